@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// `npm test`: every check the project has, in order, with one closing line `N passed, N failed`.
+//  1. tsc --noEmit (strict; the fake SDK is type-checked against the talkjs declarations)
+//  2. browser tests: @web/test-runner in headless Chromium (CHROME_PATH overrides /usr/bin/chromium)
+//  3. Node (SSR) import checks: node's test runner
+//  4. end-to-end: the demo page served by Vite, driven by playwright-core in the same Chromium
+// Set TEST_ONLY=unit|node|e2e (comma-separated) to run a subset.
+import { spawn } from 'node:child_process';
+
+const only = process.env.TEST_ONLY?.split(',');
+const wanted = (name) => !only || only.includes(name);
+const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
+
+/** Runs a command, echoing its output; resolves with { code, output }. */
+function run(command, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const echo = (stream) => (chunk) => {
+      output += chunk;
+      stream.write(chunk);
+    };
+    child.stdout.on('data', echo(process.stdout));
+    child.stderr.on('data', echo(process.stderr));
+    child.on('close', (code) => resolve({ code: code ?? 1, output: output.replace(ANSI, '') }));
+  });
+}
+
+/** The last `N passed, M failed` in a runner's output. */
+function counts(output, pattern) {
+  const matches = [...output.matchAll(pattern)];
+  const last = matches.at(-1);
+  return last ? { passed: Number(last[1]), failed: Number(last[2]) } : undefined;
+}
+
+let passed = 0;
+let failed = 0;
+const steps = [];
+
+async function step(name, command, args, pattern) {
+  console.log(`\n=== ${name} ===`);
+  const { code, output } = await run(command, args);
+  const result = pattern ? counts(output, pattern) : undefined;
+  if (result) {
+    passed += result.passed;
+    failed += result.failed;
+  } else if (code === 0) {
+    passed += 1;
+  }
+  // A runner that exits non-zero without counting a failure still fails the run.
+  if (code !== 0 && (!result || result.failed === 0)) failed += 1;
+  steps.push(`${name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`}${result ? ` (${result.passed} passed, ${result.failed} failed)` : ''}`);
+}
+
+if (wanted('unit')) {
+  await step('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit']);
+  await step('browser tests (web-test-runner, Chromium)', 'npx', ['web-test-runner'], /(\d+) passed, (\d+) failed/g);
+}
+if (wanted('node')) {
+  await step('Node import checks (node --test)', process.execPath, ['--test', 'test/node/'], /# pass (\d+)\s+# fail (\d+)/g);
+}
+if (wanted('e2e')) {
+  await step('end-to-end (Vite + playwright-core, Chromium)', process.execPath, ['test/e2e/run.mjs'], /(\d+) passed, (\d+) failed/g);
+}
+
+console.log('\n=== summary ===');
+for (const line of steps) console.log(line);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

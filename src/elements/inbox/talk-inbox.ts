@@ -1,0 +1,128 @@
+import { property } from 'lit/decorators.js';
+import { booleanAttribute, enumAttribute, predicateProperty } from '../../internal/converters.js';
+import type { EventRoute, TalkEventDetails } from '../../internal/events.js';
+import type { Inbox, SessionLike, Talk } from '../../internal/sdk-types.js';
+import { TalkUiElement, UI_ROUTES, type LiveOption } from '../../internal/ui-element.js';
+import { mountedUiStyles } from '../../internal/ui-element.styles.js';
+
+/** The primitive `InboxOptions` beyond `ChatboxOptions` that have a dedicated property. */
+const INBOX_OPTION_KEYS = [
+  'showFeedHeader',
+  'feedConversationTitleMode',
+  'useBrowserHistory',
+  'showMobileBackButton',
+  'feedFilter',
+] as const satisfies readonly (keyof Talk.InboxOptions)[];
+
+const INBOX_ROUTES: ReadonlyArray<EventRoute<Inbox>> = [
+  ...UI_ROUTES,
+  ['talk-select-conversation', (b, h) => b.onSelectConversation(h)],
+  ['talk-conversation-selected', (b, h) => b.onConversationSelected(h)],
+  ['talk-desktop-notification-toggled', (b, h) => b.onDesktopNotificationToggled(h)],
+];
+
+/**
+ * A TalkJS inbox (`Talk.Inbox`): the user's conversation feed beside the selected conversation,
+ * mounted inside the element. It uses the session of the nearest `<talk-session>` (or its
+ * `session` property).
+ *
+ * Every primitive `InboxOptions` field has an attribute and a property; `options` takes the rest.
+ * Without `conversation-id` the inbox selects nothing and shows its feed. `feedFilter` updates the
+ * live inbox (`setFeedFilter`), as do the chatbox's live options.
+ *
+ * See https://talkjs.com/docs/UI_Components/JavaScript/Classic/Inbox/.
+ *
+ * @summary A TalkJS inbox: the conversation feed and the selected conversation.
+ *
+ * @slot loading - Shown until the inbox is mounted.
+ * @slot error - Shown when the inbox or its session failed.
+ * @slot - Holds the `<div data-talk-mount>` the inbox is mounted in (added by the element).
+ *
+ * @csspart status - The box over the inbox area that holds the `loading` and `error` slots.
+ *
+ * @fires {CustomEvent<{ inbox: Talk.Inbox }>} talk-ready - The inbox is mounted.
+ * @fires {CustomEvent<Talk.SelectConversationEvent>} talk-select-conversation - `Inbox.onSelectConversation`. Cancelable: `preventDefault()` keeps the current conversation.
+ * @fires {CustomEvent<Talk.ConversationSelectedEvent>} talk-conversation-selected - `Inbox.onConversationSelected`.
+ * @fires {CustomEvent<Talk.DesktopNotificationToggledEvent>} talk-desktop-notification-toggled - `Inbox.onDesktopNotificationToggled`.
+ * @fires {CustomEvent<Talk.SendMessageEvent>} talk-send-message - `Inbox.onSendMessage`; `detail.override()` can change or cancel the message.
+ * @fires {CustomEvent<Talk.MessageActionEvent>} talk-custom-message-action - `Inbox.onCustomMessageAction` (any action).
+ * @fires {CustomEvent<Talk.ConversationActionEvent>} talk-custom-conversation-action - `Inbox.onCustomConversationAction` (any action).
+ * @fires {CustomEvent<Talk.LeaveConversationEvent>} talk-leave-conversation - `Inbox.onLeaveConversation`. Cancelable.
+ * @fires {CustomEvent<Talk.MarkConversationAsUnreadEvent>} talk-mark-conversation-as-unread - `Inbox.onMarkConversationAsUnread`. Cancelable.
+ * @fires {CustomEvent<null>} talk-focus - `Inbox.onFocus`.
+ * @fires {CustomEvent<null>} talk-blur - `Inbox.onBlur`.
+ * @fires {CustomEvent<Talk.TranslationToggledEvent>} talk-translation-toggled - `Inbox.onTranslationToggled`.
+ * @fires {CustomEvent<Talk.KeyEvent>} talk-keyup - `Inbox.onKeyup` (with `capture-keyboard-events`).
+ * @fires {CustomEvent<Talk.KeyEvent>} talk-keydown - `Inbox.onKeydown` (with `capture-keyboard-events`).
+ * @fires {CustomEvent<TalkErrorDetail>} talk-error - `invalid-attribute`, `no-session` or `sdk-error`.
+ *
+ * @cssstate loading - Until the inbox is mounted.
+ * @cssstate ready - While the inbox is mounted.
+ * @cssstate error - After a failure.
+ */
+export class TalkInboxElement extends TalkUiElement<Inbox, Talk.InboxOptions> {
+  static override styles = mountedUiStyles;
+
+  /** Show the feed header with the desktop-notification toggle (`InboxOptions.showFeedHeader`; TalkJS default `true`). */
+  @property({ attribute: 'show-feed-header', converter: booleanAttribute })
+  showFeedHeader?: boolean;
+
+  /** How feed items are titled (`InboxOptions.feedConversationTitleMode`): `participants`, `subject` or `auto` (legacy themes only). */
+  @property({ attribute: 'feed-conversation-title-mode', converter: enumAttribute(['participants', 'subject', 'auto']) })
+  feedConversationTitleMode?: 'participants' | 'subject' | 'auto';
+
+  /** Count conversation switches as browser history steps (`InboxOptions.useBrowserHistory`; TalkJS default `true`). */
+  @property({ attribute: 'use-browser-history', converter: booleanAttribute })
+  useBrowserHistory?: boolean;
+
+  /** Show a Back button on mobile (`InboxOptions.showMobileBackButton`). */
+  @property({ attribute: 'show-mobile-back-button', converter: booleanAttribute })
+  showMobileBackButton?: boolean;
+
+  /** Which conversations the feed shows (`InboxOptions.feedFilter`, live through `setFeedFilter`). */
+  @property({ attribute: false, converter: predicateProperty })
+  feedFilter?: Talk.ConversationPredicate;
+
+  protected readonly sdkName = 'Inbox';
+  protected readonly routes = INBOX_ROUTES;
+
+  /** The live `Talk.Inbox`; `undefined` while loading, after an error and after removal. */
+  get inbox(): Inbox | undefined {
+    return this.box;
+  }
+
+  protected override optionKeys(): readonly string[] {
+    return [...super.optionKeys(), ...INBOX_OPTION_KEYS];
+  }
+
+  protected override liveOptions(): LiveOption<Inbox>[] {
+    return [
+      ...super.liveOptions(),
+      {
+        key: 'feedFilter',
+        attribute: 'feedFilter',
+        method: 'setFeedFilter',
+        inOptions: true,
+        apply: (inbox, value) => inbox.setFeedFilter((value ?? {}) as Talk.ConversationPredicate),
+      },
+    ];
+  }
+
+  protected createBox(session: SessionLike, options: Talk.InboxOptions): Inbox {
+    return session.createInbox(options);
+  }
+
+  protected mountBox(inbox: Inbox): Promise<void> {
+    return inbox.mount(this.mountContainer);
+  }
+
+  protected readyDetail(inbox: Inbox): TalkEventDetails['talk-ready'] {
+    return { inbox };
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'talk-inbox': TalkInboxElement;
+  }
+}

@@ -1,0 +1,14 @@
+import { css } from 'lit';
+
+/**
+ * `<talk-popup>` takes no space: the TalkJS popup floats over the page. Only the `loading` and
+ * `error` slots render in place, while they apply.
+ */
+export const popupStyles = css`
+  :host {
+    display: contents;
+  }
+  slot[hidden] {
+    display: none;
+  }
+`;

@@ -1,0 +1,135 @@
+import { property } from 'lit/decorators.js';
+import { booleanAttribute, enumAttribute } from '../../internal/converters.js';
+import type { EventRoute, TalkEventDetails, TalkEventName } from '../../internal/events.js';
+import type { Popup, SessionLike, Talk } from '../../internal/sdk-types.js';
+import { TalkUiElement, UI_ROUTES, type LiveOption } from '../../internal/ui-element.js';
+import { popupStyles } from './talk-popup.styles.js';
+
+/** The primitive `PopupOptions` beyond `ChatboxOptions` that have a dedicated property. */
+const POPUP_OPTION_KEYS = ['keepOpen', 'launcher', 'showCloseInHeader'] as const satisfies readonly (keyof Talk.PopupOptions)[];
+
+const POPUP_ROUTES: ReadonlyArray<EventRoute<Popup>> = [
+  ...UI_ROUTES,
+  ['talk-open', (b, h) => b.onOpen(h)],
+  ['talk-close', (b, h) => b.onClose(h)],
+];
+
+/**
+ * A TalkJS popup (`Talk.Popup`): a chat window that floats at the bottom right of the page, with
+ * a launcher button. The element itself takes no space. It uses the session of the nearest
+ * `<talk-session>` (or its `session` property).
+ *
+ * `show` opens and closes the popup (`popup.show()` / `popup.hide()`) and follows the user: when
+ * the user opens or closes the popup, `show` changes to match (without an attribute change).
+ *
+ * See https://talkjs.com/docs/UI_Components/JavaScript/Classic/Popup/.
+ *
+ * @summary A TalkJS popup chat window with a launcher button.
+ *
+ * @slot loading - Shown in place until the popup is mounted.
+ * @slot error - Shown in place when the popup or its session failed.
+ *
+ * @csspart status - The box that holds the `loading` and `error` slots.
+ *
+ * @fires {CustomEvent<{ popup: Talk.Popup }>} talk-ready - The popup is mounted.
+ * @fires {CustomEvent<null>} talk-open - `Popup.onOpen`: the popup opened.
+ * @fires {CustomEvent<null>} talk-close - `Popup.onClose`: the popup closed.
+ * @fires {CustomEvent<Talk.SendMessageEvent>} talk-send-message - `Popup.onSendMessage`; `detail.override()` can change or cancel the message.
+ * @fires {CustomEvent<Talk.MessageActionEvent>} talk-custom-message-action - `Popup.onCustomMessageAction` (any action).
+ * @fires {CustomEvent<Talk.ConversationActionEvent>} talk-custom-conversation-action - `Popup.onCustomConversationAction` (any action).
+ * @fires {CustomEvent<Talk.LeaveConversationEvent>} talk-leave-conversation - `Popup.onLeaveConversation`. Cancelable.
+ * @fires {CustomEvent<Talk.MarkConversationAsUnreadEvent>} talk-mark-conversation-as-unread - `Popup.onMarkConversationAsUnread`. Cancelable.
+ * @fires {CustomEvent<null>} talk-focus - `Popup.onFocus`.
+ * @fires {CustomEvent<null>} talk-blur - `Popup.onBlur`.
+ * @fires {CustomEvent<Talk.TranslationToggledEvent>} talk-translation-toggled - `Popup.onTranslationToggled`.
+ * @fires {CustomEvent<Talk.KeyEvent>} talk-keyup - `Popup.onKeyup` (with `capture-keyboard-events`).
+ * @fires {CustomEvent<Talk.KeyEvent>} talk-keydown - `Popup.onKeydown` (with `capture-keyboard-events`).
+ * @fires {CustomEvent<TalkErrorDetail>} talk-error - `invalid-attribute`, `no-session` or `sdk-error`.
+ *
+ * @cssstate loading - Until the popup is mounted.
+ * @cssstate ready - While the popup is mounted.
+ * @cssstate error - After a failure.
+ */
+export class TalkPopupElement extends TalkUiElement<Popup, Talk.PopupOptions> {
+  static override styles = popupStyles;
+
+  /**
+   * Open (`true`) or close (`false`) the popup: `mount({ show })`, then `popup.show()` /
+   * `popup.hide()`. Absent at mount: TalkJS decides (closed, unless `keep-open` restores it).
+   * `"false"` is false.
+   */
+  @property({ converter: booleanAttribute })
+  show?: boolean;
+
+  /** Reopen the popup on the next page the user visits (`PopupOptions.keepOpen`). */
+  @property({ attribute: 'keep-open', converter: booleanAttribute })
+  keepOpen?: boolean;
+
+  /** When to show the round launcher button (`PopupOptions.launcher`): `always`, `close-only` or `never`. */
+  @property({ converter: enumAttribute(['close-only', 'always', 'never']) })
+  launcher?: 'close-only' | 'always' | 'never';
+
+  /** Show an × in the popup header (`PopupOptions.showCloseInHeader`): `true`, `false` or `auto`. */
+  @property({ attribute: 'show-close-in-header', converter: enumAttribute(['auto'], { boolean: true }) })
+  showCloseInHeader?: boolean | 'auto';
+
+  protected readonly sdkName = 'Popup';
+  protected readonly routes = POPUP_ROUTES;
+
+  /** The live `Talk.Popup`; `undefined` while loading, after an error and after removal. */
+  get popup(): Popup | undefined {
+    return this.box;
+  }
+
+  protected override optionKeys(): readonly string[] {
+    return [...super.optionKeys(), ...POPUP_OPTION_KEYS];
+  }
+
+  protected override liveOptions(): LiveOption<Popup>[] {
+    return [
+      ...super.liveOptions(),
+      {
+        key: 'show',
+        attribute: 'show',
+        method: 'show',
+        inOptions: false,
+        atCreation: () => this.show,
+        apply: (popup, value) => (value ? popup.show() : popup.hide()),
+      },
+    ];
+  }
+
+  protected override onBoxEvent(name: TalkEventName, arg: unknown): void {
+    if (name === 'talk-open' || name === 'talk-close') {
+      const open = name === 'talk-open';
+      this.markApplied('show', open);
+      this.show = open;
+    }
+    super.onBoxEvent(name, arg);
+  }
+
+  protected createBox(session: SessionLike, options: Talk.PopupOptions): Popup {
+    return session.createPopup(options);
+  }
+
+  protected async mountBox(popup: Popup): Promise<void> {
+    const show = this.show;
+    await (show === undefined || show === null ? popup.mount() : popup.mount({ show }));
+    // `show()`/`hide()` do nothing before mounting: catch up with a change made meanwhile.
+    if (this.popup === popup && this.show !== show && this.show !== undefined) {
+      this.markApplied('show', this.show);
+      if (this.show) popup.show();
+      else popup.hide();
+    }
+  }
+
+  protected readyDetail(popup: Popup): TalkEventDetails['talk-ready'] {
+    return { popup };
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'talk-popup': TalkPopupElement;
+  }
+}

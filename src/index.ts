@@ -1,0 +1,16 @@
+/**
+ * talkjs-elements: TalkJS chat as custom elements. Importing this module defines
+ * `<talk-session>`, `<talk-chatbox>`, `<talk-inbox>` and `<talk-popup>` (skipping any tag already
+ * defined, so a second copy of the kit on the page does not throw) and exports every class and
+ * type. In Node (SSR) it defines nothing and touches no browser global.
+ */
+import { TalkChatboxElement, TalkInboxElement, TalkPopupElement, TalkSessionElement, defineElements } from './elements.js';
+
+export * from './elements.js';
+
+defineElements([
+  ['talk-session', TalkSessionElement],
+  ['talk-chatbox', TalkChatboxElement],
+  ['talk-inbox', TalkInboxElement],
+  ['talk-popup', TalkPopupElement],
+]);

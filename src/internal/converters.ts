@@ -1,0 +1,168 @@
+/**
+ * Attribute converters that also validate.
+ *
+ * Each converter turns an attribute's text into the property's value and, when the text cannot
+ * be read, keeps the raw string. `valid()` then tells whether a property value (from the
+ * attribute or set directly from script) is acceptable, so one check covers both ways in.
+ * `TalkElement` runs these checks before every update and reports `invalid-attribute`.
+ */
+import type { ComplexAttributeConverter } from 'lit';
+
+/** A Lit attribute converter that can also judge a property value. */
+export interface CheckedConverter<T> extends ComplexAttributeConverter<T> {
+  /** True when `value` is acceptable for the property. */
+  valid(value: unknown): boolean;
+  /** What an acceptable value looks like, for error messages. */
+  readonly expected: string;
+}
+
+const TRUE_WORDS = new Set(['', 'true']);
+
+/** Reads a boolean attribute the DOM way, except that `"false"` is false (Vue and Svelte write `attr="false"`). */
+function readBoolean(value: string, name?: string): boolean | string {
+  const v = value.trim().toLowerCase();
+  if (v === 'false') return false;
+  if (TRUE_WORDS.has(v) || (name !== undefined && v === name)) return true;
+  return value;
+}
+
+/**
+ * Tri-state boolean: absent → `undefined` (the SDK's default applies), present, `""`, `"true"` or
+ * the attribute's own name → `true`, `"false"` → `false`. Any other text is invalid.
+ */
+export const booleanAttribute: CheckedConverter<boolean | undefined> = {
+  fromAttribute(value: string | null) {
+    return value === null ? undefined : (readBoolean(value) as boolean);
+  },
+  toAttribute(value: boolean | undefined) {
+    return value === undefined ? null : String(value);
+  },
+  valid: (value) => value === undefined || value === null || typeof value === 'boolean',
+  expected: 'present, "true" or "false"',
+};
+
+/**
+ * One of a fixed list of words; with `boolean`, also `true`/`false` (`""`/`"true"`/`"false"`), with
+ * `nullWord`, that word (or a property value of `null`) stands for the SDK's `null`.
+ */
+export function enumAttribute<T extends string>(
+  values: readonly T[],
+  { boolean = false, nullWord }: { boolean?: boolean; nullWord?: string } = {},
+): CheckedConverter<T | boolean | null | undefined> {
+  const words = [...values, ...(boolean ? ['true', 'false'] : []), ...(nullWord ? [nullWord] : [])];
+  return {
+    fromAttribute(value: string | null) {
+      if (value === null) return undefined;
+      const v = value.trim();
+      if ((values as readonly string[]).includes(v)) return v as T;
+      if (nullWord !== undefined && v === nullWord) return null;
+      if (boolean) return readBoolean(value) as boolean;
+      return value as T;
+    },
+    toAttribute(value) {
+      if (value === undefined) return null;
+      return value === null ? (nullWord ?? null) : String(value);
+    },
+    valid: (value) =>
+      value === undefined ||
+      (value === null && nullWord !== undefined) ||
+      (boolean && typeof value === 'boolean') ||
+      (values as readonly unknown[]).includes(value),
+    expected: `one of ${words.map((w) => `"${w}"`).join(', ')}`,
+  };
+}
+
+/** A duration or count: a finite number ≥ 0. Absent keeps the property's default. */
+export const nonNegativeNumberAttribute: CheckedConverter<number> = {
+  fromAttribute(value: string | null) {
+    if (value === null) return undefined as unknown as number;
+    const n = value.trim() === '' ? NaN : Number(value);
+    return (Number.isFinite(n) && n >= 0 ? n : value) as number;
+  },
+  toAttribute: (value: number) => String(value),
+  valid: (value) => value === undefined || (typeof value === 'number' && Number.isFinite(value) && value >= 0),
+  expected: 'a number ≥ 0',
+};
+
+/** Free text; `undefined`/`null` when absent. */
+export const stringAttribute: CheckedConverter<string | undefined> = {
+  fromAttribute: (value: string | null) => value ?? undefined,
+  toAttribute: (value: string | undefined) => value ?? null,
+  valid: (value) => value === undefined || value === null || typeof value === 'string',
+  expected: 'text',
+};
+
+/** A comma-separated list of strings (items trimmed, empty items dropped) ↔ `string[]`. */
+export const listAttribute: CheckedConverter<string[] | undefined> = {
+  fromAttribute(value: string | null) {
+    if (value === null) return undefined;
+    return value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  },
+  toAttribute: (value: string[] | undefined) => (value === undefined ? null : value.join(',')),
+  valid: (value) => value === undefined || value === null || (Array.isArray(value) && value.every((v) => typeof v === 'string')),
+  expected: 'a comma-separated list',
+};
+
+/**
+ * For properties without an attribute (`attribute: false`): Lit never calls the conversion, but
+ * `valid()` still checks what script sets. A function, or `undefined`.
+ */
+export const functionProperty: CheckedConverter<unknown> = {
+  valid: (value) => value === undefined || value === null || typeof value === 'function',
+  expected: 'a function',
+};
+
+/** For properties without an attribute: an object, or `undefined`. */
+export const objectProperty: CheckedConverter<unknown> = {
+  valid: (value) => value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value)),
+  expected: 'an object',
+};
+
+/** For properties without an attribute: an object or a function returning one, or `undefined`. */
+export const objectOrFunctionProperty: CheckedConverter<unknown> = {
+  valid: (value) => objectProperty.valid(value) || typeof value === 'function',
+  expected: 'an object or a function returning one',
+};
+
+/** For properties without an attribute: a TalkJS predicate (an object, or a compound `["any", [...]]` array). */
+export const predicateProperty: CheckedConverter<unknown> = {
+  valid: (value) => value === undefined || value === null || typeof value === 'object',
+  expected: 'a TalkJS predicate object (or ["any", [...]])',
+};
+
+/** The HTML `dir` attribute as the SDK reads it: `ltr` or `rtl` (`auto` or absent: the SDK decides). */
+export const directionAttribute: CheckedConverter<string> = {
+  fromAttribute: (value: string | null) => (value === null ? undefined : value.trim().toLowerCase()) as string,
+  toAttribute: (value: string) => value,
+  valid: (value) => value === undefined || value === null || ['', 'ltr', 'rtl', 'auto'].includes(value as string),
+  expected: 'one of "ltr", "rtl", "auto"',
+};
+
+/** Text as an attribute, or any object from script (e.g. `theme`: a name or `ThemeOptions`). */
+export const stringOrObjectAttribute: CheckedConverter<unknown> = {
+  fromAttribute: (value: string | null) => value ?? undefined,
+  toAttribute: (value: unknown) => (typeof value === 'string' ? value : null),
+  valid: (value) => value === undefined || value === null || typeof value === 'string' || (typeof value === 'object' && !Array.isArray(value)),
+  expected: 'a name, or an object set from script',
+};
+
+/**
+ * `translate-conversations`: `true`/`false`/`auto`, or a comma-separated list of conversation ids;
+ * from script also an array of conversation builders.
+ */
+export const translateConversationsAttribute: CheckedConverter<unknown> = {
+  fromAttribute(value: string | null) {
+    if (value === null) return undefined;
+    const v = value.trim();
+    if (v === 'auto') return 'auto';
+    const bool = readBoolean(value);
+    if (typeof bool === 'boolean') return bool;
+    return listAttribute.fromAttribute!(value, undefined);
+  },
+  toAttribute: (value: unknown) => (Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(',') : value === undefined ? null : String(value)),
+  valid: (value) => value === undefined || typeof value === 'boolean' || value === 'auto' || Array.isArray(value),
+  expected: '"true", "false", "auto" or a comma-separated list of conversation ids',
+};

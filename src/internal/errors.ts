@@ -1,0 +1,42 @@
+/**
+ * The closed list of `talk-error` codes and the shape of the event's detail.
+ */
+
+/**
+ * Every code a `talk-error` event can carry. The list is closed: a new code is a new minor
+ * version of the kit.
+ *
+ * | code | reported by | when |
+ * |---|---|---|
+ * | `sdk-load-failed` | `<talk-session>` | the SDK's script failed to load, or `Talk.ready` did not settle within `load-timeout` ms |
+ * | `missing-app-id` | `<talk-session>` | `app-id` is absent, empty or only whitespace |
+ * | `missing-user` | `<talk-session>` | neither `user-id` nor `syncUser` is given |
+ * | `invalid-attribute` | any element | an attribute or property has a value of the wrong type or outside its allowed values, or two settings conflict |
+ * | `token-fetch-failed` | `<talk-session>` | `tokenFetcher` threw or rejected |
+ * | `no-session` | UI elements | no `<talk-session>` ancestor answered and no `session` property was set within `session-timeout` ms |
+ * | `sdk-error` | any element | a TalkJS SDK call threw or rejected (the `Session` constructor, `mount`, `select`, a setter, `destroy`, …); `cause` holds what the SDK threw |
+ */
+export const TALK_ERROR_CODES = [
+  'sdk-load-failed',
+  'missing-app-id',
+  'missing-user',
+  'invalid-attribute',
+  'token-fetch-failed',
+  'no-session',
+  'sdk-error',
+] as const;
+
+/** One of {@link TALK_ERROR_CODES}. */
+export type TalkErrorCode = (typeof TALK_ERROR_CODES)[number];
+
+/** `detail` of a `talk-error` event. */
+export interface TalkErrorDetail {
+  /** What went wrong, from the closed list {@link TALK_ERROR_CODES}. */
+  readonly code: TalkErrorCode;
+  /** A sentence for people, naming the element and the attribute or property concerned. */
+  readonly message: string;
+  /** The attribute (kebab-case) or, for properties without an attribute, the property name concerned, if any. */
+  readonly attribute?: string;
+  /** What the SDK or the user's callback threw, if anything. */
+  readonly cause?: unknown;
+}

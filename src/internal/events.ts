@@ -1,0 +1,155 @@
+/**
+ * The kit's DOM events: their names and `detail` types (declared on the global event maps so
+ * `addEventListener('talk-message', e => e.detail.body)` type-checks), and the bridge that
+ * re-dispatches SDK callbacks as DOM events.
+ */
+import type { TalkErrorDetail } from './errors.js';
+import type { Chatbox, Inbox, Popup, SessionLike, Subscription, Talk } from './sdk-types.js';
+
+/** `detail` of `talk-token-required`. Call exactly one of the two functions. */
+export interface TokenRequiredDetail {
+  /** The user whose token is needed. */
+  readonly userId: string;
+  /** Hands the kit a fresh JWT. */
+  resolve(token: string): void;
+  /** Tells the kit no token can be had; the session reports `token-fetch-failed`. */
+  reject(error?: unknown): void;
+}
+
+/** `detail` of every `talk-*` event, by event name. */
+export interface TalkEventDetails {
+  // <talk-session>, from the SDK
+  /** `Session.onMessage`: a message was sent or received by the current user. */
+  'talk-message': Talk.Message;
+  /** `Session.unreads.onChange`: the list of unread conversations (fires once after load, then on each change). */
+  'talk-unreads-change': Talk.UnreadConversation[];
+  /** `Session.onDesktopNotificationClicked`. Cancelable: if not prevented, the session's inboxes select the conversation (the SDK's own default). */
+  'talk-desktop-notification-clicked': Talk.DesktopNotificationClickedEvent;
+  /** `Session.onBrowserPermissionNeeded`. Cancelable: `preventDefault()` cancels the user action. */
+  'talk-browser-permission-needed': Talk.BrowserPermissionNeededEvent;
+  /** `Session.onBrowserPermissionDenied`. */
+  'talk-browser-permission-denied': Talk.BrowserPermissionDeniedEvent;
+  // <talk-session>, from the kit
+  /** The session was created and is live. */
+  'talk-session-ready': { session: SessionLike };
+  /** The session needs a JWT and has no `tokenFetcher` (cancelable: call `preventDefault()` to say you will answer). */
+  'talk-token-required': TokenRequiredDetail;
+  // UI elements, from the SDK
+  /** `onSendMessage`: the user sent a message; `detail.override()` can change or cancel it. */
+  'talk-send-message': Talk.SendMessageEvent;
+  /** `onCustomMessageAction` (any action). */
+  'talk-custom-message-action': Talk.MessageActionEvent;
+  /** `onCustomConversationAction` (any action). */
+  'talk-custom-conversation-action': Talk.ConversationActionEvent;
+  /** `onLeaveConversation`. Cancelable: `preventDefault()` keeps the user in the conversation. */
+  'talk-leave-conversation': Talk.LeaveConversationEvent;
+  /** `onMarkConversationAsUnread`. Cancelable. */
+  'talk-mark-conversation-as-unread': Talk.MarkConversationAsUnreadEvent;
+  /** `onFocus`; `detail` is `null`. */
+  'talk-focus': null;
+  /** `onBlur`; `detail` is `null`. */
+  'talk-blur': null;
+  /** `onTranslationToggled`. */
+  'talk-translation-toggled': Talk.TranslationToggledEvent;
+  /** `onKeyup` (only with `capture-keyboard-events`). */
+  'talk-keyup': Talk.KeyEvent;
+  /** `onKeydown` (only with `capture-keyboard-events`). */
+  'talk-keydown': Talk.KeyEvent;
+  /** Inbox `onSelectConversation`. Cancelable: `preventDefault()` keeps the current conversation. */
+  'talk-select-conversation': Talk.SelectConversationEvent;
+  /** Inbox `onConversationSelected`. */
+  'talk-conversation-selected': Talk.ConversationSelectedEvent;
+  /** Inbox `onDesktopNotificationToggled`. */
+  'talk-desktop-notification-toggled': Talk.DesktopNotificationToggledEvent;
+  /** Popup `onOpen`; `detail` is `null`. */
+  'talk-open': null;
+  /** Popup `onClose`; `detail` is `null`. */
+  'talk-close': null;
+  // UI elements and the session, from the kit
+  /** The UI is mounted: `{ chatbox }`, `{ inbox }` or `{ popup }`. */
+  'talk-ready': { chatbox: Chatbox } | { inbox: Inbox } | { popup: Popup };
+  /** Something went wrong; see `TALK_ERROR_CODES`. */
+  'talk-error': TalkErrorDetail;
+}
+
+/** The name of a `talk-*` event. */
+export type TalkEventName = keyof TalkEventDetails;
+
+/** Every event name, checked against {@link TalkEventDetails} in both directions. */
+const EVENT_NAMES: Record<TalkEventName, true> = {
+  'talk-message': true,
+  'talk-unreads-change': true,
+  'talk-desktop-notification-clicked': true,
+  'talk-browser-permission-needed': true,
+  'talk-browser-permission-denied': true,
+  'talk-session-ready': true,
+  'talk-token-required': true,
+  'talk-send-message': true,
+  'talk-custom-message-action': true,
+  'talk-custom-conversation-action': true,
+  'talk-leave-conversation': true,
+  'talk-mark-conversation-as-unread': true,
+  'talk-focus': true,
+  'talk-blur': true,
+  'talk-translation-toggled': true,
+  'talk-keyup': true,
+  'talk-keydown': true,
+  'talk-select-conversation': true,
+  'talk-conversation-selected': true,
+  'talk-desktop-notification-toggled': true,
+  'talk-open': true,
+  'talk-close': true,
+  'talk-ready': true,
+  'talk-error': true,
+};
+
+/** The name of every event the kit dispatches. */
+export const TALK_EVENT_NAMES = Object.keys(EVENT_NAMES) as TalkEventName[];
+
+/** Every `talk-*` event as the `CustomEvent` it is. */
+export type TalkEventMap = { [K in TalkEventName]: CustomEvent<TalkEventDetails[K]> };
+
+declare global {
+  // Element, Document and Window listeners all read this map.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends TalkEventMap {}
+}
+
+/**
+ * How one SDK callback reaches the DOM: the DOM event's name and how to subscribe on the SDK
+ * object (returning the SDK's `Subscription`).
+ */
+export type EventRoute<T> = readonly [name: TalkEventName, subscribe: (target: T, handler: (arg?: unknown) => void) => Subscription];
+
+/**
+ * Subscribes to every route on `target`, calling `dispatch(name, arg)` for each SDK callback.
+ * Returns the subscriptions, to be unsubscribed when `target` goes. If a subscription throws,
+ * the ones already made are unsubscribed and the error is rethrown.
+ */
+export function subscribeRoutes<T>(
+  target: T,
+  routes: ReadonlyArray<EventRoute<T>>,
+  dispatch: (name: TalkEventName, arg: unknown) => void,
+): Subscription[] {
+  const subscriptions: Subscription[] = [];
+  try {
+    for (const [name, subscribe] of routes) {
+      subscriptions.push(subscribe(target, (arg) => dispatch(name, arg)));
+    }
+  } catch (error) {
+    unsubscribeAll(subscriptions);
+    throw error;
+  }
+  return subscriptions;
+}
+
+/** Unsubscribes each subscription, ignoring any that throws (the SDK object may be gone). */
+export function unsubscribeAll(subscriptions: Subscription[]): void {
+  for (const subscription of subscriptions.splice(0)) {
+    try {
+      subscription.unsubscribe();
+    } catch {
+      // A destroyed SDK object has already dropped its handlers.
+    }
+  }
+}

@@ -1,0 +1,228 @@
+/**
+ * The base class of every talkjs-elements element: typed events, error reporting, the
+ * loading/ready/error state, attribute validation and the removal-versus-move rule.
+ */
+import { LitElement } from 'lit';
+import type { CheckedConverter } from './converters.js';
+import type { TalkErrorDetail } from './errors.js';
+import { VERSION } from './define.js';
+import type { TalkEventDetails, TalkEventName } from './events.js';
+
+/** Where an element stands: waiting for its SDK object, showing it, or failed. */
+export type TalkStatus = 'loading' | 'ready' | 'error';
+
+const STATUSES: readonly TalkStatus[] = ['loading', 'ready', 'error'];
+
+function isCheckedConverter(converter: unknown): converter is CheckedConverter<unknown> {
+  return typeof converter === 'object' && converter !== null && 'valid' in converter;
+}
+
+/**
+ * Base class of the kit's elements.
+ *
+ * - `emit()` dispatches a `talk-*` `CustomEvent` that bubbles and is composed.
+ * - `status` and the custom states `:state(loading)`, `:state(ready)`, `:state(error)`.
+ * - `report()` sends one `talk-error` and one console message naming the element.
+ * - Removal is told from a move: SDK objects are destroyed only if the element is still
+ *   disconnected a task after `disconnectedCallback` (a move within one task keeps them).
+ */
+export abstract class TalkElement extends LitElement {
+  /** The version of talkjs-elements this class belongs to. */
+  static readonly kitVersion: string = VERSION;
+
+  #internals: ElementInternals | undefined;
+  #status: TalkStatus = 'loading';
+  #teardownTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Invalid inputs already reported, by attribute, with the value reported. */
+  #reportedInputs = new Map<string, unknown>();
+
+  constructor() {
+    super();
+    try {
+      this.#internals = this.attachInternals();
+    } catch {
+      // Without ElementInternals there are no custom states; `status` still works.
+    }
+    this.#applyStates();
+  }
+
+  /**
+   * Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
+   * `error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
+   * `:state(loading)`, `:state(ready)` and `:state(error)`.
+   */
+  get status(): TalkStatus {
+    return this.#status;
+  }
+
+  /**
+   * Sets {@link status}, the matching custom state and the visibility of the `loading` and
+   * `error` slots. Deliberately no re-render: a status change must not start another update.
+   */
+  protected setStatus(status: TalkStatus): void {
+    if (status === this.#status) return;
+    this.#status = status;
+    this.#applyStates();
+    this.syncStatusSlots();
+  }
+
+  /** Shows the `loading` slot only while loading and the `error` slot only on error. */
+  protected syncStatusSlots(): void {
+    const root = this.renderRoot as ParentNode | undefined;
+    for (const slot of root?.querySelectorAll?.<HTMLSlotElement>('slot[name="loading"], slot[name="error"]') ?? []) {
+      slot.hidden = slot.name !== this.#status;
+    }
+  }
+
+  protected override firstUpdated(changed: Map<PropertyKey, unknown>): void {
+    super.firstUpdated(changed);
+    this.syncStatusSlots();
+  }
+
+  #applyStates(): void {
+    const states = this.#internals?.states;
+    if (!states) return;
+    for (const name of STATUSES) {
+      try {
+        if (name === this.#status) states.add(name);
+        else states.delete(name);
+      } catch {
+        // Chromium before 125 accepts only the legacy `--name` form.
+        try {
+          if (name === this.#status) states.add(`--${name}`);
+          else states.delete(`--${name}`);
+        } catch {
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
+   * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   */
+  emit<K extends TalkEventName>(name: K, detail: TalkEventDetails[K], options: { cancelable?: boolean } = {}): CustomEvent<TalkEventDetails[K]> {
+    const event = new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false });
+    this.dispatchEvent(event);
+    return event;
+  }
+
+  /**
+   * Re-dispatches an SDK callback's argument as the DOM event `name` (`detail` = `arg`, or `null`
+   * when the SDK passed nothing). Only while connected: a removed element's events reach no
+   * listener. When the SDK event can be prevented (it has `preventDefault`), the DOM event is
+   * cancelable (as it is when `cancelable` is passed), and `preventDefault()` on it is passed
+   * on to the SDK event. Returns the DOM event, or `undefined` when none was dispatched.
+   */
+  protected relay(name: TalkEventName, arg: unknown, cancelable = false): CustomEvent | undefined {
+    if (!this.isConnected) return undefined;
+    const sdkEvent = arg as { preventDefault?: unknown } | null | undefined;
+    const preventable = typeof sdkEvent?.preventDefault === 'function';
+    const event = this.emit(name, (arg ?? null) as never, { cancelable: cancelable || preventable });
+    if (preventable && event.defaultPrevented) (sdkEvent as { preventDefault(): void }).preventDefault();
+    return event;
+  }
+
+  /**
+   * Reports a problem: one `talk-error` event (detail `{ code, message, attribute?, cause? }`) and
+   * one `console.error` line. The message is prefixed with the element's tag.
+   */
+  protected report(detail: TalkErrorDetail): void {
+    const message = `<${this.localName}> ${detail.message}`;
+    const full: TalkErrorDetail = { ...detail, message };
+    if (detail.cause === undefined) console.error(`[talkjs-elements] ${message}`);
+    else console.error(`[talkjs-elements] ${message}`, detail.cause);
+    this.emit('talk-error', full);
+  }
+
+  /**
+   * Checks every property declared with a validating converter (see `converters.ts`).
+   * Reports each invalid value once (until it changes), and returns the problems found.
+   */
+  protected checkInputs(): TalkErrorDetail[] {
+    const problems: TalkErrorDetail[] = [];
+    const seen = new Set<string>();
+    const ctor = this.constructor as typeof LitElement;
+    for (const [property, declaration] of ctor.elementProperties) {
+      if (!isCheckedConverter(declaration.converter)) continue;
+      const value = (this as unknown as Record<PropertyKey, unknown>)[property];
+      const attribute = typeof declaration.attribute === 'string' ? declaration.attribute : String(property);
+      if (declaration.converter.valid(value)) continue;
+      seen.add(`attr:${attribute}`);
+      problems.push(
+        this.reportInputOnce(`attr:${attribute}`, value, {
+          code: 'invalid-attribute',
+          attribute,
+          message: `${attribute}=${JSON.stringify(value)} is not valid: expected ${declaration.converter.expected}.`,
+        }),
+      );
+    }
+    for (const key of [...this.#reportedInputs.keys()]) {
+      if (key.startsWith('attr:') && !seen.has(key)) this.#reportedInputs.delete(key);
+    }
+    return problems;
+  }
+
+  /**
+   * Reports `detail` unless the same `key` was already reported with the same `value` and not
+   * cleared since (see {@link clearReportedInput}). Returns `detail` either way.
+   */
+  protected reportInputOnce(key: string, value: unknown, detail: TalkErrorDetail): TalkErrorDetail {
+    if (!this.#reportedInputs.has(key) || !Object.is(this.#reportedInputs.get(key), value)) {
+      this.#reportedInputs.set(key, value);
+      this.report(detail);
+    }
+    return detail;
+  }
+
+  /** Forgets that the input under `key` was reported, so a recurrence is reported again. */
+  protected clearReportedInput(key: string): void {
+    this.#reportedInputs.delete(key);
+  }
+
+  /**
+   * Runs a fire-and-forget SDK call; if it throws, reports `sdk-error` naming `what` and returns
+   * `undefined`. A returned promise that rejects is reported the same way (so callers must not
+   * also handle that rejection).
+   */
+  protected guard<T>(what: string, call: () => T): T | undefined {
+    try {
+      const result = call();
+      if (result instanceof Promise) {
+        result.catch((cause: unknown) => this.reportSdkError(what, cause));
+      }
+      return result;
+    } catch (cause) {
+      this.reportSdkError(what, cause);
+      return undefined;
+    }
+  }
+
+  /** Reports `sdk-error` for a failed SDK call named `what` (e.g. `Chatbox.mount()`). */
+  protected reportSdkError(what: string, cause: unknown, attribute?: string): void {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    this.report({ code: 'sdk-error', message: `${what} failed: ${reason}`, cause, ...(attribute ? { attribute } : {}) });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    clearTimeout(this.#teardownTimer);
+    this.#teardownTimer = undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#teardownTimer);
+    this.#teardownTimer = setTimeout(() => {
+      this.#teardownTimer = undefined;
+      if (!this.isConnected) this.teardown();
+    });
+  }
+
+  /**
+   * Destroys every SDK object the element holds. Called a task after the element was removed
+   * (not moved); the element can be connected again later and starts afresh.
+   */
+  protected abstract teardown(): void;
+}

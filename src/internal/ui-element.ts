@@ -1,0 +1,509 @@
+/**
+ * The machinery shared by `<talk-chatbox>`, `<talk-inbox>` and `<talk-popup>`: finding the
+ * session, creating the SDK UI object with options from attributes and properties, mounting
+ * it, selecting the conversation, live updates, event re-dispatch and clean destruction.
+ */
+import { ContextConsumer } from '@lit/context';
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { sessionContext, type SessionContextValue } from './context.js';
+import {
+  booleanAttribute,
+  directionAttribute,
+  enumAttribute,
+  listAttribute,
+  nonNegativeNumberAttribute,
+  objectOrFunctionProperty,
+  objectProperty,
+  predicateProperty,
+  stringAttribute,
+  stringOrObjectAttribute,
+  translateConversationsAttribute,
+} from './converters.js';
+import { subscribeRoutes, unsubscribeAll, type EventRoute, type TalkEventDetails, type TalkEventName } from './events.js';
+import { sameData } from './same-data.js';
+import type { ConversationBuilder, SessionLike, Subscription, Talk, UIBox } from './sdk-types.js';
+import { TalkElement } from './talk-element.js';
+
+/** `session-timeout` when the attribute is absent: 5000 ms. */
+export const DEFAULT_SESSION_TIMEOUT = 5_000;
+
+/** What `syncConversation` takes: a builder, or a function of the session that returns one. */
+export type ConversationSource = ConversationBuilder | ((session: SessionLike) => ConversationBuilder);
+
+/** The primitive `ChatboxOptions` that have a dedicated property (and attribute) of the same name. */
+const CHATBOX_OPTION_KEYS = [
+  'messageSuggestion',
+  'showChatHeader',
+  'chatTitleMode',
+  'chatSubtitleMode',
+  'showTranslationToggle',
+  'translateConversations',
+  'theme',
+  'captureKeyboardEvents',
+  'messageFilter',
+  'presence',
+] as const satisfies readonly (keyof Talk.ChatboxOptions)[];
+
+/** The SDK callbacks every UI object has, by DOM event name. */
+export const UI_ROUTES: ReadonlyArray<EventRoute<UIBox>> = [
+  ['talk-send-message', (b, h) => b.onSendMessage(h)],
+  ['talk-custom-message-action', (b, h) => b.onCustomMessageAction(h)],
+  ['talk-custom-conversation-action', (b, h) => b.onCustomConversationAction(h)],
+  ['talk-leave-conversation', (b, h) => b.onLeaveConversation(h)],
+  ['talk-mark-conversation-as-unread', (b, h) => b.onMarkConversationAsUnread(h)],
+  ['talk-focus', (b, h) => b.onFocus(h)],
+  ['talk-blur', (b, h) => b.onBlur(h)],
+  ['talk-translation-toggled', (b, h) => b.onTranslationToggled(h)],
+  ['talk-keyup', (b, h) => b.onKeyup(h)],
+  ['talk-keydown', (b, h) => b.onKeydown(h)],
+];
+
+/**
+ * An option that can change without recreating the UI: how to apply it through the SDK.
+ * `inOptions` options are passed at creation in the options object (so their creation value
+ * needs no call); the others are applied after creation.
+ */
+export interface LiveOption<Box> {
+  /** The option's key in the SDK options object, or the element property it comes from. */
+  readonly key: string;
+  /** The attribute or property named in error messages. */
+  readonly attribute: string;
+  /** The SDK method, named in error messages. */
+  readonly method: string;
+  /** True when the option is part of the options object given at creation. */
+  readonly inOptions: boolean;
+  /** When present, a change is applied live only if this returns true (else the UI is recreated). */
+  readonly canApply?: (before: unknown, after: unknown) => boolean;
+  /** For options not in the options object: the value creation and mounting already applied. */
+  readonly atCreation?: () => unknown;
+  /** Applies `value` to the live UI object. */
+  readonly apply: (box: Box, value: unknown) => void;
+}
+
+/** One created UI object and what it was created with. */
+interface BoxRecord<Box, Options> {
+  readonly object: Box;
+  readonly session: SessionLike;
+  /** The options object passed at creation. */
+  readonly options: Options;
+  subscriptions: Subscription[];
+  /** Live values last applied, by key. */
+  readonly applied: Map<string, unknown>;
+  /** `[conversationId, syncConversation, asGuest]` last selected. */
+  selection?: readonly unknown[];
+}
+
+const isPrimitiveTranslate = (value: unknown) => value === undefined || typeof value === 'boolean' || value === 'auto';
+
+/**
+ * Base class of the three UI elements. Subclasses name the SDK object and say how to create
+ * and mount it; everything else is here.
+ *
+ * The UI object is created when a live session is available (from the nearest
+ * `<talk-session>`, or the `session` property) and the inputs are valid. It is destroyed when the
+ * element is removed, when its session goes, or before being recreated because an option
+ * without an SDK setter changed (once per update, however many options changed).
+ */
+export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.ChatboxOptions> extends TalkElement {
+  /**
+   * The id of the conversation to show (`select(id)`). Absent or `null` selects nothing (an inbox
+   * then shows its feed). Changing it calls `select` on the live UI.
+   */
+  @property({ attribute: 'conversation-id', converter: stringAttribute })
+  conversationId?: string | null;
+
+  /**
+   * A conversation to create or update and show: a `ConversationBuilder`, or a function
+   * `(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`.
+   */
+  @property({ attribute: false, converter: objectOrFunctionProperty })
+  syncConversation?: ConversationSource;
+
+  /** Select the conversation as a guest (`select(conversation, { asGuest })`). `"false"` is false. */
+  @property({ attribute: 'as-guest', converter: booleanAttribute })
+  asGuest?: boolean;
+
+  /**
+   * Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
+   * Applied live.
+   */
+  @property({ attribute: 'highlighted-words', converter: listAttribute })
+  highlightedWords?: string[];
+
+  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). */
+  @property({ attribute: false, converter: predicateProperty })
+  messageFilter?: Talk.MessagePredicate;
+
+  /** The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). */
+  @property({ attribute: false, converter: objectProperty })
+  presence?: Talk.UserPresence;
+
+  /**
+   * Text direction (`ChatboxOptions.dir`): the element's own `dir` attribute, `ltr` or `rtl`
+   * passed to TalkJS; `auto` or absent lets TalkJS follow the page.
+   */
+  @property({ reflect: true, converter: directionAttribute })
+  override dir!: string;
+
+  /** Suggested text in the message field (`ChatboxOptions.messageSuggestion`, deprecated by TalkJS). */
+  @property({ attribute: 'message-suggestion', converter: stringAttribute })
+  messageSuggestion?: string;
+
+  /** Show the chat header (`ChatboxOptions.showChatHeader`; TalkJS default `true`). */
+  @property({ attribute: 'show-chat-header', converter: booleanAttribute })
+  showChatHeader?: boolean;
+
+  /** `ChatboxOptions.chatTitleMode`: `subject` or `participants` (legacy themes only). */
+  @property({ attribute: 'chat-title-mode', converter: enumAttribute(['subject', 'participants']) })
+  chatTitleMode?: 'subject' | 'participants';
+
+  /** `ChatboxOptions.chatSubtitleMode`: `subject`, `participants` or `null` (no subtitle; legacy themes only). */
+  @property({ attribute: 'chat-subtitle-mode', converter: enumAttribute(['subject', 'participants'], { nullWord: 'null' }) })
+  chatSubtitleMode?: 'subject' | 'participants' | null;
+
+  /** `ChatboxOptions.showTranslationToggle`: `true`, `false` or `auto`. */
+  @property({ attribute: 'show-translation-toggle', converter: enumAttribute(['auto'], { boolean: true }) })
+  showTranslationToggle?: boolean | 'auto';
+
+  /**
+   * `ChatboxOptions.translateConversations`: `true`, `false`, `auto`, or conversation ids. A change
+   * between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`).
+   */
+  @property({ attribute: 'translate-conversations', converter: translateConversationsAttribute })
+  translateConversations?: boolean | 'auto' | string[] | ConversationBuilder[];
+
+  /** The theme: a name as an attribute, or `ThemeOptions` from script (`ChatboxOptions.theme`). */
+  @property({ converter: stringOrObjectAttribute })
+  theme?: string | Talk.ThemeOptions;
+
+  /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
+  @property({ attribute: 'capture-keyboard-events', converter: booleanAttribute })
+  captureKeyboardEvents?: boolean;
+
+  /**
+   * Any further SDK options (`ChatboxOptions`, `InboxOptions` or `PopupOptions`). The dedicated
+   * properties above win over the same key here. Compared by content, so setting an equal object
+   * again changes nothing.
+   */
+  @property({ attribute: false, converter: objectProperty })
+  options?: Partial<Options>;
+
+  /**
+   * How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+   * before reporting `no-session`. Default 5000.
+   */
+  @property({ attribute: 'session-timeout', converter: nonNegativeNumberAttribute })
+  sessionTimeout: number = DEFAULT_SESSION_TIMEOUT;
+
+  /**
+   * A `Talk.Session` to use instead of the nearest `<talk-session>`'s, for use outside any
+   * `<talk-session>`. The kit does not destroy a session it was given.
+   */
+  @property({ attribute: false, converter: objectProperty })
+  session?: SessionLike;
+
+  /** The SDK's name for the object, for messages: `Chatbox`, `Inbox` or `Popup`. */
+  protected abstract readonly sdkName: string;
+  /** The SDK callbacks to re-dispatch. */
+  protected abstract readonly routes: ReadonlyArray<EventRoute<Box>>;
+  /** Creates the SDK object (`session.createChatbox(options)` …). */
+  protected abstract createBox(session: SessionLike, options: Options): Box;
+  /** Mounts the SDK object (`box.mount(container)` …). */
+  protected abstract mountBox(box: Box): Promise<void>;
+  /** The detail of `talk-ready`: `{ chatbox }`, `{ inbox }` or `{ popup }`. */
+  protected abstract readyDetail(box: Box): TalkEventDetails['talk-ready'];
+
+  #context: SessionContextValue | undefined;
+  #box: BoxRecord<Box, Options> | undefined;
+  #container: HTMLElement | undefined;
+  #sessionTimer: ReturnType<typeof setTimeout> | undefined;
+  /** True once `no-session` was reported, until a session turns up. */
+  #noSession = false;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: sessionContext,
+      subscribe: true,
+      callback: (value) => {
+        this.#context = value;
+        this.#reconcile();
+      },
+    });
+  }
+
+  /** The live SDK UI object, or `undefined` while loading, after an error and after removal. */
+  protected get box(): Box | undefined {
+    return this.#box?.object;
+  }
+
+  /** The light-DOM element the SDK mounts into (created on first use, kept for the element's life). */
+  protected get mountContainer(): HTMLElement {
+    if (!this.#container) {
+      this.#container = document.createElement('div');
+      this.#container.setAttribute('data-talk-mount', '');
+    }
+    if (this.#container.parentNode !== this) this.append(this.#container);
+    return this.#container;
+  }
+
+  /**
+   * The SDK option keys that come from this element's own properties of the same name.
+   * Subclasses add theirs.
+   */
+  protected optionKeys(): readonly string[] {
+    return CHATBOX_OPTION_KEYS;
+  }
+
+  /** Options that change without recreating the UI. Subclasses add theirs. */
+  protected liveOptions(): LiveOption<Box>[] {
+    return [
+      {
+        key: 'messageFilter',
+        attribute: 'messageFilter',
+        method: 'setMessageFilter',
+        inOptions: true,
+        apply: (box, value) => box.setMessageFilter((value ?? {}) as Talk.MessagePredicate),
+      },
+      {
+        key: 'presence',
+        attribute: 'presence',
+        method: 'setPresence',
+        inOptions: true,
+        apply: (box, value) => box.setPresence((value ?? {}) as Talk.UserPresence),
+      },
+      {
+        key: 'translateConversations',
+        attribute: 'translate-conversations',
+        method: 'setTranslationEnabledDefault',
+        inOptions: true,
+        canApply: (before, after) => isPrimitiveTranslate(before) && isPrimitiveTranslate(after),
+        apply: (box, value) => box.setTranslationEnabledDefault((value ?? false) as boolean | 'auto'),
+      },
+      {
+        key: 'highlightedWords',
+        attribute: 'highlighted-words',
+        method: 'setHighlightedWords',
+        inOptions: false,
+        atCreation: () => undefined,
+        apply: (box, value) => box.setHighlightedWords((value ?? []) as string[]),
+      },
+    ];
+  }
+
+  /** Records that `value` is live for `key` (so it is not applied again), e.g. after an SDK event. */
+  protected markApplied(key: string, value: unknown): void {
+    this.#box?.applied.set(key, value);
+  }
+
+  /** Re-dispatches an SDK callback of the UI object. Subclasses may follow SDK state here. */
+  protected onBoxEvent(name: TalkEventName, arg: unknown): void {
+    this.relay(name, arg);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The consumer has asked for the session by now; a provider answers synchronously.
+    if (this.hasUpdated) this.#reconcile();
+    this.#armSessionTimer();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // The context belongs to where the element was; it asks again when connected.
+    this.#context = undefined;
+    clearTimeout(this.#sessionTimer);
+    this.#sessionTimer = undefined;
+  }
+
+  protected override render() {
+    return html`<div part="status"><slot name="loading"></slot><slot name="error"></slot></div><slot></slot>`;
+  }
+
+  protected override updated(): void {
+    this.#reconcile();
+  }
+
+  protected override teardown(): void {
+    this.#destroyBox();
+    this.setStatus('loading');
+  }
+
+  /** The session to use: the `session` property, else the nearest `<talk-session>`'s. */
+  #currentSession(): SessionLike | undefined {
+    return this.session ?? this.#context?.session;
+  }
+
+  #armSessionTimer(): void {
+    clearTimeout(this.#sessionTimer);
+    this.#sessionTimer = undefined;
+    if (this.#context || this.session) return;
+    const timeout = this.sessionTimeout ?? DEFAULT_SESSION_TIMEOUT;
+    this.#sessionTimer = setTimeout(() => {
+      this.#sessionTimer = undefined;
+      if (!this.isConnected || this.#context || this.session) return;
+      this.reportInputOnce('session', undefined, {
+        code: 'no-session',
+        attribute: 'session',
+        message: `found no session within session-timeout=${timeout} ms: put it inside a <talk-session>, or set its session property.`,
+      });
+      this.#noSession = true;
+      this.setStatus('error');
+    }, timeout);
+  }
+
+  /** Brings the UI object in line with the session and the properties. Never throws. */
+  #reconcile(): void {
+    if (!this.isConnected) return;
+    const session = this.#currentSession();
+    if (!session || !session.isAlive) {
+      this.#destroyBox();
+      const failed = !this.session && (this.#context ? this.#context.status === 'error' : this.#noSession);
+      this.setStatus(failed ? 'error' : 'loading');
+      return;
+    }
+    clearTimeout(this.#sessionTimer);
+    this.#noSession = false;
+    this.clearReportedInput('session');
+    if (this.checkInputs().length > 0) {
+      this.#destroyBox();
+      this.setStatus('error');
+      return;
+    }
+    const options = this.#buildOptions();
+    const record = this.#box;
+    if (record && (record.session !== session || !record.object.isAlive || this.#needsRecreate(record.options, options))) {
+      this.#destroyBox();
+    }
+    if (this.#box) {
+      this.#applySelection(this.#box);
+      this.#applyLive(this.#box, options);
+    } else {
+      this.#createBox(session, options);
+    }
+  }
+
+  /** The options object: `options`, then the dedicated properties that are set, on top. */
+  #buildOptions(): Options {
+    const options: Record<string, unknown> = { ...(this.options ?? {}) };
+    const self = this as unknown as Record<string, unknown>;
+    for (const key of this.optionKeys()) {
+      if (self[key] !== undefined) options[key] = self[key];
+    }
+    if (this.dir === 'ltr' || this.dir === 'rtl') options.dir = this.dir;
+    return options as Options;
+  }
+
+  #needsRecreate(before: Options, after: Options): boolean {
+    const a = before as Record<string, unknown>;
+    const b = after as Record<string, unknown>;
+    const live = new Map(this.liveOptions().filter((o) => o.inOptions).map((o) => [o.key, o]));
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      if (sameData(a[key], b[key])) continue;
+      const option = live.get(key);
+      if (option && (!option.canApply || option.canApply(a[key], b[key]))) continue;
+      return true;
+    }
+    return false;
+  }
+
+  #createBox(session: SessionLike, options: Options): void {
+    let object: Box;
+    try {
+      object = this.createBox(session, options);
+    } catch (cause) {
+      this.reportSdkError(`Session.create${this.sdkName}()`, cause);
+      this.setStatus('error');
+      return;
+    }
+    const record: BoxRecord<Box, Options> = { object, session, options, subscriptions: [], applied: new Map() };
+    this.#box = record;
+    for (const option of this.liveOptions()) {
+      record.applied.set(option.key, option.inOptions ? (options as Record<string, unknown>)[option.key] : option.atCreation?.());
+    }
+    try {
+      record.subscriptions = subscribeRoutes(object, this.routes, (name, arg) => this.onBoxEvent(name, arg));
+    } catch (cause) {
+      this.reportSdkError(`${this.sdkName} event subscription`, cause);
+      this.#destroyBox();
+      this.setStatus('error');
+      return;
+    }
+    this.#applySelection(record);
+    this.#applyLive(record, options);
+    this.setStatus('loading');
+    let mounting: Promise<void>;
+    try {
+      mounting = Promise.resolve(this.mountBox(object));
+    } catch (cause) {
+      mounting = Promise.reject(cause);
+    }
+    mounting.then(
+      () => {
+        if (this.#box !== record) return;
+        this.setStatus('ready');
+        this.emit('talk-ready', this.readyDetail(object));
+      },
+      (cause: unknown) => {
+        if (this.#box !== record) return;
+        this.reportSdkError(`${this.sdkName}.mount()`, cause);
+        this.#destroyBox();
+        this.setStatus('error');
+      },
+    );
+  }
+
+  /** Calls `select` when the conversation, `syncConversation` or `as-guest` changed. */
+  #applySelection(record: BoxRecord<Box, Options>): void {
+    const selection = [this.conversationId ?? null, this.syncConversation, this.asGuest] as const;
+    if (record.selection && selection.every((value, i) => Object.is(value, record.selection![i]))) return;
+    record.selection = selection;
+    let conversation: string | ConversationBuilder | null = null;
+    if (this.syncConversation) {
+      try {
+        conversation = typeof this.syncConversation === 'function' ? this.syncConversation(record.session) : this.syncConversation;
+      } catch (cause) {
+        this.report({ code: 'invalid-attribute', attribute: 'syncConversation', message: 'syncConversation(session) threw.', cause });
+        return;
+      }
+    } else if (this.conversationId && this.conversationId.trim() !== '') {
+      conversation = this.conversationId;
+    }
+    const object = record.object;
+    const what = `${this.sdkName}.select()`;
+    if (this.asGuest === undefined || this.asGuest === null) {
+      this.guard(what, () => object.select(conversation));
+    } else {
+      const asGuest = this.asGuest;
+      this.guard(what, () => object.select(conversation, { asGuest }));
+    }
+  }
+
+  /** Applies every live option whose value differs from the one last applied. */
+  #applyLive(record: BoxRecord<Box, Options>, options: Options): void {
+    const self = this as unknown as Record<string, unknown>;
+    for (const option of this.liveOptions()) {
+      const value = option.inOptions ? (options as Record<string, unknown>)[option.key] : self[option.key];
+      if (sameData(value, record.applied.get(option.key))) continue;
+      record.applied.set(option.key, value);
+      try {
+        option.apply(record.object, value);
+      } catch (cause) {
+        this.reportSdkError(`${this.sdkName}.${option.method}()`, cause, option.attribute);
+      }
+    }
+  }
+
+  #destroyBox(): void {
+    const record = this.#box;
+    if (!record) return;
+    this.#box = undefined;
+    unsubscribeAll(record.subscriptions);
+    try {
+      if (record.object.isAlive) record.object.destroy();
+    } catch (cause) {
+      this.reportSdkError(`${this.sdkName}.destroy()`, cause);
+    }
+  }
+}

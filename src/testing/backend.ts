@@ -1,0 +1,446 @@
+/**
+ * The fake SDK's in-memory backend: users, conversations, messages and read state, shared by
+ * every session of one fake (as the TalkJS servers are shared by every browser tab).
+ */
+import type Talk from 'talkjs';
+import type { FakeConversationSeed } from './types.js';
+
+/** A user as the fake backend stores it (the fields of `Talk.UserOptions`, `id` as a string). */
+export interface FakeUserRecord {
+  /** `User.id`. */
+  readonly id: string;
+  /** `User.name`. */
+  name: string;
+  /** `User.email`. */
+  email: string | string[] | null;
+  /** `User.phone`. */
+  phone: string | string[] | null;
+  /** `User.photoUrl`. */
+  photoUrl: string | null;
+  /** `User.welcomeMessage`: shown in a conversation with this user that has no welcome messages of its own. */
+  welcomeMessage: string | null;
+  /** `User.role` (`null`: the default role). */
+  role: string | null;
+  /** `User.locale`. */
+  locale: string | null;
+  /** `User.availabilityText`. */
+  availabilityText: string | null;
+  /** `User.custom` (null values removed). */
+  custom: Record<string, string>;
+}
+
+/** A user's participation in a conversation (`Talk.ParticipationSettings`, filled in). */
+export interface FakeParticipation {
+  /** `ParticipationSettings.access` (default `'ReadWrite'`). */
+  access: 'Read' | 'ReadWrite';
+  /** `ParticipationSettings.notify` (default `true`). */
+  notify: boolean | 'MentionsOnly';
+}
+
+/** A message as the fake backend stores it. */
+export interface FakeMessageRecord {
+  /** `Message.id` (`'msg_1'`, `'msg_2'`, ...). */
+  readonly id: string;
+  /** The conversation it belongs to. */
+  readonly conversationId: string;
+  /** `Message.senderId` (`null` for a system message). */
+  readonly senderId: string | null;
+  /** `Message.body`: the plain text. */
+  readonly text: string;
+  /** `Message.timestamp`: milliseconds since the epoch. */
+  readonly timestamp: number;
+  /** `Message.custom`. */
+  readonly custom: Record<string, string>;
+  /** `Message.origin`. */
+  readonly origin: 'web' | 'rest' | 'import' | 'email';
+}
+
+/** A conversation as the fake backend stores it. */
+export interface FakeConversationRecord {
+  /** `Conversation.id`. */
+  readonly id: string;
+  /** `Conversation.subject`. */
+  subject: string | null;
+  /** `Conversation.photoUrl`. */
+  photoUrl: string | null;
+  /** `Conversation.welcomeMessages`. */
+  welcomeMessages: string[] | null;
+  /** `Conversation.custom` (null values removed). */
+  custom: Record<string, string>;
+  /** Participants by user id. */
+  readonly participants: Map<string, FakeParticipation>;
+  /** The messages, oldest first. */
+  readonly messages: FakeMessageRecord[];
+  /** Read state: for each user id, how many of `messages` (from the start) that user has read. */
+  readonly readUntil: Map<string, number>;
+  /** Creation time, milliseconds since the epoch. */
+  readonly createdAt: number;
+}
+
+/** Changes to conversation attributes (`undefined` leaves a field as it is; custom `null` values delete keys). */
+export interface FakeConversationUpdate {
+  /** New subject (`null` clears it). */
+  subject?: string | null;
+  /** New photo URL (`null` clears it). */
+  photoUrl?: string | null;
+  /** New welcome messages (`null` clears them). */
+  welcomeMessages?: string[] | null;
+  /** Custom fields to merge (`null` as the whole value clears all; a `null` value deletes that key). */
+  custom?: Record<string, string | null> | null;
+}
+
+/** Something that changed in the backend, as passed to {@link FakeBackend.subscribe} listeners. */
+export type FakeBackendChange =
+  | { type: 'message'; conversationId: string; message: FakeMessageRecord }
+  | { type: 'conversation'; conversationId: string }
+  | { type: 'read'; conversationId: string; userId: string }
+  | { type: 'user'; userId: string };
+
+/** A UI through which a user reads conversations (see {@link FakeBackend.addReader}). */
+export interface FakeReader {
+  /** The user who reads. */
+  readonly readerUserId: string;
+  /** The conversation the user sees right now (mounted, visible, shown), or null. */
+  readingConversationId(): string | null;
+}
+
+/** What {@link FakeBackend.upsertUser} accepts: a `Talk.User`, `Talk.UserOptions`, or an id with `SetUserParams`. */
+export type FakeUserInput = Talk.UserOptions | Talk.User | ({ id: string | number } & Talk.SetUserParams);
+
+/** The in-memory backend of one fake SDK. */
+export class FakeBackend {
+  /** Users by id. */
+  readonly users = new Map<string, FakeUserRecord>();
+  /** Conversations by id. */
+  readonly conversations = new Map<string, FakeConversationRecord>();
+
+  #nextMessage = 1;
+  readonly #listeners = new Set<(change: FakeBackendChange) => void>();
+  readonly #queue: FakeBackendChange[] = [];
+  #draining = false;
+  readonly #readers = new Set<FakeReader>();
+
+  /**
+   * @param seed - users and conversations known at start (see `FakeTalkOptions`).
+   */
+  constructor(seed: { users?: Talk.UserOptions[]; conversations?: FakeConversationSeed[] } = {}) {
+    for (const user of seed.users ?? []) this.upsertUser(user);
+    const start = Date.now();
+    for (const conversation of seed.conversations ?? []) {
+      // Seeded conversations were created before the fake (an hour earlier, or at their first message).
+      const firstTimestamp = conversation.messages?.[0]?.timestamp;
+      const record = this.#create(conversation.id, Math.min(start - 3_600_000, firstTimestamp ?? Infinity));
+      this.#applyUpdate(record, conversation);
+      for (const userId of conversation.participants) {
+        record.participants.set(String(userId), { access: 'ReadWrite', notify: true });
+        record.readUntil.set(String(userId), 0);
+      }
+      const messages = conversation.messages ?? [];
+      messages.forEach((message, index) => {
+        record.messages.push({
+          id: `msg_${this.#nextMessage++}`,
+          conversationId: record.id,
+          senderId: message.senderId,
+          text: message.text,
+          timestamp: message.timestamp ?? start - (messages.length - index) * 60_000,
+          custom: {},
+          origin: 'web',
+        });
+      });
+    }
+  }
+
+  /**
+   * Creates or updates a user from a `Talk.User`, `Talk.UserOptions` or `SetUserParams` with an
+   * `id`. Fields that are `undefined` are left as they are; a new user without a name is named
+   * after its id.
+   */
+  upsertUser(input: FakeUserInput): FakeUserRecord {
+    const id = String(input.id);
+    let user = this.users.get(id);
+    if (!user) {
+      user = {
+        id,
+        name: id,
+        email: null,
+        phone: null,
+        photoUrl: null,
+        welcomeMessage: null,
+        role: null,
+        locale: null,
+        availabilityText: null,
+        custom: {},
+      };
+      this.users.set(id, user);
+    }
+    const source = input as Partial<Record<keyof FakeUserRecord, unknown>> & { configuration?: string | null };
+    if (typeof source.name === 'string' && source.name !== '') user.name = source.name;
+    if (source.email !== undefined) user.email = source.email as FakeUserRecord['email'];
+    if (source.phone !== undefined) user.phone = source.phone as FakeUserRecord['phone'];
+    if (source.photoUrl !== undefined) user.photoUrl = source.photoUrl as string | null;
+    if (source.welcomeMessage !== undefined) user.welcomeMessage = source.welcomeMessage as string | null;
+    if (source.role !== undefined) user.role = source.role as string | null;
+    else if (source.configuration !== undefined) user.role = source.configuration;
+    if (source.locale !== undefined) user.locale = source.locale as string | null;
+    if (source.availabilityText !== undefined) user.availabilityText = source.availabilityText as string | null;
+    if (source.custom !== undefined) user.custom = mergeCustom(user.custom, source.custom as Record<string, string | null> | null);
+    this.#notify({ type: 'user', userId: id });
+    return user;
+  }
+
+  /** Creates the conversation if it does not exist, then applies `update`. */
+  upsertConversation(id: string, update: FakeConversationUpdate = {}): FakeConversationRecord {
+    const record = this.conversations.get(id) ?? this.#create(id);
+    this.#applyUpdate(record, update);
+    this.#notify({ type: 'conversation', conversationId: id });
+    return record;
+  }
+
+  /**
+   * Adds (or updates) a participant. A new participant has read every message already there.
+   * Creates the conversation if it does not exist.
+   */
+  addParticipant(conversationId: string, userId: string, settings: Partial<FakeParticipation> = {}): void {
+    const record = this.conversations.get(conversationId) ?? this.#create(conversationId);
+    const existing = record.participants.get(userId);
+    record.participants.set(userId, {
+      access: settings.access ?? existing?.access ?? 'ReadWrite',
+      notify: settings.notify ?? existing?.notify ?? true,
+    });
+    if (!existing) record.readUntil.set(userId, record.messages.length);
+    this.#notify({ type: 'conversation', conversationId });
+  }
+
+  /** Removes a participant; returns whether they were one. */
+  removeParticipant(conversationId: string, userId: string): boolean {
+    const removed = this.conversations.get(conversationId)?.participants.delete(userId) ?? false;
+    if (removed) this.#notify({ type: 'conversation', conversationId });
+    return removed;
+  }
+
+  /** Whether `userId` is a participant of `conversationId`. */
+  isParticipant(conversationId: string, userId: string): boolean {
+    return this.conversations.get(conversationId)?.participants.has(userId) ?? false;
+  }
+
+  /**
+   * Delivers a message as if `senderId` sent it: appends it (read by its sender and by every
+   * user whose mounted, visible UI shows the conversation), then notifies the sessions, which
+   * call their `onMessage` handlers (when their user is a participant) and their
+   * `unreads.onChange` handlers (when their unread list changed), and the stand-in UIs.
+   *
+   * @throws Error when the conversation does not exist.
+   */
+  sendMessage(
+    conversationId: string,
+    senderId: string,
+    text: string,
+    options: { custom?: Record<string, string>; origin?: FakeMessageRecord['origin']; timestamp?: number } = {},
+  ): FakeMessageRecord {
+    const record = this.conversations.get(conversationId);
+    if (!record) throw new Error(`[fake TalkJS] sendMessage: no conversation with id "${conversationId}"`);
+    const message: FakeMessageRecord = {
+      id: `msg_${this.#nextMessage++}`,
+      conversationId,
+      senderId,
+      text,
+      timestamp: options.timestamp ?? Date.now(),
+      custom: { ...options.custom },
+      origin: options.origin ?? 'web',
+    };
+    record.messages.push(message);
+    record.readUntil.set(senderId, record.messages.length);
+    for (const reader of this.#readers) {
+      if (reader.readingConversationId() === conversationId) record.readUntil.set(reader.readerUserId, record.messages.length);
+    }
+    this.#notify({ type: 'message', conversationId, message });
+    return message;
+  }
+
+  /** Marks every message of the conversation as read by `userId`. */
+  markRead(conversationId: string, userId: string): void {
+    const record = this.conversations.get(conversationId);
+    if (!record || (record.readUntil.get(userId) ?? 0) >= record.messages.length) return;
+    record.readUntil.set(userId, record.messages.length);
+    this.#notify({ type: 'read', conversationId, userId });
+  }
+
+  /** Marks the conversation's last message as unread for `userId` (the SDK's "Mark as unread"). */
+  markUnread(conversationId: string, userId: string): void {
+    const record = this.conversations.get(conversationId);
+    if (!record || record.messages.length === 0) return;
+    record.readUntil.set(userId, record.messages.length - 1);
+    this.#notify({ type: 'read', conversationId, userId });
+  }
+
+  /** How many messages of the conversation `userId` has not read (their own count as read). */
+  unreadCount(conversationId: string, userId: string): number {
+    const record = this.conversations.get(conversationId);
+    if (!record || !record.participants.has(userId)) return 0;
+    const from = record.readUntil.get(userId) ?? 0;
+    return record.messages.slice(from).filter((message) => message.senderId !== userId).length;
+  }
+
+  /**
+   * What `session.unreads.onChange` reports for `userId`: the conversations they take part in
+   * with unread messages, most recent first.
+   */
+  unreadsFor(userId: string): Talk.UnreadConversation[] {
+    return this.conversationsOf(userId)
+      .map((record) => ({ record, count: this.unreadCount(record.id, userId) }))
+      .filter(({ count }) => count > 0)
+      .map(({ record, count }) => ({
+        conversation: this.conversationData(record),
+        lastMessage: this.message(record.messages[record.messages.length - 1]!, userId),
+        unreadMessageCount: count,
+      }));
+  }
+
+  /** The conversations `userId` takes part in, most recent activity first. */
+  conversationsOf(userId: string): FakeConversationRecord[] {
+    return [...this.conversations.values()]
+      .filter((record) => record.participants.has(userId))
+      .sort((a, b) => lastActivity(b) - lastActivity(a));
+  }
+
+  /** `Talk.ConversationData` of a conversation. */
+  conversationData(record: FakeConversationRecord): Talk.ConversationData {
+    const participants: Talk.ConversationData['participants'] = {};
+    for (const [userId, participation] of record.participants) participants[userId] = { access: participation.access };
+    return {
+      id: record.id,
+      custom: { ...record.custom },
+      subject: record.subject,
+      photoUrl: record.photoUrl,
+      welcomeMessages: record.welcomeMessages ? [...record.welcomeMessages] : null,
+      participants,
+    };
+  }
+
+  /** `Talk.UserSnapshot` of a user (an unknown id gives a snapshot named after the id). */
+  userSnapshot(userId: string): Talk.UserSnapshot {
+    const user = this.users.get(userId);
+    return {
+      id: userId,
+      name: user?.name ?? userId,
+      custom: { ...user?.custom },
+      locale: user?.locale ?? null,
+      photoUrl: user?.photoUrl ?? null,
+      role: user?.role ?? 'default',
+      welcomeMessage: user?.welcomeMessage ?? null,
+    };
+  }
+
+  /** `Talk.Message` of a stored message, as `forUserId`'s session sees it (`isByMe`, `read`). */
+  message(message: FakeMessageRecord, forUserId: string): Talk.Message {
+    const record = this.conversations.get(message.conversationId)!;
+    const index = record.messages.indexOf(message);
+    return {
+      id: message.id,
+      conversation: this.conversationData(record),
+      isByMe: message.senderId === forUserId,
+      senderId: message.senderId,
+      sender: message.senderId === null ? null : this.userSnapshot(message.senderId),
+      body: message.text,
+      type: 'text',
+      timestamp: message.timestamp,
+      read: message.senderId === forUserId || index < (record.readUntil.get(forUserId) ?? 0),
+      origin: message.origin,
+      custom: { ...message.custom },
+      attachment: null,
+      location: null,
+    };
+  }
+
+  /** A user's display name: their name, or their id when unknown. */
+  displayName(userId: string): string {
+    return this.users.get(userId)?.name ?? userId;
+  }
+
+  /** The title a UI shows for a conversation to `forUserId`: subject, else the other participants' names, else the id. */
+  conversationTitle(record: FakeConversationRecord, forUserId: string): string {
+    if (record.subject) return record.subject;
+    const others = [...record.participants.keys()].filter((id) => id !== forUserId);
+    return others.length > 0 ? others.map((id) => this.displayName(id)).join(', ') : record.id;
+  }
+
+  /**
+   * Registers a reader: something (a mounted stand-in UI) through which a user reads a
+   * conversation. Whenever a message arrives, the backend asks each reader which conversation it
+   * shows right now and marks the message read for the reader's user. Call {@link markRead} when
+   * the reader starts showing a conversation.
+   */
+  addReader(reader: FakeReader): void {
+    this.#readers.add(reader);
+  }
+
+  /** Removes a reader added by {@link addReader}. */
+  removeReader(reader: FakeReader): void {
+    this.#readers.delete(reader);
+  }
+
+  /**
+   * Calls `listener` after every change (new message, read state, conversation or user data).
+   * Changes made by a listener are queued and delivered after the current one, in order.
+   *
+   * @returns a function that removes the listener.
+   */
+  subscribe(listener: (change: FakeBackendChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  #create(id: string, createdAt = Date.now()): FakeConversationRecord {
+    const record: FakeConversationRecord = {
+      id,
+      subject: null,
+      photoUrl: null,
+      welcomeMessages: null,
+      custom: {},
+      participants: new Map(),
+      messages: [],
+      readUntil: new Map(),
+      createdAt,
+    };
+    this.conversations.set(id, record);
+    return record;
+  }
+
+  #applyUpdate(record: FakeConversationRecord, update: FakeConversationUpdate): void {
+    if (update.subject !== undefined) record.subject = update.subject;
+    if (update.photoUrl !== undefined) record.photoUrl = update.photoUrl;
+    if (update.welcomeMessages !== undefined) record.welcomeMessages = update.welcomeMessages ? [...update.welcomeMessages] : null;
+    if (update.custom !== undefined) record.custom = mergeCustom(record.custom, update.custom);
+  }
+
+  #notify(change: FakeBackendChange): void {
+    this.#queue.push(change);
+    if (this.#draining) return;
+    this.#draining = true;
+    try {
+      while (this.#queue.length > 0) {
+        const next = this.#queue.shift()!;
+        for (const listener of [...this.#listeners]) listener(next);
+      }
+    } finally {
+      this.#draining = false;
+      this.#queue.length = 0;
+    }
+  }
+}
+
+function lastActivity(record: FakeConversationRecord): number {
+  return record.messages[record.messages.length - 1]?.timestamp ?? record.createdAt;
+}
+
+function mergeCustom(current: Record<string, string>, update: Record<string, string | null> | null): Record<string, string> {
+  if (update === null) return {};
+  const merged = { ...current };
+  for (const [key, value] of Object.entries(update)) {
+    if (value === null) delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
+}

@@ -1,0 +1,42 @@
+/**
+ * `talkjs-elements/testing`: an in-memory fake of the TalkJS classic JavaScript SDK, for the
+ * kit's tests, the offline demo, and your own tests.
+ *
+ * ```ts
+ * import { createFakeTalk } from 'talkjs-elements/testing';
+ * const fake = createFakeTalk({ users: [{ id: 'alice', name: 'Alice' }] });
+ * document.querySelector('talk-session').sdk = fake;
+ * ```
+ */
+export { createFakeTalk, type FakeTalk } from './fake-talk.js';
+export type {
+  FakeCall,
+  FakeConversationSeed,
+  FakeEmitPayload,
+  FakeInboxEventMap,
+  FakeLiveCounts,
+  FakePopupEventMap,
+  FakePreventable,
+  FakeSendMessageEvent,
+  FakeSessionEventMap,
+  FakeTalkOptions,
+  FakeUIEventMap,
+} from './types.js';
+export {
+  FakeBackend,
+  type FakeBackendChange,
+  type FakeConversationRecord,
+  type FakeConversationUpdate,
+  type FakeMessageRecord,
+  type FakeParticipation,
+  type FakeReader,
+  type FakeUserInput,
+  type FakeUserRecord,
+} from './backend.js';
+export { FakeSession, FakeUnreads } from './fake-session.js';
+export { FakeUser, FakeUserRef } from './fake-user.js';
+export { FakeConversationBuilder, type FakeBuilderParticipant } from './fake-conversation.js';
+export { FakeUIBox, FakeMessageField, type FakeHandler, type FakeSelectable, type FakeUIKind } from './fake-ui-box.js';
+export { FakeChatbox, FakeInbox, FakePopup } from './fake-ui.js';
+export { FakeHtmlPanel } from './fake-html-panel.js';
+export { oneOnOneId } from './one-on-one-id.js';

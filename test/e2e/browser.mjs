@@ -1,0 +1,49 @@
+// Shared by the end-to-end checks: a Vite server for the repository and headless Chromium
+// driven by playwright-core (the same binary as the browser tests; CHROME_PATH overrides).
+import { createServer } from 'vite';
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+export const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+export const resultsDir = 'test-results';
+
+/** Starts Vite's dev server on a free port; returns its base URL and a close function. */
+export async function startVite(config = {}) {
+  const server = await createServer({ logLevel: 'warn', server: { host: '127.0.0.1', port: 5300, strictPort: false }, ...config });
+  await server.listen();
+  const address = server.httpServer.address();
+  return { url: `http://127.0.0.1:${address.port}`, close: () => server.close() };
+}
+
+/** Launches headless Chromium with the flags that keep it off the closed network. */
+export async function launchBrowser() {
+  mkdirSync(resultsDir, { recursive: true });
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A tiny runner: named checks in order, a line each, and `N passed, N failed` at the end. */
+export function checks() {
+  const results = [];
+  return {
+    async check(name, fn) {
+      try {
+        await fn();
+        results.push(true);
+        console.log(`  ✓ ${name}`);
+      } catch (error) {
+        results.push(false);
+        console.log(`  ✗ ${name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 4).join('\n    ')}`);
+      }
+    },
+    summary() {
+      const passed = results.filter(Boolean).length;
+      const failed = results.length - passed;
+      console.log(`${passed} passed, ${failed} failed`);
+      return failed;
+    },
+  };
+}
