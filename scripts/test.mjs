@@ -6,6 +6,7 @@
 //  4. end-to-end: the demo page served by Vite, driven by playwright-core in the same Chromium
 // Set TEST_ONLY=unit|node|e2e (comma-separated) to run a subset.
 import { spawn } from 'node:child_process';
+import { ensureBrowser } from './ensure-browser.mjs';
 
 const only = process.env.TEST_ONLY?.split(',');
 const wanted = (name) => !only || only.includes(name);
@@ -32,6 +33,10 @@ function counts(output, pattern) {
   const last = matches.at(-1);
   return last ? { passed: Number(last[1]), failed: Number(last[2]) } : undefined;
 }
+
+// Every browser step uses the same binary; CHROME_PATH tells the runners where it is.
+process.env.CHROME_PATH = ensureBrowser();
+console.log(`Browser: ${process.env.CHROME_PATH}`);
 
 let passed = 0;
 let failed = 0;

@@ -6,7 +6,7 @@
  * attribute or set directly from script) is acceptable, so one check covers both ways in.
  * `TalkElement` runs these checks before every update and reports `invalid-attribute`.
  */
-import type { ComplexAttributeConverter } from 'lit';
+import type { ComplexAttributeConverter } from '@lit/reactive-element';
 
 /** A Lit attribute converter that can also judge a property value. */
 export interface CheckedConverter<T> extends ComplexAttributeConverter<T> {

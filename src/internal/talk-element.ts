@@ -2,7 +2,7 @@
  * The base class of every talkjs-elements element: typed events, error reporting, the
  * loading/ready/error state, attribute validation and the removal-versus-move rule.
  */
-import { LitElement } from 'lit';
+import { ReactiveElement } from '@lit/reactive-element';
 import type { CheckedConverter } from './converters.js';
 import type { TalkErrorDetail } from './errors.js';
 import { VERSION } from './define.js';
@@ -12,6 +12,13 @@ import type { TalkEventDetails, TalkEventName } from './events.js';
 export type TalkStatus = 'loading' | 'ready' | 'error';
 
 const STATUSES: readonly TalkStatus[] = ['loading', 'ready', 'error'];
+
+/** A `<slot>` (named, or the default one). */
+export function slot(name?: string): HTMLSlotElement {
+  const element = document.createElement('slot');
+  if (name) element.name = name;
+  return element;
+}
 
 function isCheckedConverter(converter: unknown): converter is CheckedConverter<unknown> {
   return typeof converter === 'object' && converter !== null && 'valid' in converter;
@@ -26,7 +33,7 @@ function isCheckedConverter(converter: unknown): converter is CheckedConverter<u
  * - Removal is told from a move: SDK objects are destroyed only if the element is still
  *   disconnected a task after `disconnectedCallback` (a move within one task keeps them).
  */
-export abstract class TalkElement extends LitElement {
+export abstract class TalkElement extends ReactiveElement {
   /** The version of talkjs-elements this class belongs to. */
   static readonly kitVersion: string = VERSION;
 
@@ -74,9 +81,17 @@ export abstract class TalkElement extends LitElement {
     }
   }
 
-  protected override firstUpdated(changed: Map<PropertyKey, unknown>): void {
-    super.firstUpdated(changed);
+  /**
+   * The shadow root's fixed content, built once with DOM calls (no templating library, no
+   * `innerHTML`: fine under a strict CSP and Trusted Types).
+   */
+  protected abstract shadowContent(): Node[];
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    root.append(...this.shadowContent());
     this.syncStatusSlots();
+    return root;
   }
 
   #applyStates(): void {
@@ -143,7 +158,7 @@ export abstract class TalkElement extends LitElement {
   protected checkInputs(): TalkErrorDetail[] {
     const problems: TalkErrorDetail[] = [];
     const seen = new Set<string>();
-    const ctor = this.constructor as typeof LitElement;
+    const ctor = this.constructor as typeof ReactiveElement;
     for (const [property, declaration] of ctor.elementProperties) {
       if (!isCheckedConverter(declaration.converter)) continue;
       const value = (this as unknown as Record<PropertyKey, unknown>)[property];

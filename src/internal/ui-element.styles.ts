@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * Styles shared by `<talk-chatbox>` and `<talk-inbox>`: a block that the TalkJS UI fills.

@@ -3,9 +3,8 @@
  * session, creating the SDK UI object with options from attributes and properties, mounting
  * it, selecting the conversation, live updates, event re-dispatch and clean destruction.
  */
+import type { PropertyDeclarations } from '@lit/reactive-element';
 import { ContextConsumer } from '@lit/context';
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
 import { sessionContext, type SessionContextValue } from './context.js';
 import {
   booleanAttribute,
@@ -23,7 +22,7 @@ import {
 import { subscribeRoutes, unsubscribeAll, type EventRoute, type TalkEventDetails, type TalkEventName } from './events.js';
 import { sameData } from './same-data.js';
 import type { ConversationBuilder, SessionLike, Subscription, Talk, UIBox } from './sdk-types.js';
-import { TalkElement } from './talk-element.js';
+import { TalkElement, slot } from './talk-element.js';
 
 /** `session-timeout` when the attribute is absent: 5000 ms. */
 export const DEFAULT_SESSION_TIMEOUT = 5_000;
@@ -106,102 +105,105 @@ const isPrimitiveTranslate = (value: unknown) => value === undefined || typeof v
  * without an SDK setter changed (once per update, however many options changed).
  */
 export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.ChatboxOptions> extends TalkElement {
+  static override properties: PropertyDeclarations = {
+    conversationId: { attribute: 'conversation-id', converter: stringAttribute },
+    syncConversation: { attribute: false, converter: objectOrFunctionProperty },
+    asGuest: { attribute: 'as-guest', converter: booleanAttribute },
+    highlightedWords: { attribute: 'highlighted-words', converter: listAttribute },
+    messageFilter: { attribute: false, converter: predicateProperty },
+    presence: { attribute: false, converter: objectProperty },
+    dir: { reflect: true, converter: directionAttribute },
+    messageSuggestion: { attribute: 'message-suggestion', converter: stringAttribute },
+    showChatHeader: { attribute: 'show-chat-header', converter: booleanAttribute },
+    chatTitleMode: { attribute: 'chat-title-mode', converter: enumAttribute(['subject', 'participants']) },
+    chatSubtitleMode: { attribute: 'chat-subtitle-mode', converter: enumAttribute(['subject', 'participants'], { nullWord: 'null' }) },
+    showTranslationToggle: { attribute: 'show-translation-toggle', converter: enumAttribute(['auto'], { boolean: true }) },
+    translateConversations: { attribute: 'translate-conversations', converter: translateConversationsAttribute },
+    theme: { converter: stringOrObjectAttribute },
+    captureKeyboardEvents: { attribute: 'capture-keyboard-events', converter: booleanAttribute },
+    options: { attribute: false, converter: objectProperty },
+    sessionTimeout: { attribute: 'session-timeout', converter: nonNegativeNumberAttribute },
+    session: { attribute: false, converter: objectProperty },
+  };
+
   /**
    * The id of the conversation to show (`select(id)`). Absent or `null` selects nothing (an inbox
    * then shows its feed). Changing it calls `select` on the live UI.
    */
-  @property({ attribute: 'conversation-id', converter: stringAttribute })
-  conversationId?: string | null;
+  declare conversationId?: string | null;
 
   /**
    * A conversation to create or update and show: a `ConversationBuilder`, or a function
    * `(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`.
    */
-  @property({ attribute: false, converter: objectOrFunctionProperty })
-  syncConversation?: ConversationSource;
+  declare syncConversation?: ConversationSource;
 
   /** Select the conversation as a guest (`select(conversation, { asGuest })`). `"false"` is false. */
-  @property({ attribute: 'as-guest', converter: booleanAttribute })
-  asGuest?: boolean;
+  declare asGuest?: boolean;
 
   /**
    * Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
    * Applied live.
    */
-  @property({ attribute: 'highlighted-words', converter: listAttribute })
-  highlightedWords?: string[];
+  declare highlightedWords?: string[];
 
   /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). */
-  @property({ attribute: false, converter: predicateProperty })
-  messageFilter?: Talk.MessagePredicate;
+  declare messageFilter?: Talk.MessagePredicate;
 
   /** The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). */
-  @property({ attribute: false, converter: objectProperty })
-  presence?: Talk.UserPresence;
+  declare presence?: Talk.UserPresence;
 
   /**
    * Text direction (`ChatboxOptions.dir`): the element's own `dir` attribute, `ltr` or `rtl`
    * passed to TalkJS; `auto` or absent lets TalkJS follow the page.
    */
-  @property({ reflect: true, converter: directionAttribute })
-  override dir!: string;
+  declare dir: string;
 
   /** Suggested text in the message field (`ChatboxOptions.messageSuggestion`, deprecated by TalkJS). */
-  @property({ attribute: 'message-suggestion', converter: stringAttribute })
-  messageSuggestion?: string;
+  declare messageSuggestion?: string;
 
   /** Show the chat header (`ChatboxOptions.showChatHeader`; TalkJS default `true`). */
-  @property({ attribute: 'show-chat-header', converter: booleanAttribute })
-  showChatHeader?: boolean;
+  declare showChatHeader?: boolean;
 
   /** `ChatboxOptions.chatTitleMode`: `subject` or `participants` (legacy themes only). */
-  @property({ attribute: 'chat-title-mode', converter: enumAttribute(['subject', 'participants']) })
-  chatTitleMode?: 'subject' | 'participants';
+  declare chatTitleMode?: 'subject' | 'participants';
 
   /** `ChatboxOptions.chatSubtitleMode`: `subject`, `participants` or `null` (no subtitle; legacy themes only). */
-  @property({ attribute: 'chat-subtitle-mode', converter: enumAttribute(['subject', 'participants'], { nullWord: 'null' }) })
-  chatSubtitleMode?: 'subject' | 'participants' | null;
+  declare chatSubtitleMode?: 'subject' | 'participants' | null;
 
   /** `ChatboxOptions.showTranslationToggle`: `true`, `false` or `auto`. */
-  @property({ attribute: 'show-translation-toggle', converter: enumAttribute(['auto'], { boolean: true }) })
-  showTranslationToggle?: boolean | 'auto';
+  declare showTranslationToggle?: boolean | 'auto';
 
   /**
    * `ChatboxOptions.translateConversations`: `true`, `false`, `auto`, or conversation ids. A change
    * between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`).
    */
-  @property({ attribute: 'translate-conversations', converter: translateConversationsAttribute })
-  translateConversations?: boolean | 'auto' | string[] | ConversationBuilder[];
+  declare translateConversations?: boolean | 'auto' | string[] | ConversationBuilder[];
 
   /** The theme: a name as an attribute, or `ThemeOptions` from script (`ChatboxOptions.theme`). */
-  @property({ converter: stringOrObjectAttribute })
-  theme?: string | Talk.ThemeOptions;
+  declare theme?: string | Talk.ThemeOptions;
 
   /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
-  @property({ attribute: 'capture-keyboard-events', converter: booleanAttribute })
-  captureKeyboardEvents?: boolean;
+  declare captureKeyboardEvents?: boolean;
 
   /**
    * Any further SDK options (`ChatboxOptions`, `InboxOptions` or `PopupOptions`). The dedicated
    * properties above win over the same key here. Compared by content, so setting an equal object
    * again changes nothing.
    */
-  @property({ attribute: false, converter: objectProperty })
-  options?: Partial<Options>;
+  declare options?: Partial<Options>;
 
   /**
    * How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
    * before reporting `no-session`. Default 5000.
    */
-  @property({ attribute: 'session-timeout', converter: nonNegativeNumberAttribute })
   sessionTimeout: number = DEFAULT_SESSION_TIMEOUT;
 
   /**
    * A `Talk.Session` to use instead of the nearest `<talk-session>`'s, for use outside any
    * `<talk-session>`. The kit does not destroy a session it was given.
    */
-  @property({ attribute: false, converter: objectProperty })
-  session?: SessionLike;
+  declare session?: SessionLike;
 
   /** The SDK's name for the object, for messages: `Chatbox`, `Inbox` or `Popup`. */
   protected abstract readonly sdkName: string;
@@ -317,8 +319,11 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     this.#sessionTimer = undefined;
   }
 
-  protected override render() {
-    return html`<div part="status"><slot name="loading"></slot><slot name="error"></slot></div><slot></slot>`;
+  protected override shadowContent(): Node[] {
+    const status = document.createElement('div');
+    status.setAttribute('part', 'status');
+    status.append(slot('loading'), slot('error'));
+    return [status, slot()];
   }
 
   protected override updated(): void {

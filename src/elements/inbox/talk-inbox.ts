@@ -1,4 +1,4 @@
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from '@lit/reactive-element';
 import { booleanAttribute, enumAttribute, predicateProperty } from '../../internal/converters.js';
 import type { EventRoute, TalkEventDetails } from '../../internal/events.js';
 import type { Inbox, SessionLike, Talk } from '../../internal/sdk-types.js';
@@ -62,26 +62,29 @@ const INBOX_ROUTES: ReadonlyArray<EventRoute<Inbox>> = [
  */
 export class TalkInboxElement extends TalkUiElement<Inbox, Talk.InboxOptions> {
   static override styles = mountedUiStyles;
+  static override properties: PropertyDeclarations = {
+    showFeedHeader: { attribute: 'show-feed-header', converter: booleanAttribute },
+    feedConversationTitleMode: { attribute: 'feed-conversation-title-mode', converter: enumAttribute(['participants', 'subject', 'auto']) },
+    useBrowserHistory: { attribute: 'use-browser-history', converter: booleanAttribute },
+    showMobileBackButton: { attribute: 'show-mobile-back-button', converter: booleanAttribute },
+    feedFilter: { attribute: false, converter: predicateProperty },
+  };
+
 
   /** Show the feed header with the desktop-notification toggle (`InboxOptions.showFeedHeader`; TalkJS default `true`). */
-  @property({ attribute: 'show-feed-header', converter: booleanAttribute })
-  showFeedHeader?: boolean;
+  declare showFeedHeader?: boolean;
 
   /** How feed items are titled (`InboxOptions.feedConversationTitleMode`): `participants`, `subject` or `auto` (legacy themes only). */
-  @property({ attribute: 'feed-conversation-title-mode', converter: enumAttribute(['participants', 'subject', 'auto']) })
-  feedConversationTitleMode?: 'participants' | 'subject' | 'auto';
+  declare feedConversationTitleMode?: 'participants' | 'subject' | 'auto';
 
   /** Count conversation switches as browser history steps (`InboxOptions.useBrowserHistory`; TalkJS default `true`). */
-  @property({ attribute: 'use-browser-history', converter: booleanAttribute })
-  useBrowserHistory?: boolean;
+  declare useBrowserHistory?: boolean;
 
   /** Show a Back button on mobile (`InboxOptions.showMobileBackButton`). */
-  @property({ attribute: 'show-mobile-back-button', converter: booleanAttribute })
-  showMobileBackButton?: boolean;
+  declare showMobileBackButton?: boolean;
 
   /** Which conversations the feed shows (`InboxOptions.feedFilter`, live through `setFeedFilter`). */
-  @property({ attribute: false, converter: predicateProperty })
-  feedFilter?: Talk.ConversationPredicate;
+  declare feedFilter?: Talk.ConversationPredicate;
 
   protected readonly sdkName = 'Inbox';
   protected readonly routes = INBOX_ROUTES;

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * `<talk-popup>` takes no space: the TalkJS popup floats over the page. Only the `loading` and

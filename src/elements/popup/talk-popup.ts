@@ -1,4 +1,4 @@
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from '@lit/reactive-element';
 import { booleanAttribute, enumAttribute } from '../../internal/converters.js';
 import type { EventRoute, TalkEventDetails, TalkEventName } from '../../internal/events.js';
 import type { Popup, SessionLike, Talk } from '../../internal/sdk-types.js';
@@ -52,26 +52,29 @@ const POPUP_ROUTES: ReadonlyArray<EventRoute<Popup>> = [
  */
 export class TalkPopupElement extends TalkUiElement<Popup, Talk.PopupOptions> {
   static override styles = popupStyles;
+  static override properties: PropertyDeclarations = {
+    show: { converter: booleanAttribute },
+    keepOpen: { attribute: 'keep-open', converter: booleanAttribute },
+    launcher: { converter: enumAttribute(['close-only', 'always', 'never']) },
+    showCloseInHeader: { attribute: 'show-close-in-header', converter: enumAttribute(['auto'], { boolean: true }) },
+  };
+
 
   /**
    * Open (`true`) or close (`false`) the popup: `mount({ show })`, then `popup.show()` /
    * `popup.hide()`. Absent at mount: TalkJS decides (closed, unless `keep-open` restores it).
    * `"false"` is false.
    */
-  @property({ converter: booleanAttribute })
-  show?: boolean;
+  declare show?: boolean;
 
   /** Reopen the popup on the next page the user visits (`PopupOptions.keepOpen`). */
-  @property({ attribute: 'keep-open', converter: booleanAttribute })
-  keepOpen?: boolean;
+  declare keepOpen?: boolean;
 
   /** When to show the round launcher button (`PopupOptions.launcher`): `always`, `close-only` or `never`. */
-  @property({ converter: enumAttribute(['close-only', 'always', 'never']) })
-  launcher?: 'close-only' | 'always' | 'never';
+  declare launcher?: 'close-only' | 'always' | 'never';
 
   /** Show an × in the popup header (`PopupOptions.showCloseInHeader`): `true`, `false` or `auto`. */
-  @property({ attribute: 'show-close-in-header', converter: enumAttribute(['auto'], { boolean: true }) })
-  showCloseInHeader?: boolean | 'auto';
+  declare showCloseInHeader?: boolean | 'auto';
 
   protected readonly sdkName = 'Popup';
   protected readonly routes = POPUP_ROUTES;

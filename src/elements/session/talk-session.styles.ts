@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /** `<talk-session>` adds no box of its own: its children lay out as if it were not there. */
 export const sessionStyles = css`

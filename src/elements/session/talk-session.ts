@@ -1,6 +1,5 @@
+import type { PropertyDeclarations } from '@lit/reactive-element';
 import { ContextProvider } from '@lit/context';
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
 import { sameData } from '../../internal/same-data.js';
 import { sessionContext, ensureContextRoot, type SessionContextValue } from '../../internal/context.js';
 import {
@@ -15,7 +14,7 @@ import type { TalkErrorDetail } from '../../internal/errors.js';
 import { subscribeRoutes, unsubscribeAll, type EventRoute } from '../../internal/events.js';
 import { loadSdk, readySdk } from '../../internal/sdk-loader.js';
 import type { SessionLike, Subscription, Talk, TalkSdk } from '../../internal/sdk-types.js';
-import { TalkElement } from '../../internal/talk-element.js';
+import { TalkElement, slot } from '../../internal/talk-element.js';
 import { sessionStyles } from './talk-session.styles.js';
 
 /** `load-timeout` when the attribute is absent: 15 000 ms. */
@@ -92,42 +91,47 @@ function userData(user: Talk.User): Talk.SetUserParams {
  */
 export class TalkSessionElement extends TalkElement {
   static override styles = sessionStyles;
+  static override properties: PropertyDeclarations = {
+    appId: { attribute: 'app-id', converter: stringAttribute },
+    userId: { attribute: 'user-id', converter: stringAttribute },
+    token: { converter: stringAttribute },
+    signature: { converter: stringAttribute },
+    desktopNotificationEnabled: { attribute: 'desktop-notification-enabled', converter: booleanAttribute },
+    loadTimeout: { attribute: 'load-timeout', converter: nonNegativeNumberAttribute },
+    syncUser: { attribute: false, converter: objectOrFunctionProperty },
+    tokenFetcher: { attribute: false, converter: functionProperty },
+    sdk: { attribute: false, converter: objectProperty },
+  };
 
   /** Your TalkJS app's ID, from the dashboard's Settings page (`SessionOptions.appId`). Required. */
-  @property({ attribute: 'app-id', converter: stringAttribute })
-  appId?: string;
+  declare appId?: string;
 
   /** The current user's id (`SessionOptions.userId`). Required unless `syncUser` is set. */
-  @property({ attribute: 'user-id', converter: stringAttribute })
-  userId?: string;
+  declare userId?: string;
 
   /**
    * A JWT that authenticates the session (`SessionOptions.token`). See
    * https://talkjs.com/docs/Features/Security/Authentication/. Cannot be combined with `signature`.
    */
-  @property({ converter: stringAttribute })
-  token?: string;
+  declare token?: string;
 
   /**
    * Legacy HMAC-SHA256 signature of the user id (`SessionOptions.signature`). Prefer `token`.
    * Cannot be combined with `token`.
    */
-  @property({ converter: stringAttribute })
-  signature?: string;
+  declare signature?: string;
 
   /**
    * Turns desktop notifications on or off (`Session.setDesktopNotificationEnabled`); absent leaves
    * the user's own choice alone. The string `"false"` means false. A refusal by the browser is
    * reported as `sdk-error`.
    */
-  @property({ attribute: 'desktop-notification-enabled', converter: booleanAttribute })
-  desktopNotificationEnabled?: boolean;
+  declare desktopNotificationEnabled?: boolean;
 
   /**
    * How long to wait for the TalkJS SDK to load, in milliseconds, before reporting
    * `sdk-load-failed`. Default 15000.
    */
-  @property({ attribute: 'load-timeout', converter: nonNegativeNumberAttribute })
   loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
 
   /**
@@ -136,23 +140,20 @@ export class TalkSessionElement extends TalkElement {
    * creates a new session; other changed fields update the user through
    * `session.currentUser.set()` without a new session.
    */
-  @property({ attribute: false, converter: objectOrFunctionProperty })
-  syncUser?: Talk.User | (() => Talk.User);
+  declare syncUser?: Talk.User | (() => Talk.User);
 
   /**
    * Fetches a fresh JWT from your server (`SessionOptions.tokenFetcher`); TalkJS calls it when the
    * token is about to expire. Pass a stable function: a new function creates a new session.
    */
-  @property({ attribute: false, converter: functionProperty })
-  tokenFetcher?: () => string | Promise<string>;
+  declare tokenFetcher?: () => string | Promise<string>;
 
   /**
    * The Talk namespace to use. Defaults to the `talkjs` package (which loads
    * https://cdn.talkjs.com/talk.js); tests and offline demos put the fake from
    * `talkjs-elements/testing` here. Changing it creates a new session.
    */
-  @property({ attribute: false, converter: objectProperty })
-  sdk?: TalkSdk;
+  declare sdk?: TalkSdk;
 
   readonly #provider = new ContextProvider(this, { context: sessionContext, initialValue: { status: 'loading' } });
   #live: LiveSession | undefined;
@@ -171,8 +172,8 @@ export class TalkSessionElement extends TalkElement {
     if (this.hasUpdated) this.requestUpdate();
   }
 
-  protected override render() {
-    return html`<slot></slot>`;
+  protected override shadowContent(): Node[] {
+    return [slot()];
   }
 
   protected override updated(): void {

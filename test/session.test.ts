@@ -1,0 +1,515 @@
+/**
+ * `<talk-session>`: every row of DESIGN.md's table, checked on what the fake SDK recorded.
+ * (Session events are in the events tests.)
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import type Talk from 'talkjs';
+import type { TalkSessionElement } from '../src/index.js';
+import type { FakeSession } from '../src/testing/index.js';
+import { expectNoLeaks, nextTask, recordEvents, sampleFake, until, type FakeTalk } from './helpers.js';
+
+let fake: FakeTalk | undefined;
+/** Other fakes a test used (the `sdk` swap); checked for leaks too. */
+let others: FakeTalk[] = [];
+
+afterEach(async () => {
+  const extra = others;
+  others = [];
+  await expectNoLeaks(fake);
+  fake = undefined;
+  for (const other of extra) expect(other.live(), 'live objects on the other fake').to.deep.include({ total: 0 });
+});
+
+/** The `Session` constructor calls recorded by `f` (UI constructors left out). */
+function sessionConstructors(f: FakeTalk) {
+  return f.calls.filter((call) => call.method === 'constructor' && /^Session#\d+$/.test(call.target));
+}
+
+/** Index in `f.calls` of the first `method` call made on `object` (-1 if none). */
+function callIndex(f: FakeTalk, object: object, method: string): number {
+  return f.calls.findIndex((call) => call.object === object && call.method === method);
+}
+
+/**
+ * Replaces `target.Session` with a subclass that records, at each construction, how many
+ * sessions are alive across `fakes`: "at most one live session at every step" means every entry is 0.
+ */
+function probeSessions(target: FakeTalk, fakes: FakeTalk[] = [target]): number[] {
+  const seen: number[] = [];
+  const Base = target.Session;
+  const Probed = class extends Base {
+    constructor(options: Talk.SessionOptions) {
+      seen.push(fakes.reduce((n, f) => n + f.live().sessions, 0));
+      super(options);
+    }
+  };
+  Object.defineProperty(target, 'Session', { value: Probed, configurable: true });
+  return seen;
+}
+
+async function sessionOf(el: TalkSessionElement, f: FakeTalk, count = 1): Promise<FakeSession> {
+  await until(() => f.sessions.length >= count && el.session === f.sessions[count - 1], `session #${count}`);
+  return f.sessions[count - 1]!;
+}
+
+/** Asserts that the old session was destroyed before the new one was constructed (same fake). */
+function expectDestroyedFirst(f: FakeTalk, old: FakeSession, created: FakeSession): void {
+  const destroyed = callIndex(f, old, 'destroy');
+  const constructed = callIndex(f, created, 'constructor');
+  expect(destroyed, 'old session destroy() call').to.be.greaterThan(-1);
+  expect(constructed, 'new session constructor call').to.be.greaterThan(-1);
+  expect(destroyed, 'destroy() of the old session before the new constructor').to.be.lessThan(constructed);
+  expect(old.isAlive).to.equal(false);
+  expect(created.isAlive).to.equal(true);
+}
+
+describe('<talk-session>: session options', () => {
+  it('app-id + user-id: one session with exactly { appId, userId }', async () => {
+    fake = sampleFake();
+    const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session>`);
+    const session = await sessionOf(el, fake);
+    await nextTask();
+    await nextTask();
+    expect(fake.sessions).to.have.length(1);
+    expect(sessionConstructors(fake)).to.have.length(1);
+    expect(session.options).to.deep.equal({ appId: 'tAPP', userId: 'alice' });
+    expect(el.status).to.equal('ready');
+  });
+
+  it('token: { appId, userId, token }', async () => {
+    fake = sampleFake();
+    const el = await fixture<TalkSessionElement>(
+      html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice" token="jwt-alice"></talk-session>`,
+    );
+    const session = await sessionOf(el, fake);
+    await nextTask();
+    expect(fake.sessions).to.have.length(1);
+    expect(session.options).to.deep.equal({ appId: 'tAPP', userId: 'alice', token: 'jwt-alice' });
+  });
+
+  it('signature: { appId, userId, signature }', async () => {
+    fake = sampleFake();
+    const el = await fixture<TalkSessionElement>(
+      html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice" signature="hmac-alice"></talk-session>`,
+    );
+    const session = await sessionOf(el, fake);
+    await nextTask();
+    expect(fake.sessions).to.have.length(1);
+    expect(session.options).to.deep.equal({ appId: 'tAPP', userId: 'alice', signature: 'hmac-alice' });
+  });
+
+  it('tokenFetcher property: options.tokenFetcher is a function that yields the token', async () => {
+    fake = sampleFake();
+    const tokenFetcher = () => Promise.resolve('jwt-fresh-alice');
+    const el = await fixture<TalkSessionElement>(
+      html`<talk-session .sdk=${fake} .tokenFetcher=${tokenFetcher} app-id="tAPP" user-id="alice"></talk-session>`,
+    );
+    const session = await sessionOf(el, fake);
+    await nextTask();
+    expect(fake.sessions).to.have.length(1);
+    const options = session.options;
+    expect(Object.keys(options).sort()).to.deep.equal(['appId', 'tokenFetcher', 'userId']);
+    expect(options).to.include({ appId: 'tAPP', userId: 'alice' });
+    expect(options.tokenFetcher).to.be.a('function');
+    expect(await options.tokenFetcher!()).to.equal('jwt-fresh-alice');
+  });
+
+  it('syncUser as a Talk.User: { appId, me } and no userId', async () => {
+    fake = sampleFake();
+    const me = new fake.User({ id: 'dave', name: 'Dave', email: 'dave@example.com' });
+    const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} .syncUser=${me} app-id="tAPP"></talk-session>`);
+    const session = await sessionOf(el, fake);
+    await nextTask();
+    expect(fake.sessions).to.have.length(1);
+    expect(session.options).to.deep.equal({ appId: 'tAPP', me });
+    expect(session.options.me).to.equal(me);
+    expect(session.options).to.not.have.property('userId');
+    expect(session.me.id).to.equal('dave');
+  });
+
+  it('syncUser as a function: called only once the SDK is ready; its user is `me`', async () => {
+    fake = sampleFake({ ready: 'manual' });
+    const f = fake;
+    let resolved = false;
+    const callsBeforeReady: number[] = [];
+    const returned: Talk.User[] = [];
+    const syncUser = () => {
+      if (!resolved) callsBeforeReady.push(1);
+      const user = new f.User({ id: 'dave', name: 'Dave' });
+      returned.push(user);
+      return user;
+    };
+    const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${f} .syncUser=${syncUser} app-id="tAPP"></talk-session>`);
+    await nextTask();
+    await nextTask();
+    expect(returned, 'syncUser() calls before ready').to.have.length(0);
+    expect(f.sessions).to.have.length(0);
+
+    resolved = true;
+    f.resolveReady();
+    const session = await sessionOf(el, f);
+    await nextTask();
+    expect(callsBeforeReady).to.have.length(0);
+    expect(returned.length).to.be.greaterThan(0);
+    expect(f.sessions).to.have.length(1);
+    expect(returned).to.include(session.options.me);
+    expect(session.options).to.deep.equal({ appId: 'tAPP', me: session.options.me });
+    expect(session.options).to.not.have.property('userId');
+    expect(session.me.id).to.equal('dave');
+  });
+});
+
+describe('<talk-session>: the session property and talk-session-ready', () => {
+  it('undefined while loading, the session once ready, undefined after removal; talk-session-ready once', async () => {
+    fake = sampleFake({ ready: 'manual' });
+    const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session>`);
+    const recorder = recordEvents(el, ['talk-session-ready']);
+    try {
+      await nextTask();
+      expect(el.session).to.equal(undefined);
+      expect(el.status).to.equal('loading');
+
+      fake.resolveReady();
+      const session = await sessionOf(el, fake);
+      await nextTask();
+      await nextTask();
+      expect(el.session).to.equal(session);
+      expect(el.status).to.equal('ready');
+      const ready = recorder.of('talk-session-ready');
+      expect(ready).to.have.length(1);
+      expect(ready[0]!.detail.session).to.equal(session);
+      expect(ready[0]!.target).to.equal(el);
+      expect(ready[0]!.bubbles).to.equal(true);
+      expect(ready[0]!.composed).to.equal(true);
+
+      el.remove();
+      await nextTask();
+      expect(el.session).to.equal(undefined);
+      expect(session.isAlive).to.equal(false);
+      expect(recorder.of('talk-session-ready')).to.have.length(1);
+    } finally {
+      recorder.stop();
+    }
+  });
+});
+
+describe('<talk-session>: recreation', () => {
+  it('user-id change: the old session is destroyed first, then one new session', async () => {
+    fake = sampleFake();
+    const seen = probeSessions(fake);
+    const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session>`);
+    const old = await sessionOf(el, fake);
+    expect(fake.live().sessions).to.equal(1);
+
+    el.setAttribute('user-id', 'bob');
+    const created = await sessionOf(el, fake, 2);
+    await nextTask();
+    await nextTask();
+    expect(fake.sessions).to.have.length(2);
+    expect(sessionConstructors(fake)).to.have.length(2);
+    expectDestroyedFirst(fake, old, created);
+    expect(created.options).to.deep.equal({ appId: 'tAPP', userId: 'bob' });
+    expect(fake.live().sessions).to.equal(1);
+    expect(seen, 'live sessions at each construction').to.deep.equal([0, 0]);
+  });
+
+  const changes: Array<[string, (el: TalkSessionElement, f: FakeTalk) => void, Partial<Talk.SessionOptions>]> = [
+    ['app-id', (el) => el.setAttribute('app-id', 'tOTHER'), { appId: 'tOTHER', userId: 'alice', token: 'jwt-1' }],
+    ['token', (el) => el.setAttribute('token', 'jwt-2'), { appId: 'tAPP', userId: 'alice', token: 'jwt-2' }],
+  ];
+  for (const [name, change, expected] of changes) {
+    it(`${name} change: old destroyed first, one new session with the new options`, async () => {
+      fake = sampleFake();
+      const seen = probeSessions(fake);
+      const el = await fixture<TalkSessionElement>(
+        html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice" token="jwt-1"></talk-session>`,
+      );
+      const old = await sessionOf(el, fake);
+      change(el, fake);
+      const created = await sessionOf(el, fake, 2);
+      await nextTask();
+      await nextTask();
+      expect(fake.sessions).to.have.length(2);
+      expectDestroyedFirst(fake, old, created);
+      expect(created.options).to.deep.equal(expected);
+      expect(seen).to.deep.equal([0, 0]);
+    });
+  }
+
+  it('signature change: old destroyed first, one new session with the new signature', async () => {
+    fake = sampleFake();
+    const seen = probeSessions(fake);
+    const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice" signature="sig-1"></talk-session>`);
+    const old = await sessionOf(el, fake);
+    el.signature = 'sig-2';
+    const created = await sessionOf(el, fake, 2);
+    await nextTask();
+    await nextTask();
+    expect(fake.sessions).to.have.length(2);
+    expectDestroyedFirst(fake, old, created);
+    expect(created.options).to.deep.equal({ appId: 'tAPP', userId: 'alice', signature: 'sig-2' });
+    expect(seen).to.deep.equal([0, 0]);
+  });
+
+  it('tokenFetcher change (a new function): old destroyed first, the new session has the new fetcher', async () => {
+    fake = sampleFake();
+    const seen = probeSessions(fake);
+    const first = () => Promise.resolve('jwt-1');
+    const second = () => Promise.resolve('jwt-2');
+    const el = await fixture<TalkSessionElement>(
+      html`<talk-session .sdk=${fake} .tokenFetcher=${first} app-id="tAPP" user-id="alice"></talk-session>`,
+    );
+    const old = await sessionOf(el, fake);
+    expect(old.options.tokenFetcher).to.equal(first);
+    el.tokenFetcher = second;
+    const created = await sessionOf(el, fake, 2);
+    await nextTask();
+    await nextTask();
+    expect(fake.sessions).to.have.length(2);
+    expectDestroyedFirst(fake, old, created);
+    expect(created.options.tokenFetcher).to.equal(second);
+    expect(await created.options.tokenFetcher!()).to.equal('jwt-2');
+    expect(seen).to.deep.equal([0, 0]);
+  });
+
+  it('setting the same tokenFetcher again creates no new session', async () => {
+    fake = sampleFake();
+    const fetcher = () => Promise.resolve('jwt-1');
+    const el = await fixture<TalkSessionElement>(
+      html`<talk-session .sdk=${fake} .tokenFetcher=${fetcher} app-id="tAPP" user-id="alice"></talk-session>`,
+    );
+    const session = await sessionOf(el, fake);
+    el.tokenFetcher = fetcher;
+    el.setAttribute('user-id', 'alice');
+    await el.updateComplete;
+    await nextTask();
+    await nextTask();
+    expect(fake.sessions).to.have.length(1);
+    expect(session.isAlive).to.equal(true);
+    expect(callIndex(fake, session, 'destroy')).to.equal(-1);
+  });
+
+  it('sdk change (another fake): the old session is destroyed before the new one is made on the new fake', async () => {
+    fake = sampleFake();
+    const second = sampleFake();
+    others.push(second);
+    const seenFirst = probeSessions(fake, [fake, second]);
+    const seenSecond = probeSessions(second, [fake, second]);
+    const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session>`);
+    const old = await sessionOf(el, fake);
+    el.sdk = second;
+    const created = await sessionOf(el, second);
+    await nextTask();
+    await nextTask();
+    expect(old.isAlive).to.equal(false);
+    expect(fake.sessions).to.have.length(1);
+    expect(second.sessions).to.have.length(1);
+    expect(created.options).to.deep.equal({ appId: 'tAPP', userId: 'alice' });
+    expect(seenFirst).to.deep.equal([0]);
+    expect(seenSecond, 'live sessions (both fakes) when the new one was constructed').to.deep.equal([0]);
+  });
+
+  it('several identity changes in the same task: exactly one new session', async () => {
+    fake = sampleFake();
+    const seen = probeSessions(fake);
+    const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice" token="jwt-1"></talk-session>`);
+    const old = await sessionOf(el, fake);
+    el.setAttribute('app-id', 'tOTHER');
+    el.setAttribute('user-id', 'bob');
+    el.setAttribute('token', 'jwt-bob');
+    el.tokenFetcher = () => Promise.resolve('jwt-bob-2');
+    const created = await sessionOf(el, fake, 2);
+    await nextTask();
+    await nextTask();
+    expect(fake.sessions).to.have.length(2);
+    expect(sessionConstructors(fake)).to.have.length(2);
+    expectDestroyedFirst(fake, old, created);
+    expect(created.options).to.include({ appId: 'tOTHER', userId: 'bob', token: 'jwt-bob' });
+    expect(Object.keys(created.options).sort()).to.deep.equal(['appId', 'token', 'tokenFetcher', 'userId']);
+    expect(seen).to.deep.equal([0, 0]);
+  });
+});
+
+describe('<talk-session>: syncUser updates', () => {
+  it('same user id with a changed name: currentUser.set() on the live session, no new session', async () => {
+    fake = sampleFake();
+    const el = await fixture<TalkSessionElement>(
+      html`<talk-session .sdk=${fake} .syncUser=${new fake.User({ id: 'dave', name: 'Dave' })} app-id="tAPP"></talk-session>`,
+    );
+    const session = await sessionOf(el, fake);
+    expect(fake.callsTo('set')).to.have.length(0);
+
+    el.syncUser = new fake.User({ id: 'dave', name: 'David' });
+    await until(() => fake!.callsTo('set').length > 0, 'currentUser.set()');
+    await nextTask();
+    await nextTask();
+    const sets = fake.callsTo('set');
+    expect(sets).to.have.length(1);
+    expect(sets[0]!.object).to.equal(session.currentUser);
+    expect(sets[0]!.target).to.equal('UserRef#dave');
+    expect(sets[0]!.args[0]).to.deep.include({ name: 'David' });
+    expect(fake.sessions).to.have.length(1);
+    expect(session.isAlive).to.equal(true);
+    expect(el.session).to.equal(session);
+    expect(fake.backend.users.get('dave')!.name).to.equal('David');
+  });
+
+  it('syncUser with a different id: old destroyed first, new session with the new `me`', async () => {
+    fake = sampleFake();
+    const seen = probeSessions(fake);
+    const el = await fixture<TalkSessionElement>(
+      html`<talk-session .sdk=${fake} .syncUser=${new fake.User({ id: 'dave', name: 'Dave' })} app-id="tAPP"></talk-session>`,
+    );
+    const old = await sessionOf(el, fake);
+    const erin = new fake.User({ id: 'erin', name: 'Erin' });
+    el.syncUser = erin;
+    const created = await sessionOf(el, fake, 2);
+    await nextTask();
+    expect(fake.sessions).to.have.length(2);
+    expectDestroyedFirst(fake, old, created);
+    expect(created.options).to.deep.equal({ appId: 'tAPP', me: erin });
+    expect(created.me.id).to.equal('erin');
+    expect(fake.callsTo('set')).to.have.length(0);
+    expect(seen).to.deep.equal([0, 0]);
+  });
+});
+
+describe('<talk-session>: removal and moves', () => {
+  it('removal destroys the session (after a task)', async () => {
+    fake = sampleFake();
+    const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session>`);
+    const session = await sessionOf(el, fake);
+    el.remove();
+    await nextTask();
+    expect(session.isAlive).to.equal(false);
+    expect(callIndex(fake, session, 'destroy')).to.be.greaterThan(-1);
+    expect(fake.live().sessions).to.equal(0);
+    expect(fake.live().total).to.equal(0);
+    expect(el.session).to.equal(undefined);
+  });
+
+  it('moved within its parent in one task: same session, still alive', async () => {
+    fake = sampleFake();
+    const host = await fixture<HTMLDivElement>(
+      html`<div><talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session><p>after</p></div>`,
+    );
+    const el = host.querySelector('talk-session')!;
+    const session = await sessionOf(el, fake);
+    host.append(el); // after the <p>: disconnect + connect in one task
+    expect(host.lastElementChild).to.equal(el);
+    await nextTask();
+    await nextTask();
+    expect(el.session).to.equal(session);
+    expect(session.isAlive).to.equal(true);
+    expect(sessionConstructors(fake)).to.have.length(1);
+    expect(callIndex(fake, session, 'destroy')).to.equal(-1);
+    expect(el.status).to.equal('ready');
+  });
+
+  it('moved into another parent element in one task: same session', async () => {
+    fake = sampleFake();
+    const host = await fixture<HTMLDivElement>(
+      html`<div><div id="a"><talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session></div><div id="b"></div></div>`,
+    );
+    const el = host.querySelector('talk-session')!;
+    const session = await sessionOf(el, fake);
+    host.querySelector('#b')!.append(el);
+    await nextTask();
+    await nextTask();
+    expect(el.parentElement!.id).to.equal('b');
+    expect(el.session).to.equal(session);
+    expect(session.isAlive).to.equal(true);
+    expect(sessionConstructors(fake)).to.have.length(1);
+    expect(fake.live().sessions).to.equal(1);
+  });
+
+  it('moved into a shadow root in one task: same session', async () => {
+    fake = sampleFake();
+    const host = await fixture<HTMLDivElement>(
+      html`<div><talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session><div id="shadow-host"></div></div>`,
+    );
+    const el = host.querySelector('talk-session')!;
+    const session = await sessionOf(el, fake);
+    const root = host.querySelector('#shadow-host')!.attachShadow({ mode: 'open' });
+    root.append(el);
+    await nextTask();
+    await nextTask();
+    expect(el.isConnected).to.equal(true);
+    expect(el.getRootNode()).to.equal(root);
+    expect(el.session).to.equal(session);
+    expect(session.isAlive).to.equal(true);
+    expect(sessionConstructors(fake)).to.have.length(1);
+  });
+
+  it('re-inserted after a removal: a fresh session', async () => {
+    fake = sampleFake();
+    const host = await fixture<HTMLDivElement>(html`<div><talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session></div>`);
+    const el = host.querySelector('talk-session')!;
+    const first = await sessionOf(el, fake);
+    el.remove();
+    await nextTask();
+    await nextTask();
+    expect(first.isAlive).to.equal(false);
+    expect(fake.live().sessions).to.equal(0);
+
+    host.append(el);
+    const second = await sessionOf(el, fake, 2);
+    await nextTask();
+    expect(second).to.not.equal(first);
+    expect(second.isAlive).to.equal(true);
+    expect(second.options).to.deep.equal({ appId: 'tAPP', userId: 'alice' });
+    expect(sessionConstructors(fake)).to.have.length(2);
+    expect(fake.live().sessions).to.equal(1);
+    expect(el.status).to.equal('ready');
+  });
+});
+
+describe('<talk-session>: desktop-notification-enabled', () => {
+  it('absent: setDesktopNotificationEnabled is never called', async () => {
+    fake = sampleFake();
+    const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session>`);
+    await sessionOf(el, fake);
+    await nextTask();
+    await nextTask();
+    expect(fake.callsTo('setDesktopNotificationEnabled')).to.have.length(0);
+  });
+
+  it('"true": called with true; changed to "false": called with false, no new session', async () => {
+    fake = sampleFake();
+    const el = await fixture<TalkSessionElement>(
+      html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice" desktop-notification-enabled="true"></talk-session>`,
+    );
+    const session = await sessionOf(el, fake);
+    await until(() => fake!.callsTo('setDesktopNotificationEnabled', session).length > 0, 'setDesktopNotificationEnabled(true)');
+    await nextTask();
+    let calls = fake.callsTo('setDesktopNotificationEnabled', session);
+    expect(calls).to.have.length(1);
+    expect(calls[0]!.args[0]).to.equal(true);
+    expect(session.desktopNotificationEnabled).to.equal(true);
+
+    el.setAttribute('desktop-notification-enabled', 'false');
+    await until(() => fake!.callsTo('setDesktopNotificationEnabled', session).length > 1, 'setDesktopNotificationEnabled(false)');
+    await nextTask();
+    calls = fake.callsTo('setDesktopNotificationEnabled', session);
+    expect(calls).to.have.length(2);
+    expect(calls[1]!.args[0]).to.equal(false);
+    expect(session.desktopNotificationEnabled).to.equal(false);
+    expect(fake.sessions).to.have.length(1);
+    expect(session.isAlive).to.equal(true);
+    expect(el.session).to.equal(session);
+  });
+
+  it('"false" from the start: called with false', async () => {
+    fake = sampleFake();
+    const el = await fixture<TalkSessionElement>(
+      html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice" desktop-notification-enabled="false"></talk-session>`,
+    );
+    const session = await sessionOf(el, fake);
+    await until(() => fake!.callsTo('setDesktopNotificationEnabled', session).length > 0, 'setDesktopNotificationEnabled(false)');
+    await nextTask();
+    const calls = fake.callsTo('setDesktopNotificationEnabled', session);
+    expect(calls).to.have.length(1);
+    expect(calls[0]!.args[0]).to.equal(false);
+    expect(el.desktopNotificationEnabled).to.equal(false);
+  });
+});
