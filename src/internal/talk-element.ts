@@ -74,8 +74,7 @@ export abstract class TalkElement extends ReactiveElement {
   }
 
   /** Shows the `loading` slot only while loading and the `error` slot only on error. */
-  protected syncStatusSlots(): void {
-    const root = this.renderRoot as ParentNode | undefined;
+  protected syncStatusSlots(root: ParentNode | undefined = this.renderRoot): void {
     for (const slot of root?.querySelectorAll?.<HTMLSlotElement>('slot[name="loading"], slot[name="error"]') ?? []) {
       slot.hidden = slot.name !== this.#status;
     }
@@ -90,7 +89,8 @@ export abstract class TalkElement extends ReactiveElement {
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();
     root.append(...this.shadowContent());
-    this.syncStatusSlots();
+    // `renderRoot` is not set until this returns.
+    this.syncStatusSlots(root);
     return root;
   }
 
@@ -217,7 +217,8 @@ export abstract class TalkElement extends ReactiveElement {
   /** Reports `sdk-error` for a failed SDK call named `what` (e.g. `Chatbox.mount()`). */
   protected reportSdkError(what: string, cause: unknown, attribute?: string): void {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    this.report({ code: 'sdk-error', message: `${what} failed: ${reason}`, cause, ...(attribute ? { attribute } : {}) });
+    const where = attribute ? ` (for ${attribute})` : '';
+    this.report({ code: 'sdk-error', message: `${what}${where} failed: ${reason}`, cause, ...(attribute ? { attribute } : {}) });
   }
 
   override connectedCallback(): void {

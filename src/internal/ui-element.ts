@@ -448,7 +448,7 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
       () => {
         if (this.#box !== record) return;
         this.setStatus('ready');
-        this.emit('talk-ready', this.readyDetail(object));
+        if (this.isConnected) this.emit('talk-ready', this.readyDetail(object));
       },
       (cause: unknown) => {
         if (this.#box !== record) return;

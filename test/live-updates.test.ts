@@ -1,0 +1,393 @@
+/**
+ * Live updates: a change with an SDK setter calls it on the same UI object (no new chatbox, inbox,
+ * popup or session); the same value set again calls nothing; any other option change recreates
+ * the UI exactly once per task, destroying the old object before creating the new one.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import type Talk from 'talkjs';
+import type { TalkChatboxElement, TalkInboxElement, TalkPopupElement, TalkSessionElement } from '../src/index.js';
+import type { FakeCall } from '../src/testing/index.js';
+import { expectNoLeaks, nextTask, recordEvents, sampleFake, until, type FakeTalk } from './helpers.js';
+
+type UiTag = 'talk-chatbox' | 'talk-inbox' | 'talk-popup';
+
+let fake: FakeTalk;
+
+beforeEach(() => {
+  fake = sampleFake();
+});
+
+afterEach(async () => {
+  await expectNoLeaks(fake);
+});
+
+async function place<T extends UiTag>(
+  tag: T,
+  attributes: Record<string, string> = {},
+  properties: Partial<Record<string, unknown>> = {},
+): Promise<{ sessionEl: TalkSessionElement; el: HTMLElementTagNameMap[T] }> {
+  const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}></talk-session>`);
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  Object.assign(el, properties);
+  sessionEl.append(el);
+  await until(() => el.status === 'ready', `<${tag}> ready`);
+  return { sessionEl, el };
+}
+
+const placeChatbox = (attributes: Record<string, string> = {}, properties: Partial<Record<string, unknown>> = {}) =>
+  place('talk-chatbox', attributes, properties);
+
+/** Lets the element update and any follow-up work run. */
+async function settle(el: TalkChatboxElement | TalkInboxElement | TalkPopupElement | TalkSessionElement): Promise<void> {
+  await el.updateComplete;
+  await nextTask();
+}
+
+/** The arguments of every call of `method` on `target`. */
+function argsOf(method: string, target: object): unknown[][] {
+  return fake.callsTo(method, target).map((call) => call.args);
+}
+
+/** The chatbox (or inbox, popup) was neither destroyed nor created again. */
+function expectSameUi(kind: 'chatboxes' | 'inboxes' | 'popups' = 'chatboxes'): void {
+  const create = { chatboxes: 'createChatbox', inboxes: 'createInbox', popups: 'createPopup' }[kind];
+  expect(fake[kind], `fake.${kind}`).to.have.length(1);
+  expect(fake.callsTo(create), `${create} calls`).to.have.length(1);
+  expect(fake[kind][0]!.isAlive, 'still alive').to.equal(true);
+  expect(fake.callsTo('destroy', fake[kind][0]!), 'destroy calls').to.have.length(0);
+}
+
+function indexOf(call: FakeCall | undefined): number {
+  expect(call, 'call').to.not.equal(undefined);
+  return fake.calls.indexOf(call!);
+}
+
+describe('live updates: selection', () => {
+  it('conversation-id change → select(newId) on the same chatbox', async () => {
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1' });
+    const chatbox = fake.chatboxes[0]!;
+    el.setAttribute('conversation-id', 'order-2');
+    await settle(el);
+    expect(argsOf('select', chatbox)).to.deep.equal([['order-1'], ['order-2']]);
+    expect(chatbox.selected).to.equal('order-2');
+    el.conversationId = 'order-1';
+    await settle(el);
+    expect(argsOf('select', chatbox)).to.deep.equal([['order-1'], ['order-2'], ['order-1']]);
+    expectSameUi();
+  });
+
+  it('removing conversation-id → select(null)', async () => {
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1' });
+    el.removeAttribute('conversation-id');
+    await settle(el);
+    expect(argsOf('select', fake.chatboxes[0]!)).to.deep.equal([['order-1'], [null]]);
+    expectSameUi();
+  });
+
+  it('syncConversation set later → select(builder) on the same chatbox', async () => {
+    const { el, sessionEl } = await placeChatbox({ 'conversation-id': 'order-1' });
+    const builder = sessionEl.session!.getOrCreateConversation('later');
+    el.syncConversation = builder;
+    await settle(el);
+    const selects = fake.callsTo('select', fake.chatboxes[0]!);
+    expect(selects).to.have.length(2);
+    expect(selects[1]!.args).to.have.length(1);
+    expect(selects[1]!.args[0]).to.equal(builder);
+    expect(fake.chatboxes[0]!.selected).to.equal('later');
+    expectSameUi();
+  });
+
+  it('as-guest toggled → select(id, { asGuest }) on the same chatbox', async () => {
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1' });
+    el.setAttribute('as-guest', '');
+    await settle(el);
+    el.setAttribute('as-guest', 'false');
+    await settle(el);
+    expect(argsOf('select', fake.chatboxes[0]!)).to.deep.equal([['order-1'], ['order-1', { asGuest: true }], ['order-1', { asGuest: false }]]);
+    expectSameUi();
+  });
+
+  it('inbox conversation-id change → select(newId) on the same inbox', async () => {
+    const { el } = await place('talk-inbox');
+    el.conversationId = 'order-2';
+    await settle(el);
+    expect(argsOf('select', fake.inboxes[0]!)).to.deep.equal([[null], ['order-2']]);
+    expectSameUi('inboxes');
+  });
+
+  it('popup conversation-id change → select(newId) on the same popup', async () => {
+    const { el } = await place('talk-popup', { 'conversation-id': 'order-1' });
+    el.setAttribute('conversation-id', 'order-2');
+    await settle(el);
+    expect(argsOf('select', fake.popups[0]!)).to.deep.equal([['order-1'], ['order-2']]);
+    expectSameUi('popups');
+  });
+});
+
+describe('live updates: setters', () => {
+  it('highlighted-words="a, b" → setHighlightedWords(["a", "b"]); removal → setHighlightedWords([])', async () => {
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1' });
+    const chatbox = fake.chatboxes[0]!;
+    expect(argsOf('setHighlightedWords', chatbox), 'at creation without the attribute').to.deep.equal([]);
+    el.setAttribute('highlighted-words', 'a, b');
+    await settle(el);
+    expect(argsOf('setHighlightedWords', chatbox)).to.deep.equal([[['a', 'b']]]);
+    el.removeAttribute('highlighted-words');
+    await settle(el);
+    expect(argsOf('setHighlightedWords', chatbox)).to.deep.equal([[['a', 'b']], [[]]]);
+    expect(chatbox.highlightedWords).to.deep.equal([]);
+    expectSameUi();
+  });
+
+  it('messageFilter → setMessageFilter(filter); an equal object again calls nothing', async () => {
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1' });
+    const chatbox = fake.chatboxes[0]!;
+    el.messageFilter = { type: ['==', 'UserMessage'] };
+    await settle(el);
+    expect(argsOf('setMessageFilter', chatbox)).to.deep.equal([[{ type: ['==', 'UserMessage'] }]]);
+    expect(chatbox.messageFilter).to.deep.equal({ type: ['==', 'UserMessage'] });
+    const before = fake.calls.length;
+    el.messageFilter = { type: ['==', 'UserMessage'] };
+    await settle(el);
+    expect(fake.calls.slice(before), 'calls after setting an equal filter').to.deep.equal([]);
+    el.messageFilter = { type: ['==', 'SystemMessage'] };
+    await settle(el);
+    expect(argsOf('setMessageFilter', chatbox)).to.have.length(2);
+    expect(argsOf('setMessageFilter', chatbox)[1]).to.deep.equal([{ type: ['==', 'SystemMessage'] }]);
+    expectSameUi();
+  });
+
+  it('a setter-backed key changed inside the options property (presence) → setPresence, not a new chatbox', async () => {
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1' }, { options: { showChatHeader: false, presence: { visible: true } } });
+    el.options = { showChatHeader: false, presence: { visible: false } };
+    await settle(el);
+    expect(argsOf('setPresence', fake.chatboxes[0]!)).to.deep.equal([[{ visible: false }]]);
+    expectSameUi();
+  });
+
+  it('presence → setPresence(presence) on the same chatbox', async () => {
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1' });
+    el.presence = { visible: false };
+    await settle(el);
+    expect(argsOf('setPresence', fake.chatboxes[0]!)).to.deep.equal([[{ visible: false }]]);
+    expect(fake.chatboxes[0]!.presence).to.deep.equal({ visible: false });
+    expectSameUi();
+  });
+
+  it('inbox feedFilter → setFeedFilter(filter) on the same inbox', async () => {
+    const { el } = await place('talk-inbox');
+    const filter: Talk.ConversationPredicate = { custom: { category: ['==', 'orders'] } };
+    el.feedFilter = filter;
+    await settle(el);
+    expect(argsOf('setFeedFilter', fake.inboxes[0]!)).to.deep.equal([[filter]]);
+    expect(fake.inboxes[0]!.feedFilter).to.deep.equal(filter);
+    expectSameUi('inboxes');
+  });
+
+  it('translate-conversations true → auto → setTranslationEnabledDefault("auto") on the same chatbox', async () => {
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1', 'translate-conversations': 'true' });
+    const chatbox = fake.chatboxes[0]!;
+    expect(chatbox.options).to.deep.equal({ translateConversations: true });
+    expect(argsOf('setTranslationEnabledDefault', chatbox), 'at creation').to.deep.equal([]);
+    el.setAttribute('translate-conversations', 'auto');
+    await settle(el);
+    expect(argsOf('setTranslationEnabledDefault', chatbox)).to.deep.equal([['auto']]);
+    el.setAttribute('translate-conversations', 'false');
+    await settle(el);
+    expect(argsOf('setTranslationEnabledDefault', chatbox)).to.deep.equal([['auto'], [false]]);
+    expectSameUi();
+  });
+
+  it('translate-conversations auto → a list of ids recreates the chatbox with the list', async () => {
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1', 'translate-conversations': 'auto' });
+    el.setAttribute('translate-conversations', 'order-1, order-2');
+    await settle(el);
+    await until(() => el.status === 'ready' && fake.chatboxes.length === 2, 'recreated chatbox ready');
+    expect(fake.chatboxes[0]!.isAlive).to.equal(false);
+    expect(fake.chatboxes[1]!.options).to.deep.equal({ translateConversations: ['order-1', 'order-2'] });
+    expect(fake.callsTo('setTranslationEnabledDefault')).to.have.length(0);
+  });
+
+  it('popup show → show(); show removed/false → hide(); on the same popup', async () => {
+    const { el } = await place('talk-popup', { 'conversation-id': 'order-1' });
+    const popup = fake.popups[0]!;
+    el.setAttribute('show', '');
+    await settle(el);
+    expect(argsOf('show', popup)).to.deep.equal([[]]);
+    expect(popup.visible).to.equal(true);
+    el.show = false;
+    await settle(el);
+    expect(argsOf('hide', popup)).to.deep.equal([[]]);
+    expect(popup.visible).to.equal(false);
+    el.show = true;
+    await settle(el);
+    expect(argsOf('show', popup)).to.have.length(2);
+    expect(argsOf('hide', popup)).to.have.length(1);
+    expectSameUi('popups');
+  });
+});
+
+describe('live updates: session desktop-notification-enabled', () => {
+  async function placeSession(attributes = '') {
+    const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}></talk-session>`);
+    if (attributes) sessionEl.setAttribute('desktop-notification-enabled', attributes);
+    const el = document.createElement('talk-chatbox');
+    el.setAttribute('conversation-id', 'order-1');
+    sessionEl.append(el);
+    await until(() => el.status === 'ready', 'chatbox ready');
+    return { sessionEl, el };
+  }
+
+  it('absent → setDesktopNotificationEnabled is never called', async () => {
+    const { sessionEl } = await placeSession();
+    await settle(sessionEl);
+    expect(fake.callsTo('setDesktopNotificationEnabled')).to.deep.equal([]);
+  });
+
+  it('present at creation → setDesktopNotificationEnabled(true) once', async () => {
+    await placeSession('true');
+    expect(argsOf('setDesktopNotificationEnabled', fake.sessions[0]!)).to.deep.equal([[true]]);
+  });
+
+  it('changed live → setDesktopNotificationEnabled(true / false) on the same session, nothing recreated', async () => {
+    const { sessionEl } = await placeSession();
+    const session = fake.sessions[0]!;
+    sessionEl.setAttribute('desktop-notification-enabled', '');
+    await settle(sessionEl);
+    expect(argsOf('setDesktopNotificationEnabled', session)).to.deep.equal([[true]]);
+    sessionEl.setAttribute('desktop-notification-enabled', 'false');
+    await settle(sessionEl);
+    expect(argsOf('setDesktopNotificationEnabled', session)).to.deep.equal([[true], [false]]);
+    expect(session.desktopNotificationEnabled).to.equal(false);
+    expect(fake.sessions, 'sessions').to.have.length(1);
+    expect(session.isAlive).to.equal(true);
+    expect(fake.callsTo('destroy', session)).to.have.length(0);
+    expectSameUi();
+  });
+});
+
+describe('live updates: the same value again', () => {
+  it('an equal options object calls nothing and recreates nothing', async () => {
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1' }, { options: { showChatHeader: false, messageField: { placeholder: 'Hi' } } });
+    const before = fake.calls.length;
+    el.options = { showChatHeader: false, messageField: { placeholder: 'Hi' } };
+    await settle(el);
+    expect(fake.calls.slice(before), 'calls after an equal options object').to.deep.equal([]);
+    expectSameUi();
+  });
+
+  it('the same attribute values set again call nothing', async () => {
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1', theme: 'dark', 'highlighted-words': 'a,b' });
+    const before = fake.calls.length;
+    el.setAttribute('conversation-id', 'order-1');
+    el.setAttribute('theme', 'dark');
+    el.setAttribute('highlighted-words', 'a, b');
+    el.highlightedWords = ['a', 'b'];
+    await settle(el);
+    expect(fake.calls.slice(before), 'calls after setting the same values').to.deep.equal([]);
+    expectSameUi();
+  });
+});
+
+describe('live updates: other option changes recreate the UI once per task', () => {
+  it('two option attributes changed in one task → exactly one new chatbox, the old destroyed first', async () => {
+    const events = recordEvents(document, ['talk-ready']);
+    try {
+      const { el } = await placeChatbox({ 'conversation-id': 'order-1', 'show-chat-header': 'true', theme: 'light' });
+      const old = fake.chatboxes[0]!;
+      const container = el.querySelector(':scope > [data-talk-mount]');
+      el.setAttribute('show-chat-header', 'false');
+      el.setAttribute('theme', 'dark');
+      await settle(el);
+      await until(() => el.status === 'ready' && el.chatbox === fake.chatboxes[1], 'recreated chatbox ready');
+      await nextTask();
+
+      expect(fake.chatboxes, 'chatboxes').to.have.length(2);
+      expect(fake.callsTo('createChatbox'), 'createChatbox calls').to.have.length(2);
+      const replacement = fake.chatboxes[1]!;
+      expect(replacement.options).to.deep.equal({ showChatHeader: false, theme: 'dark' });
+      expect(old.isAlive).to.equal(false);
+      expect(fake.callsTo('destroy', old)).to.have.length(1);
+      expect(indexOf(fake.callsTo('destroy', old)[0]), 'old destroyed before the new one is created').to.be.lessThan(
+        indexOf(fake.callsTo('createChatbox')[1]),
+      );
+      // The new chatbox shows the same conversation, in the same place.
+      expect(argsOf('select', replacement)).to.deep.equal([['order-1']]);
+      expect(replacement.container).to.equal(container);
+      expect(el.chatbox).to.equal(replacement);
+      expect(events.of('talk-ready').map((event) => event.detail.chatbox)).to.deep.equal([old, replacement]);
+    } finally {
+      events.stop();
+    }
+  });
+
+  it('option changes in two separate tasks → two recreations', async () => {
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1' });
+    el.setAttribute('show-chat-header', 'false');
+    await settle(el);
+    await until(() => el.status === 'ready' && fake.chatboxes.length === 2, 'first recreation');
+    el.setAttribute('theme', 'dark');
+    await settle(el);
+    await until(() => el.status === 'ready' && fake.chatboxes.length === 3, 'second recreation');
+    await nextTask();
+    expect(fake.chatboxes).to.have.length(3);
+    expect(fake.chatboxes.map((box) => box.isAlive)).to.deep.equal([false, false, true]);
+    expect(fake.chatboxes[1]!.options).to.deep.equal({ showChatHeader: false });
+    expect(fake.chatboxes[2]!.options).to.deep.equal({ showChatHeader: false, theme: 'dark' });
+    expect(indexOf(fake.callsTo('destroy', fake.chatboxes[1]!)[0])).to.be.lessThan(indexOf(fake.callsTo('createChatbox')[2]));
+  });
+
+  it('an options object with different content recreates once with the merged options', async () => {
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1', theme: 'dark' }, { options: { showChatHeader: true } });
+    el.options = { showChatHeader: false, theme: 'light' };
+    await settle(el);
+    await until(() => el.status === 'ready' && fake.chatboxes.length === 2, 'recreated');
+    await nextTask();
+    expect(fake.chatboxes).to.have.length(2);
+    expect(fake.chatboxes[1]!.options).to.deep.equal({ showChatHeader: false, theme: 'dark' });
+    expect(fake.chatboxes[0]!.isAlive).to.equal(false);
+  });
+
+  it('an option change and a setter change in one task: one recreation, the new chatbox gets the current live values', async () => {
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1', 'highlighted-words': 'ship' });
+    el.setAttribute('theme', 'dark');
+    el.setAttribute('highlighted-words', 'ship, order');
+    el.messageFilter = { type: ['==', 'UserMessage'] };
+    el.setAttribute('conversation-id', 'order-2');
+    await settle(el);
+    await until(() => el.status === 'ready' && fake.chatboxes.length === 2, 'recreated');
+    await nextTask();
+    expect(fake.chatboxes).to.have.length(2);
+    const replacement = fake.chatboxes[1]!;
+    expect(replacement.options).to.deep.equal({ theme: 'dark', messageFilter: { type: ['==', 'UserMessage'] } });
+    expect(argsOf('select', replacement)).to.deep.equal([['order-2']]);
+    expect(argsOf('setHighlightedWords', replacement)).to.deep.equal([[['ship', 'order']]]);
+    expect(fake.callsTo('setMessageFilter')).to.have.length(0);
+  });
+
+  it('inbox: an inbox option change recreates the inbox once', async () => {
+    const { el } = await place('talk-inbox', { 'show-feed-header': 'true' });
+    el.setAttribute('show-feed-header', 'false');
+    el.setAttribute('use-browser-history', 'false');
+    await settle(el);
+    await until(() => el.status === 'ready' && fake.inboxes.length === 2, 'recreated');
+    await nextTask();
+    expect(fake.inboxes).to.have.length(2);
+    expect(fake.inboxes[0]!.isAlive).to.equal(false);
+    expect(fake.inboxes[1]!.options).to.deep.equal({ showFeedHeader: false, useBrowserHistory: false });
+  });
+
+  it('popup: a launcher change recreates the popup once, and it stays open when show is set', async () => {
+    const { el } = await place('talk-popup', { 'conversation-id': 'order-1', show: '', launcher: 'always' });
+    el.setAttribute('launcher', 'never');
+    await settle(el);
+    await until(() => el.status === 'ready' && fake.popups.length === 2, 'recreated');
+    await nextTask();
+    expect(fake.popups).to.have.length(2);
+    expect(fake.popups[0]!.isAlive).to.equal(false);
+    expect(fake.popups[1]!.options).to.deep.equal({ launcher: 'never' });
+    expect(argsOf('mount', fake.popups[1]!)).to.deep.equal([[{ show: true }]]);
+    expect(fake.popups[1]!.visible).to.equal(true);
+  });
+});
