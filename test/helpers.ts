@@ -2,11 +2,40 @@
  * Shared by the browser tests: the fake SDK per test, waiting helpers, event and console
  * recorders, and the leak check every test ends with.
  */
-import { expect, fixtureCleanup } from '@open-wc/testing';
+import { chai, expect, fixtureCleanup } from '@open-wc/testing';
 import '../src/index.js';
 import { createFakeTalk, type FakeTalk, type FakeTalkOptions } from '../src/testing/index.js';
 
 export { createFakeTalk, type FakeTalk };
+
+/**
+ * A failed assertion whose `actual`/`expected` is a DOM node or a fake SDK object (functions
+ * inside) makes @web/test-runner hang instead of reporting it: it sends the error to Node through
+ * `structuredClone`, which throws (modernweb-dev/web#2802, #2967). Replace such values by a
+ * description, so a failure is reported as a failure.
+ */
+chai.use((lib) => {
+  const proto = lib.Assertion.prototype as unknown as { assert: (...args: unknown[]) => unknown };
+  const assert = proto.assert;
+  proto.assert = function (this: unknown, ...args: unknown[]) {
+    try {
+      return assert.apply(this, args);
+    } catch (error) {
+      const err = error as Record<string, unknown>;
+      for (const key of ['actual', 'expected']) {
+        try {
+          structuredClone(err[key]);
+        } catch {
+          const value = err[key] as { label?: unknown; localName?: unknown } | null;
+          err[key] =
+            typeof value?.label === 'string' ? value.label : typeof value?.localName === 'string' ? `<${value.localName}>` : Object.prototype.toString.call(value);
+          err['showDiff'] = false;
+        }
+      }
+      throw error;
+    }
+  };
+});
 
 /** Resolves after the current task (and its microtasks): past the kit's removal check. */
 export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -1,0 +1,584 @@
+/**
+ * Every event of DESIGN.md's table, re-dispatched as a DOM `CustomEvent`: once, on the element
+ * that owns the SDK object, bubbling and composed, with the SDK's own argument as `detail`;
+ * `preventDefault()` reaching the SDK; nothing after removal; a throwing listener harmless;
+ * and the typed event map.
+ */
+import { expect, fixture, html, unsafeStatic } from '@open-wc/testing';
+import type Talk from 'talkjs';
+import { TALK_EVENT_NAMES, type TalkChatboxElement, type TalkInboxElement, type TalkPopupElement, type TalkSessionElement } from '../src/elements.js';
+import type { FakeChatbox, FakeInbox, FakePopup, FakeSession } from '../src/testing/index.js';
+import { captureConsole, expectNoLeaks, nextTask, sampleFake, until, type FakeTalk } from './helpers.js';
+
+let fake: FakeTalk | undefined;
+
+afterEach(async () => {
+  await expectNoLeaks(fake);
+  fake = undefined;
+});
+
+type Kind = 'chatbox' | 'inbox' | 'popup';
+type UiElement = TalkChatboxElement | TalkInboxElement | TalkPopupElement;
+type FakeBox = FakeChatbox | FakeInbox | FakePopup;
+
+/** An SDK event of a UI object or session and the DOM event it becomes. */
+interface Route {
+  /** The DOM event name. */
+  readonly dom: string;
+  /** The SDK event type, as the fake's `emit` takes it. */
+  readonly sdk: string;
+  /** Fields to emit with (the fake fills in the rest). */
+  readonly payload?: Record<string, unknown>;
+  /** Whether the DOM event must be cancelable (the SDK event can be prevented). */
+  readonly cancelable: boolean;
+  /** The SDK passes no argument (`detail` is `null`). */
+  readonly noArgument?: boolean;
+}
+
+const UI_ROUTES: readonly Route[] = [
+  { dom: 'talk-send-message', sdk: 'sendMessage', cancelable: false },
+  { dom: 'talk-custom-message-action', sdk: 'customMessageAction', payload: { action: 'reply', params: { a: '1' } }, cancelable: false },
+  { dom: 'talk-custom-conversation-action', sdk: 'customConversationAction', payload: { action: 'archive', params: {} }, cancelable: false },
+  { dom: 'talk-leave-conversation', sdk: 'leaveConversation', cancelable: true },
+  { dom: 'talk-mark-conversation-as-unread', sdk: 'markConversationAsUnread', cancelable: true },
+  { dom: 'talk-focus', sdk: 'focus', cancelable: false, noArgument: true },
+  { dom: 'talk-blur', sdk: 'blur', cancelable: false, noArgument: true },
+  { dom: 'talk-translation-toggled', sdk: 'translationToggled', payload: { isEnabled: true }, cancelable: false },
+  { dom: 'talk-keyup', sdk: 'keyup', payload: { key: 'a', code: 'KeyA' }, cancelable: false },
+  { dom: 'talk-keydown', sdk: 'keydown', payload: { key: 'Enter', code: 'Enter' }, cancelable: false },
+];
+
+const INBOX_ROUTES: readonly Route[] = [
+  { dom: 'talk-select-conversation', sdk: 'selectConversation', cancelable: true },
+  { dom: 'talk-conversation-selected', sdk: 'conversationSelected', cancelable: false },
+  { dom: 'talk-desktop-notification-toggled', sdk: 'desktopNotificationToggled', payload: { isEnabled: false }, cancelable: false },
+];
+
+const POPUP_ROUTES: readonly Route[] = [
+  { dom: 'talk-open', sdk: 'open', cancelable: false, noArgument: true },
+  { dom: 'talk-close', sdk: 'close', cancelable: false, noArgument: true },
+];
+
+const ROUTES_BY_KIND: Record<Kind, readonly Route[]> = {
+  chatbox: UI_ROUTES,
+  inbox: [...UI_ROUTES, ...INBOX_ROUTES],
+  popup: [...UI_ROUTES, ...POPUP_ROUTES],
+};
+
+/** What a listener saw, read during dispatch. */
+interface Seen {
+  readonly event: CustomEvent;
+  readonly type: string;
+  readonly target: EventTarget | null;
+  readonly currentTarget: EventTarget | null;
+}
+
+/** Listens to `names` on `target`; `stop()` removes the listeners. */
+function listen(target: EventTarget, names: readonly string[], onEvent?: (event: CustomEvent) => void) {
+  const seen: Seen[] = [];
+  const listener = (event: Event) => {
+    seen.push({ event: event as CustomEvent, type: event.type, target: event.target, currentTarget: event.currentTarget });
+    onEvent?.(event as CustomEvent);
+  };
+  for (const name of names) target.addEventListener(name, listener);
+  return {
+    seen,
+    of: (name: string) => seen.filter((s) => s.type === name),
+    stop: () => {
+      for (const name of names) target.removeEventListener(name, listener);
+    },
+  };
+}
+
+/** Emits an SDK event on a fake object by name (the table's names are strings). */
+function emitOn(object: FakeBox | FakeSession, type: string, payload?: Record<string, unknown>): unknown {
+  return (object as unknown as { emit(type: string, payload?: Record<string, unknown>): unknown }).emit(type, payload);
+}
+
+function boxesOf(f: FakeTalk, kind: Kind): FakeBox[] {
+  return kind === 'chatbox' ? f.chatboxes : kind === 'inbox' ? f.inboxes : f.popups;
+}
+
+/** A `<talk-session>` for alice with one UI element of `kind` (on order-1), mounted; past the mount's own events. */
+async function mountUi(f: FakeTalk, kind: Kind) {
+  const tag = unsafeStatic(`talk-${kind}`);
+  const sessionEl = await fixture<TalkSessionElement>(html`
+    <talk-session app-id="tTEST" user-id="alice" .sdk=${f}>
+      <${tag} conversation-id="order-1"></${tag}>
+    </talk-session>
+  `);
+  const uiEl = sessionEl.querySelector(`talk-${kind}`) as UiElement;
+  await until(() => uiEl.status === 'ready', `<talk-${kind}> to be ready`);
+  // Past the SDK events of mounting (the inbox announces its selection) and the first unreads.
+  await nextTask();
+  await nextTask();
+  const boxes = boxesOf(f, kind);
+  expect(boxes, `one ${kind}`).to.have.length(1);
+  return { sessionEl, uiEl, box: boxes[0]!, session: f.sessions[0]! };
+}
+
+/** The standard checks on one re-dispatched event. */
+function expectRedispatched(seen: Seen[], route: Route, target: Element, returned: unknown): void {
+  expect(seen, `${route.dom} received once`).to.have.length(1);
+  const { event } = seen[0]!;
+  expect(event).to.be.instanceOf(CustomEvent);
+  expect(seen[0]!.target === target, `${route.dom}: target is <${target.localName}>`).to.equal(true);
+  expect(event.bubbles, `${route.dom}: bubbles`).to.equal(true);
+  expect(event.composed, `${route.dom}: composed`).to.equal(true);
+  expect(event.cancelable, `${route.dom}: cancelable`).to.equal(route.cancelable);
+  if (route.noArgument) {
+    expect(returned, `${route.sdk} has no argument`).to.equal(undefined);
+    expect(event.detail, `${route.dom}: detail`).to.equal(null);
+  } else {
+    expect(returned, `${route.sdk} event object`).to.be.an('object');
+    expect(event.detail === returned, `${route.dom}: detail is the very object the SDK passed`).to.equal(true);
+  }
+}
+
+const SESSION_ROUTES: readonly Route[] = [
+  { dom: 'talk-message', sdk: 'message', payload: { id: 'msg_x', body: 'Hello there', senderId: 'bob', conversationId: 'order-1' }, cancelable: false },
+  { dom: 'talk-desktop-notification-clicked', sdk: 'desktopNotificationClicked', cancelable: true },
+  { dom: 'talk-browser-permission-needed', sdk: 'browserPermissionNeeded', payload: { type: 'notifications' }, cancelable: true },
+  { dom: 'talk-browser-permission-denied', sdk: 'browserPermissionDenied', payload: { type: 'notifications' }, cancelable: false },
+];
+
+function conversationData(f: FakeTalk, id: string): Talk.ConversationData {
+  return f.backend.conversationData(f.backend.conversations.get(id)!);
+}
+
+describe('events: <talk-session> re-dispatches the session’s SDK events', () => {
+  for (const route of SESSION_ROUTES) {
+    it(`${route.dom}: once at document, target <talk-session>, bubbles, composed, detail === the SDK's argument`, async () => {
+      fake = sampleFake();
+      const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}></talk-session>`);
+      await until(() => sessionEl.session !== undefined, 'the session');
+      const session = fake.sessions[0]!;
+      const payload = route.sdk === 'desktopNotificationClicked' ? { conversation: conversationData(fake, 'order-1') } : route.payload;
+      const rec = listen(document, [route.dom]);
+      try {
+        const returned = emitOn(session, route.sdk, payload);
+        expectRedispatched(rec.seen, route, sessionEl, returned);
+        await nextTask();
+        expect(rec.seen, 'no second dispatch later').to.have.length(1);
+      } finally {
+        rec.stop();
+      }
+    });
+  }
+
+  it('talk-unreads-change: once after load (the current list), then once per change with the SDK’s list as detail', async () => {
+    fake = sampleFake();
+    const rec = listen(document, ['talk-unreads-change']);
+    try {
+      const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}></talk-session>`);
+      await until(() => rec.seen.length >= 1, 'the first talk-unreads-change');
+      await nextTask();
+      expect(rec.seen, 'one talk-unreads-change after load').to.have.length(1);
+      const first = rec.seen[0]!;
+      expect(first.target === sessionEl, 'target is <talk-session>').to.equal(true);
+      expect(first.event.bubbles && first.event.composed, 'bubbles and composed').to.equal(true);
+      expect(first.event.cancelable).to.equal(false);
+      expect(first.event.detail, 'no unread conversations yet').to.deep.equal([]);
+
+      // The test's own subscription gets the same list object as the kit's on a change.
+      const session = fake.sessions[0]!;
+      const lists: Talk.UnreadConversation[][] = [];
+      const subscription = session.unreads.onChange((list) => lists.push(list));
+      try {
+        await until(() => lists.length === 1, 'the test subscription’s first call');
+        expect(rec.seen, 'subscribing elsewhere fires nothing at the element').to.have.length(1);
+
+        fake.backend.sendMessage('order-1', 'bob', 'Are you there, Alice?');
+        expect(lists, 'the SDK reported a change').to.have.length(2);
+        expect(rec.seen, 'one more talk-unreads-change').to.have.length(2);
+        const change = rec.seen[1]!;
+        expect(change.target === sessionEl).to.equal(true);
+        expect(change.event.detail === lists[1], 'detail is the very list the SDK passed').to.equal(true);
+        const detail = change.event.detail as Talk.UnreadConversation[];
+        expect(detail.map((u) => [u.conversation.id, u.unreadMessageCount])).to.deep.equal([['order-1', 1]]);
+        await nextTask();
+        expect(rec.seen, 'no further dispatch').to.have.length(2);
+      } finally {
+        subscription.unsubscribe();
+      }
+    } finally {
+      rec.stop();
+    }
+  });
+});
+
+for (const kind of ['chatbox', 'inbox', 'popup'] as const) {
+  describe(`events: <talk-${kind}> re-dispatches the ${kind}’s SDK events`, () => {
+    for (const route of ROUTES_BY_KIND[kind]) {
+      it(`${route.dom}: once at document, target <talk-${kind}>, bubbles, composed, ${route.noArgument ? 'detail null' : 'detail === the SDK’s argument'}, cancelable ${route.cancelable}`, async () => {
+        fake = sampleFake();
+        const { uiEl, box, sessionEl } = await mountUi(fake, kind);
+        const rec = listen(document, [route.dom]);
+        const atSession = listen(sessionEl, [route.dom]);
+        try {
+          const returned = emitOn(box, route.sdk, route.payload);
+          expectRedispatched(rec.seen, route, uiEl, returned);
+          expect(atSession.seen, 'bubbles through <talk-session> once').to.have.length(1);
+          await nextTask();
+          expect(rec.seen, 'no second dispatch later').to.have.length(1);
+        } finally {
+          rec.stop();
+          atSession.stop();
+        }
+      });
+    }
+  });
+}
+
+describe('events: the kit’s own events', () => {
+  it('talk-session-ready: once, target <talk-session>, detail.session is the live session', async () => {
+    fake = sampleFake();
+    const rec = listen(document, ['talk-session-ready']);
+    try {
+      const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}></talk-session>`);
+      await until(() => rec.seen.length >= 1, 'talk-session-ready');
+      await nextTask();
+      expect(rec.seen).to.have.length(1);
+      const { event, target } = rec.seen[0]!;
+      expect(target === sessionEl).to.equal(true);
+      expect(event.bubbles && event.composed).to.equal(true);
+      const detail = event.detail as { session: unknown };
+      expect(Object.keys(detail)).to.deep.equal(['session']);
+      expect(detail.session === fake.sessions[0], 'detail.session is the fake session').to.equal(true);
+      expect(detail.session === sessionEl.session, 'and the live one').to.equal(true);
+      expect(fake.sessions[0]!.isAlive).to.equal(true);
+    } finally {
+      rec.stop();
+    }
+  });
+
+  for (const kind of ['chatbox', 'inbox', 'popup'] as const) {
+    it(`talk-ready on <talk-${kind}>: once, detail { ${kind} } is the fake ${kind}`, async () => {
+      fake = sampleFake();
+      const rec = listen(document, ['talk-ready']);
+      try {
+        const { uiEl, box } = await mountUi(fake, kind);
+        expect(rec.seen).to.have.length(1);
+        const { event, target } = rec.seen[0]!;
+        expect(target === uiEl, `target is <talk-${kind}>`).to.equal(true);
+        expect(event.bubbles && event.composed).to.equal(true);
+        const detail = event.detail as Record<string, unknown>;
+        expect(Object.keys(detail)).to.deep.equal([kind]);
+        expect(detail[kind] === box, `detail.${kind} is the fake ${kind}`).to.equal(true);
+        expect(box.isAlive).to.equal(true);
+        expect(fake.callsTo('mount', box), 'talk-ready after mount()').to.have.length(1);
+      } finally {
+        rec.stop();
+      }
+    });
+  }
+
+  it('talk-error: missing app-id gives one talk-error on <talk-session> (code missing-app-id, attribute app-id)', async () => {
+    fake = sampleFake();
+    const rec = listen(document, ['talk-error']);
+    const consoleCapture = captureConsole();
+    try {
+      const sessionEl = await fixture<TalkSessionElement>(html`<talk-session user-id="alice" .sdk=${fake}></talk-session>`);
+      await until(() => rec.seen.length >= 1, 'talk-error');
+      await nextTask();
+      expect(rec.seen).to.have.length(1);
+      const { event, target } = rec.seen[0]!;
+      expect(target === sessionEl).to.equal(true);
+      expect(event.bubbles && event.composed).to.equal(true);
+      expect(event.detail).to.include({ code: 'missing-app-id', attribute: 'app-id' });
+      expect((event.detail as { message: string }).message).to.be.a('string').and.include('app-id');
+      expect(consoleCapture.errors, 'one console message').to.have.length(1);
+      expect(fake.sessions, 'no session').to.have.length(0);
+    } finally {
+      consoleCapture.restore();
+      rec.stop();
+    }
+  });
+});
+
+describe('events: preventDefault() reaches the SDK', () => {
+  const preventable: { kind: Kind; route: Route }[] = [];
+  for (const kind of ['chatbox', 'inbox', 'popup'] as const) {
+    for (const route of ROUTES_BY_KIND[kind]) if (route.cancelable) preventable.push({ kind, route });
+  }
+
+  for (const { kind, route } of preventable) {
+    for (const prevent of [true, false]) {
+      it(`${route.dom} on <talk-${kind}>: ${prevent ? 'preventDefault() on the DOM event prevents' : 'without preventDefault() the SDK event is not prevented'}`, async () => {
+        fake = sampleFake();
+        const { box } = await mountUi(fake, kind);
+        const rec = listen(document, [route.dom], (event) => {
+          if (prevent) event.preventDefault();
+        });
+        try {
+          const returned = emitOn(box, route.sdk, route.payload) as { defaultPrevented: boolean };
+          expect(rec.seen).to.have.length(1);
+          expect(rec.seen[0]!.event.cancelable, 'the DOM event is cancelable').to.equal(true);
+          expect(rec.seen[0]!.event.defaultPrevented).to.equal(prevent);
+          expect(returned.defaultPrevented, 'the SDK event’s defaultPrevented').to.equal(prevent);
+        } finally {
+          rec.stop();
+        }
+      });
+    }
+  }
+
+  for (const prevent of [true, false]) {
+    it(`talk-browser-permission-needed: ${prevent ? 'preventDefault() prevents the SDK event' : 'not prevented without preventDefault()'}`, async () => {
+      fake = sampleFake();
+      const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}></talk-session>`);
+      await until(() => sessionEl.session !== undefined, 'the session');
+      const rec = listen(document, ['talk-browser-permission-needed'], (event) => {
+        if (prevent) event.preventDefault();
+      });
+      try {
+        const returned = fake.sessions[0]!.emit('browserPermissionNeeded', { type: 'notifications' });
+        expect(rec.seen).to.have.length(1);
+        expect(rec.seen[0]!.event.cancelable).to.equal(true);
+        expect(returned.defaultPrevented).to.equal(prevent);
+      } finally {
+        rec.stop();
+      }
+    });
+  }
+
+  it('talk-send-message is not cancelable, and preventDefault() on it changes nothing', async () => {
+    fake = sampleFake();
+    const { box } = await mountUi(fake, 'chatbox');
+    const rec = listen(document, ['talk-send-message'], (event) => event.preventDefault());
+    try {
+      const returned = (box as FakeChatbox).emit('sendMessage');
+      expect(rec.seen).to.have.length(1);
+      expect(rec.seen[0]!.event.cancelable).to.equal(false);
+      expect(rec.seen[0]!.event.defaultPrevented).to.equal(false);
+      expect(returned.overrides, 'no override made for the user').to.deep.equal([]);
+    } finally {
+      rec.stop();
+    }
+  });
+
+  for (const prevent of [false, true]) {
+    it(`talk-desktop-notification-clicked is cancelable; ${prevent ? 'prevented: the inbox does not select the conversation' : 'not prevented: the session’s <talk-inbox> selects the conversation'}`, async () => {
+      fake = sampleFake();
+      const sessionEl = await fixture<TalkSessionElement>(html`
+        <talk-session app-id="tTEST" user-id="alice" .sdk=${fake}>
+          <talk-inbox></talk-inbox>
+        </talk-session>
+      `);
+      const inboxEl = sessionEl.querySelector('talk-inbox')!;
+      await until(() => inboxEl.status === 'ready', 'the inbox');
+      await nextTask();
+      const inbox = fake.inboxes[0]!;
+      const selectsBefore = fake.callsTo('select', inbox).length;
+      const rec = listen(document, ['talk-desktop-notification-clicked'], (event) => {
+        if (prevent) event.preventDefault();
+      });
+      try {
+        const returned = fake.sessions[0]!.emit('desktopNotificationClicked', { conversation: conversationData(fake, 'order-2') });
+        expect(rec.seen).to.have.length(1);
+        expect(rec.seen[0]!.event.cancelable).to.equal(true);
+        expect(rec.seen[0]!.event.detail === returned).to.equal(true);
+        const selects = fake.callsTo('select', inbox).slice(selectsBefore);
+        if (prevent) {
+          expect(selects, 'no select() after a prevented click').to.have.length(0);
+        } else {
+          expect(selects.map((call) => call.args)).to.deep.equal([['order-2']]);
+        }
+      } finally {
+        rec.stop();
+      }
+    });
+  }
+});
+
+describe('events: nothing after removal', () => {
+  it('<talk-session> removed: SDK events in the same task reach no listener; a task later nothing is left', async () => {
+    fake = sampleFake();
+    const sessionEl = await fixture<TalkSessionElement>(html`
+      <talk-session app-id="tTEST" user-id="alice" .sdk=${fake}>
+        <talk-chatbox conversation-id="order-1"></talk-chatbox>
+        <talk-inbox conversation-id="order-1"></talk-inbox>
+        <talk-popup conversation-id="order-2"></talk-popup>
+      </talk-session>
+    `);
+    const uiEls = [...sessionEl.querySelectorAll<UiElement>('talk-chatbox, talk-inbox, talk-popup')];
+    await until(() => uiEls.every((el) => el.status === 'ready'), 'every UI to be ready');
+    await nextTask();
+    const session = fake.sessions[0]!;
+    const boxes: FakeBox[] = [fake.chatboxes[0]!, fake.inboxes[0]!, fake.popups[0]!];
+    const recorders = [document, sessionEl, ...uiEls].map((target) => listen(target, TALK_EVENT_NAMES));
+    try {
+      sessionEl.remove();
+      // Still the same task: the SDK objects are alive and subscribed, the elements are not connected.
+      expect(session.isAlive).to.equal(true);
+      emitOn(session, 'message', { body: 'too late' });
+      emitOn(session, 'desktopNotificationClicked', { conversation: conversationData(fake, 'order-1') });
+      emitOn(session, 'browserPermissionNeeded');
+      emitOn(session, 'browserPermissionDenied');
+      fake.backend.sendMessage('order-1', 'bob', 'also too late');
+      for (const box of boxes) {
+        for (const sdk of ['sendMessage', 'customMessageAction', 'leaveConversation', 'markConversationAsUnread', 'focus', 'blur', 'keydown']) {
+          emitOn(box, sdk);
+        }
+      }
+      emitOn(fake.inboxes[0]!, 'selectConversation');
+      emitOn(fake.inboxes[0]!, 'conversationSelected');
+      emitOn(fake.popups[0]!, 'open');
+      emitOn(fake.popups[0]!, 'close');
+      expect(recorders.flatMap((r) => r.seen.map((s) => s.type)), 'events after removal').to.deep.equal([]);
+
+      await nextTask();
+      expect(fake.live().subscriptions, 'subscriptions a task later').to.equal(0);
+      expect(session.isAlive, 'session destroyed').to.equal(false);
+      expect(boxes.map((box) => box.isAlive), 'UIs destroyed').to.deep.equal([false, false, false]);
+      expect(recorders.flatMap((r) => r.seen.map((s) => s.type)), 'events during teardown').to.deep.equal([]);
+    } finally {
+      for (const r of recorders) r.stop();
+    }
+  });
+
+  it('<talk-chatbox> removed: its SDK events in the same task reach no listener; a task later its subscriptions are gone, the session’s kept', async () => {
+    fake = sampleFake();
+    const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}></talk-session>`);
+    await until(() => sessionEl.session !== undefined, 'the session');
+    await nextTask();
+    const sessionOnly = fake.live().subscriptions;
+
+    const chatboxEl = document.createElement('talk-chatbox');
+    chatboxEl.conversationId = 'order-1';
+    sessionEl.append(chatboxEl);
+    await until(() => chatboxEl.status === 'ready', 'the chatbox');
+    const box = fake.chatboxes[0]!;
+    expect(fake.live().subscriptions, 'the chatbox is subscribed').to.be.greaterThan(sessionOnly);
+
+    const recorders = [document, sessionEl, chatboxEl].map((target) => listen(target, TALK_EVENT_NAMES));
+    try {
+      chatboxEl.remove();
+      for (const sdk of ['sendMessage', 'customConversationAction', 'leaveConversation', 'markConversationAsUnread', 'focus', 'blur', 'translationToggled', 'keyup']) {
+        emitOn(box, sdk);
+      }
+      expect(recorders.flatMap((r) => r.seen.map((s) => s.type)), 'events after removal').to.deep.equal([]);
+
+      await nextTask();
+      expect(box.isAlive, 'chatbox destroyed').to.equal(false);
+      expect(fake.live()).to.deep.include({ sessions: 1, chatboxes: 0, subscriptions: sessionOnly });
+
+      // The session still re-dispatches.
+      const returned = fake.sessions[0]!.emit('message', { body: 'still here' });
+      const messages = recorders[0]!.of('talk-message');
+      expect(messages).to.have.length(1);
+      expect(messages[0]!.event.detail === returned).to.equal(true);
+      expect(recorders[2]!.seen, 'nothing at the removed chatbox').to.have.length(0);
+    } finally {
+      for (const r of recorders) r.stop();
+    }
+  });
+});
+
+/**
+ * Runs `body` while errors thrown by DOM listeners are expected. Such an error is reported to
+ * window (`error` event, `window.onerror`), where mocha would count it as a failure of the test
+ * and the runner would log it: the expected ones are collected, `preventDefault()`-ed and stopped
+ * there (a capturing listener runs first at the target); anything else passes through.
+ */
+async function withListenerErrors(
+  expected: (error: unknown) => boolean,
+  body: (reported: unknown[], consoleErrors: unknown[][]) => Promise<void>,
+): Promise<void> {
+  const reported: unknown[] = [];
+  const onError = (event: ErrorEvent) => {
+    if (!expected(event.error)) return;
+    reported.push(event.error);
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  };
+  // Should the capturing listener not run first, mocha's handler still must not see them.
+  const previous = window.onerror;
+  window.onerror = function (message, source, line, column, error) {
+    if (expected(error)) return true;
+    return typeof previous === 'function' ? previous.call(window, message, source, line, column, error) : false;
+  };
+  window.addEventListener('error', onError, { capture: true });
+  // The runner logs uncaught errors to the console; keep the expected ones out of the output.
+  const consoleCapture = captureConsole();
+  try {
+    await body(reported, consoleCapture.errors);
+  } finally {
+    consoleCapture.restore();
+    window.removeEventListener('error', onError, { capture: true });
+    window.onerror = previous;
+  }
+}
+
+describe('events: a throwing listener', () => {
+  it('does not break the kit: the SDK handler does not throw, other listeners still run, later events still arrive', async () => {
+    fake = sampleFake();
+    const { box, session } = await mountUi(fake, 'chatbox');
+    const boom = new Error('a user listener failed');
+    await withListenerErrors(
+      (error) => error === boom,
+      async (reported, consoleErrors) => {
+        const thrower = () => {
+          throw boom;
+        };
+        document.addEventListener('talk-message', thrower);
+        document.addEventListener('talk-leave-conversation', thrower);
+        const errors = listen(document, ['talk-error']);
+        const later = listen(document, ['talk-message', 'talk-leave-conversation'], (event) => {
+          if (event.type === 'talk-leave-conversation') event.preventDefault();
+        });
+        try {
+          // The kit's own SDK handler, called as the SDK would: it must not throw.
+          const handler = fake!.callsTo('onMessage', session)[0]!.args[0] as (message: unknown) => void;
+          const message = { id: 'msg_direct', body: 'direct' };
+          expect(() => handler(message)).to.not.throw();
+          expect(later.of('talk-message'), 'the next listener ran').to.have.length(1);
+          expect(later.of('talk-message')[0]!.event.detail === message).to.equal(true);
+
+          // Through the fake: still delivered, again.
+          const returned = session.emit('message', { body: 'after the throw' });
+          expect(later.of('talk-message')).to.have.length(2);
+          expect(later.of('talk-message')[1]!.event.detail === returned).to.equal(true);
+
+          // A throwing listener before a preventing one: the prevention still reaches the SDK.
+          const leave = (box as FakeChatbox).emit('leaveConversation');
+          expect(later.of('talk-leave-conversation')).to.have.length(1);
+          expect(leave.defaultPrevented, 'preventDefault() after a throwing listener still reaches the SDK').to.equal(true);
+
+          await until(() => reported.length >= 3, 'the three throws to be reported');
+          await nextTask();
+          expect(reported, 'each throw reported once as an uncaught error').to.have.length(3);
+          expect(reported.every((error) => error === boom)).to.equal(true);
+          expect(errors.seen, 'no talk-error').to.have.length(0);
+          expect(
+            consoleErrors.filter((args) => !args.includes(boom)).map((args) => args.map(String).join(' ')),
+            'no console error of the kit’s own',
+          ).to.deep.equal([]);
+        } finally {
+          document.removeEventListener('talk-message', thrower);
+          document.removeEventListener('talk-leave-conversation', thrower);
+          later.stop();
+          errors.stop();
+        }
+      },
+    );
+  });
+});
+
+describe('events: typing', () => {
+  it("document.addEventListener('talk-message', (e) => e.detail.body) type-checks and reads the message body", async () => {
+    fake = sampleFake();
+    const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}></talk-session>`);
+    await until(() => sessionEl.session !== undefined, 'the session');
+    const bodies: string[] = [];
+    const controller = new AbortController();
+    // `e` is CustomEvent<Talk.Message> through the global event map: `e.detail.body` is a string.
+    document.addEventListener('talk-message', (e) => bodies.push(e.detail.body), { signal: controller.signal });
+    try {
+      fake.backend.sendMessage('order-1', 'bob', 'Typed hello');
+      expect(bodies).to.deep.equal(['Typed hello']);
+    } finally {
+      controller.abort();
+    }
+  });
+});
