@@ -1,5 +1,5 @@
 /** The demo's live log of every `talk-*` event that reaches `document`. */
-import { TALK_EVENT_NAMES } from '../src/elements.js';
+import { TALK_EVENT_NAMES } from '../src/testing/index.js';
 
 function summary(detail: unknown): string {
   if (detail === null || detail === undefined) return '';

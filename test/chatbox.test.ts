@@ -6,46 +6,19 @@
  * the inbox or the popup has lives in their own files.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import type { ConversationSource, TalkSessionElement } from '../src/index.js';
-import type { FakeChatbox, FakeInbox, FakePopup } from '../src/testing/index.js';
-import { captureConsole, expectNoLeaks, nextTask, recordEvents, sampleFake, until, type FakeTalk } from './helpers.js';
-
-type UiTag = 'talk-chatbox' | 'talk-inbox' | 'talk-popup';
+import type { ConversationSource, TalkChatboxElement, TalkSessionElement } from '../src/index.js';
+import { EVERY_COMMON_ATTRIBUTE, EVERY_COMMON_OPTION, captureConsole, expectCreatedWith, expectNoLeaks, nextTask, placeUi, recordEvents, sampleFake, slots, until, type Attributes, type FakeTalk, type OptionCase, type Properties } from './helpers.js';
 
 let fake: FakeTalk;
-
 beforeEach(() => {
   fake = sampleFake();
 });
+afterEach(() => expectNoLeaks(fake));
 
-afterEach(async () => {
-  await expectNoLeaks(fake);
-});
-
-/** A `<talk-session>` fixture on the test's fake, and a UI element appended to it once it exists. */
-async function place<T extends UiTag>(
-  tag: T,
-  attributes: Record<string, string> = {},
-  properties: Partial<Record<string, unknown>> = {},
-  { waitReady = true } = {},
-): Promise<{ sessionEl: TalkSessionElement; el: HTMLElementTagNameMap[T] }> {
-  const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}></talk-session>`);
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  Object.assign(el, properties);
-  sessionEl.append(el);
-  if (waitReady) await until(() => el.status === 'ready', `<${tag}> ready`);
-  return { sessionEl, el };
-}
-
-function boxesOf(tag: UiTag): Array<FakeChatbox | FakeInbox | FakePopup> {
-  return tag === 'talk-chatbox' ? fake.chatboxes : tag === 'talk-inbox' ? fake.inboxes : fake.popups;
-}
-
-const CREATE: Record<UiTag, string> = { 'talk-chatbox': 'createChatbox', 'talk-inbox': 'createInbox', 'talk-popup': 'createPopup' };
+const placeChatbox = (attributes?: Attributes, properties?: Properties) => placeUi(fake, 'talk-chatbox', attributes, properties);
 
 /** The `ChatboxOptions` attributes every UI element has, and the options they must produce. */
-const COMMON_OPTION_CASES: Array<[string, Record<string, string>, Record<string, unknown>]> = [
+const COMMON_OPTION_CASES: OptionCase[] = [
   ['no option attributes', {}, {}],
   [
     'attributes that are not options (conversation-id, as-guest, highlighted-words, session-timeout)',
@@ -73,45 +46,15 @@ const COMMON_OPTION_CASES: Array<[string, Record<string, string>, Record<string,
   ['translate-conversations="false"', { 'translate-conversations': 'false' }, { translateConversations: false }],
   ['translate-conversations="order-1, order-2"', { 'translate-conversations': 'order-1, order-2' }, { translateConversations: ['order-1', 'order-2'] }],
   ['message-suggestion="Hello there"', { 'message-suggestion': 'Hello there' }, { messageSuggestion: 'Hello there' }],
-  [
-    'every common option attribute at once',
-    {
-      'show-chat-header': 'false',
-      theme: 'dark',
-      'chat-title-mode': 'subject',
-      'chat-subtitle-mode': 'null',
-      dir: 'rtl',
-      'capture-keyboard-events': '',
-      'show-translation-toggle': 'auto',
-      'translate-conversations': 'auto',
-      'message-suggestion': 'Hi!',
-      'conversation-id': 'order-1',
-    },
-    {
-      showChatHeader: false,
-      theme: 'dark',
-      chatTitleMode: 'subject',
-      chatSubtitleMode: null,
-      dir: 'rtl',
-      captureKeyboardEvents: true,
-      showTranslationToggle: 'auto',
-      translateConversations: 'auto',
-      messageSuggestion: 'Hi!',
-    },
-  ],
+  ['every common option attribute at once', EVERY_COMMON_ATTRIBUTE, EVERY_COMMON_OPTION],
 ];
 
 describe('UI elements alike: options from attributes (chatbox, inbox, popup)', () => {
   for (const tag of ['talk-chatbox', 'talk-inbox', 'talk-popup'] as const) {
     for (const [name, attributes, expected] of COMMON_OPTION_CASES) {
       it(`<${tag}> ${name} → created with exactly ${JSON.stringify(expected)}`, async () => {
-        await place(tag, attributes);
-        const boxes = boxesOf(tag);
-        expect(boxes, 'UI objects created').to.have.length(1);
-        expect(boxes[0]!.options).to.deep.equal(expected);
-        const creates = fake.callsTo(CREATE[tag]);
-        expect(creates, `${CREATE[tag]} calls`).to.have.length(1);
-        expect(creates[0]!.args).to.deep.equal([expected]);
+        await placeUi(fake, tag, attributes);
+        expectCreatedWith(fake, tag, expected);
       });
     }
   }
@@ -126,7 +69,7 @@ describe('<talk-chatbox>: options', () => {
       messageField: { placeholder: 'Say something', spellcheck: true },
       thirdparties: { giphy: false },
     };
-    await place('talk-chatbox', { 'show-chat-header': 'false', theme: 'dark', dir: 'rtl' }, { options });
+    await placeChatbox({ 'show-chat-header': 'false', theme: 'dark', dir: 'rtl' }, { options });
     expect(fake.chatboxes).to.have.length(1);
     expect(fake.chatboxes[0]!.options).to.deep.equal({
       showChatHeader: false,
@@ -146,7 +89,7 @@ describe('<talk-chatbox>: options', () => {
   });
 
   it('keys only in the options property pass through as given', async () => {
-    await place('talk-chatbox', {}, { options: { showChatHeader: false, chatTitleMode: 'participants' } });
+    await placeChatbox({}, { options: { showChatHeader: false, chatTitleMode: 'participants' } });
     expect(fake.chatboxes[0]!.options).to.deep.equal({ showChatHeader: false, chatTitleMode: 'participants' });
   });
 
@@ -154,7 +97,7 @@ describe('<talk-chatbox>: options', () => {
     const messageFilter = { sender: { id: ['!=', 'bob'] } } as const;
     const presence = { visible: false, custom: { page: 'checkout' } };
     const theme = { name: 'custom', custom: { accent: 'red' } };
-    await place('talk-chatbox', { 'conversation-id': 'order-1' }, { messageFilter, presence, theme });
+    await placeChatbox({ 'conversation-id': 'order-1' }, { messageFilter, presence, theme });
     const chatbox = fake.chatboxes[0]!;
     expect(chatbox.options).to.deep.equal({ messageFilter, presence, theme });
     expect(fake.callsTo('setMessageFilter'), 'setMessageFilter calls').to.have.length(0);
@@ -164,7 +107,7 @@ describe('<talk-chatbox>: options', () => {
   });
 
   it('highlighted-words at creation calls setHighlightedWords once with the list (not an option)', async () => {
-    await place('talk-chatbox', { 'conversation-id': 'order-1', 'highlighted-words': 'ship, order ,' });
+    await placeChatbox({ 'conversation-id': 'order-1', 'highlighted-words': 'ship, order ,' });
     const chatbox = fake.chatboxes[0]!;
     expect(chatbox.options).to.deep.equal({});
     expect(fake.callsTo('setHighlightedWords', chatbox).map((call) => call.args)).to.deep.equal([[['ship', 'order']]]);
@@ -173,7 +116,7 @@ describe('<talk-chatbox>: options', () => {
 
 describe('<talk-chatbox>: mounting', () => {
   it("mounts the chatbox in the element's own [data-talk-mount] light-DOM child", async () => {
-    const { el } = await place('talk-chatbox', { 'conversation-id': 'order-1' });
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1' });
     const container = el.querySelector<HTMLElement>(':scope > [data-talk-mount]');
     expect(container, '[data-talk-mount] child').to.not.equal(null);
     expect(el.querySelectorAll('[data-talk-mount]')).to.have.length(1);
@@ -203,7 +146,7 @@ describe('<talk-chatbox>: mounting', () => {
 
 describe('<talk-chatbox>: selection', () => {
   it('conversation-id="order-1" → select("order-1")', async () => {
-    await place('talk-chatbox', { 'conversation-id': 'order-1' });
+    await placeChatbox({ 'conversation-id': 'order-1' });
     const chatbox = fake.chatboxes[0]!;
     expect(fake.callsTo('select', chatbox).map((call) => call.args)).to.deep.equal([['order-1']]);
     expect(chatbox.selected).to.equal('order-1');
@@ -211,7 +154,7 @@ describe('<talk-chatbox>: selection', () => {
   });
 
   it('no conversation-id → select(null)', async () => {
-    await place('talk-chatbox');
+    await placeChatbox();
     const chatbox = fake.chatboxes[0]!;
     expect(fake.callsTo('select', chatbox).map((call) => call.args)).to.deep.equal([[null]]);
     expect(chatbox.selected).to.equal(null);
@@ -241,7 +184,7 @@ describe('<talk-chatbox>: selection', () => {
       seen.push(session);
       return session.getOrCreateConversation('from-fn');
     };
-    const { sessionEl } = await place('talk-chatbox', { 'conversation-id': 'order-1' }, { syncConversation: source });
+    const { sessionEl } = await placeChatbox({ 'conversation-id': 'order-1' }, { syncConversation: source });
     expect(seen.length).to.be.greaterThan(0);
     expect(seen[0]).to.equal(sessionEl.session);
     const selects = fake.callsTo('select', fake.chatboxes[0]!);
@@ -252,21 +195,21 @@ describe('<talk-chatbox>: selection', () => {
   });
 
   it('as-guest → select(id, { asGuest: true })', async () => {
-    await place('talk-chatbox', { 'conversation-id': 'order-1', 'as-guest': '' });
+    await placeChatbox({ 'conversation-id': 'order-1', 'as-guest': '' });
     const chatbox = fake.chatboxes[0]!;
     expect(fake.callsTo('select', chatbox).map((call) => call.args)).to.deep.equal([['order-1', { asGuest: true }]]);
     expect(chatbox.selectOptions).to.deep.equal({ asGuest: true });
   });
 
   it('as-guest="false" → select(id, { asGuest: false })', async () => {
-    await place('talk-chatbox', { 'conversation-id': 'order-1', 'as-guest': 'false' });
+    await placeChatbox({ 'conversation-id': 'order-1', 'as-guest': 'false' });
     const chatbox = fake.chatboxes[0]!;
     expect(fake.callsTo('select', chatbox).map((call) => call.args)).to.deep.equal([['order-1', { asGuest: false }]]);
   });
 
   it('as-guest with a syncConversation builder → select(builder, { asGuest: true })', async () => {
     const source: ConversationSource = (session) => session.getOrCreateConversation('guest-room');
-    await place('talk-chatbox', { 'as-guest': '' }, { syncConversation: source });
+    await placeChatbox({ 'as-guest': '' }, { syncConversation: source });
     const selects = fake.callsTo('select', fake.chatboxes[0]!);
     expect(selects).to.have.length(1);
     expect(selects[0]!.args[1]).to.deep.equal({ asGuest: true });
@@ -275,18 +218,22 @@ describe('<talk-chatbox>: selection', () => {
 });
 
 describe('<talk-chatbox>: loading and error slots, status and states', () => {
-  it('shows the loading slot until mounted, then hides it; status and :state() follow', async () => {
-    fake = sampleFake({ ready: 'manual' });
+  /** A `<talk-session>` on the test's fake holding a `<talk-chatbox>` with loading and error content. */
+  async function chatboxWithSlotContent(): Promise<TalkChatboxElement> {
     const sessionEl = await fixture<TalkSessionElement>(html`
       <talk-session app-id="tTEST" user-id="alice" .sdk=${fake}>
         <talk-chatbox conversation-id="order-1"><span slot="loading">Loading…</span><span slot="error">Failed</span></talk-chatbox>
       </talk-session>
     `);
-    const el = sessionEl.querySelector('talk-chatbox')!;
+    return sessionEl.querySelector('talk-chatbox')!;
+  }
+
+  it('shows the loading slot until mounted, then hides it; status and :state() follow', async () => {
+    fake = sampleFake({ ready: 'manual' });
+    const el = await chatboxWithSlotContent();
     await el.updateComplete;
     await nextTask();
-    const loadingSlot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="loading"]')!;
-    const errorSlot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="error"]')!;
+    const { loading: loadingSlot, error: errorSlot } = slots(el);
     const loadingContent = el.querySelector<HTMLElement>('[slot="loading"]')!;
     const errorContent = el.querySelector<HTMLElement>('[slot="error"]')!;
 
@@ -313,33 +260,22 @@ describe('<talk-chatbox>: loading and error slots, status and states', () => {
   });
 
   it('shows the error slot when mounting fails (status error, :state(error))', async () => {
-    const console = captureConsole();
-    const events = recordEvents(document, ['talk-error']);
-    try {
-      fake.failNext('mount');
-      const sessionEl = await fixture<TalkSessionElement>(html`
-        <talk-session app-id="tTEST" user-id="alice" .sdk=${fake}>
-          <talk-chatbox conversation-id="order-1"><span slot="loading">Loading…</span><span slot="error">Failed</span></talk-chatbox>
-        </talk-session>
-      `);
-      const el = sessionEl.querySelector('talk-chatbox')!;
-      await until(() => el.status === 'error', 'chatbox error');
-      const loadingSlot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="loading"]')!;
-      const errorSlot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="error"]')!;
-      expect(el.matches(':state(error)')).to.equal(true);
-      expect(el.matches(':state(loading)')).to.equal(false);
-      expect(el.matches(':state(ready)')).to.equal(false);
-      expect(errorSlot.hidden).to.equal(false);
-      expect(loadingSlot.hidden).to.equal(true);
-      expect(el.querySelector<HTMLElement>('[slot="error"]')!.getClientRects().length, 'error content rendered').to.be.greaterThan(0);
-      expect(el.querySelector<HTMLElement>('[slot="loading"]')!.getClientRects().length).to.equal(0);
-      expect(el.chatbox, 'chatbox after a failed mount').to.equal(undefined);
-      expect(fake.chatboxes[0]!.isAlive, 'failed chatbox destroyed').to.equal(false);
-      expect(events.of('talk-error').map((e) => e.detail.code)).to.deep.equal(['sdk-error']);
-    } finally {
-      events.stop();
-      console.restore();
-    }
+    captureConsole({ untilTestEnds: true });
+    const events = recordEvents(document, ['talk-error'], { untilTestEnds: true });
+    fake.failNext('mount');
+    const el = await chatboxWithSlotContent();
+    await until(() => el.status === 'error', 'chatbox error');
+    const { loading: loadingSlot, error: errorSlot } = slots(el);
+    expect(el.matches(':state(error)')).to.equal(true);
+    expect(el.matches(':state(loading)')).to.equal(false);
+    expect(el.matches(':state(ready)')).to.equal(false);
+    expect(errorSlot.hidden).to.equal(false);
+    expect(loadingSlot.hidden).to.equal(true);
+    expect(el.querySelector<HTMLElement>('[slot="error"]')!.getClientRects().length, 'error content rendered').to.be.greaterThan(0);
+    expect(el.querySelector<HTMLElement>('[slot="loading"]')!.getClientRects().length).to.equal(0);
+    expect(el.chatbox, 'chatbox after a failed mount').to.equal(undefined);
+    expect(fake.chatboxes[0]!.isAlive, 'failed chatbox destroyed').to.equal(false);
+    expect(events.of('talk-error').map((e) => e.detail.code)).to.deep.equal(['sdk-error']);
   });
 });
 
@@ -364,19 +300,15 @@ describe('<talk-chatbox>: chatbox property and talk-ready', () => {
   });
 
   it('talk-ready fires once on the element with detail { chatbox }', async () => {
-    const events = recordEvents(document, ['talk-ready']);
-    try {
-      const { el } = await place('talk-chatbox', { 'conversation-id': 'order-1' });
-      await nextTask();
-      const ready = events.of('talk-ready');
-      expect(ready).to.have.length(1);
-      expect(ready[0]!.target).to.equal(el);
-      expect(ready[0]!.bubbles).to.equal(true);
-      expect(ready[0]!.composed).to.equal(true);
-      expect(Object.keys(ready[0]!.detail)).to.deep.equal(['chatbox']);
-      expect(ready[0]!.detail.chatbox).to.equal(fake.chatboxes[0]);
-    } finally {
-      events.stop();
-    }
+    const events = recordEvents(document, ['talk-ready'], { untilTestEnds: true });
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1' });
+    await nextTask();
+    const ready = events.of('talk-ready');
+    expect(ready).to.have.length(1);
+    expect(ready[0]!.target).to.equal(el);
+    expect(ready[0]!.bubbles).to.equal(true);
+    expect(ready[0]!.composed).to.equal(true);
+    expect(Object.keys(ready[0]!.detail)).to.deep.equal(['chatbox']);
+    expect(ready[0]!.detail.chatbox).to.equal(fake.chatboxes[0]);
   });
 });

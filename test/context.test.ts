@@ -9,7 +9,7 @@ import { expect, fixture, html, unsafeStatic } from '@open-wc/testing';
 import { TalkChatboxElement, TalkSessionElement, sessionContext, type SessionContextValue } from '../src/elements.js';
 import type Talk from 'talkjs';
 import type { FakeChatbox, FakeSession } from '../src/testing/index.js';
-import { expectNoLeaks, nextTask, recordEvents, sampleFake, until, type FakeTalk } from './helpers.js';
+import { callIndex, expectNoLeaks, nextTask, recordEvents, sampleFake, until, type FakeTalk } from './helpers.js';
 
 let fake: FakeTalk | undefined;
 /** Sessions a test made itself (the kit does not own them); each test destroys its own. */
@@ -408,56 +408,51 @@ describe('context: session replaced', () => {
   it('user-id change: the chatbox ends on the new session, its old chatbox destroyed before the old session, never alive on a dead session', async () => {
     fake = sampleFake();
     const f = fake;
-    const errors = recordEvents(document, ['talk-error']);
-    try {
-      const sessionEl = await fixture<TalkSessionElement>(html`
-        <talk-session app-id="tTEST" user-id="alice" .sdk=${f}>
-          <talk-chatbox conversation-id="order-1"></talk-chatbox>
-        </talk-session>
-      `);
-      const chatboxEl = sessionEl.querySelector('talk-chatbox')!;
-      await until(() => {
-        expectNoOrphanChatbox(f, 'while starting');
-        return ready(chatboxEl);
-      }, 'the chatbox to be ready');
-      const firstSession = f.sessions[0]!;
-      const firstBox = fakeBox(chatboxEl)!;
-      expectNoOrphanChatbox(f, 'ready');
+    const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
+    const sessionEl = await fixture<TalkSessionElement>(html`
+      <talk-session app-id="tTEST" user-id="alice" .sdk=${f}>
+        <talk-chatbox conversation-id="order-1"></talk-chatbox>
+      </talk-session>
+    `);
+    const chatboxEl = sessionEl.querySelector('talk-chatbox')!;
+    await until(() => {
+      expectNoOrphanChatbox(f, 'while starting');
+      return ready(chatboxEl);
+    }, 'the chatbox to be ready');
+    const firstSession = f.sessions[0]!;
+    const firstBox = fakeBox(chatboxEl)!;
+    expectNoOrphanChatbox(f, 'ready');
 
-      sessionEl.userId = 'bob';
-      expectNoOrphanChatbox(f, 'right after the change');
-      await sessionEl.updateComplete;
-      expectNoOrphanChatbox(f, 'after the session update');
-      await until(() => {
-        expectNoOrphanChatbox(f, 'while recreating');
-        return sessionEl.session !== undefined && sessionEl.session !== firstSession && ready(chatboxEl) && chatboxEl.chatbox !== firstBox;
-      }, 'the chatbox on the new session');
-      await nextTask();
-      expectNoOrphanChatbox(f, 'after recreating');
+    sessionEl.userId = 'bob';
+    expectNoOrphanChatbox(f, 'right after the change');
+    await sessionEl.updateComplete;
+    expectNoOrphanChatbox(f, 'after the session update');
+    await until(() => {
+      expectNoOrphanChatbox(f, 'while recreating');
+      return sessionEl.session !== undefined && sessionEl.session !== firstSession && ready(chatboxEl) && chatboxEl.chatbox !== firstBox;
+    }, 'the chatbox on the new session');
+    await nextTask();
+    expectNoOrphanChatbox(f, 'after recreating');
 
-      const secondSession = f.sessions[1]!;
-      expect(f.sessions).to.have.length(2);
-      expect(secondSession.me.id).to.equal('bob');
-      expect(sessionEl.session).to.equal(secondSession);
-      expect(fakeBox(chatboxEl)!.session).to.equal(secondSession);
-      expect(firstSession.isAlive).to.equal(false);
-      expect(firstBox.isAlive).to.equal(false);
-      expect(f.live()).to.deep.include({ sessions: 1, chatboxes: 1 });
+    const secondSession = f.sessions[1]!;
+    expect(f.sessions).to.have.length(2);
+    expect(secondSession.me.id).to.equal('bob');
+    expect(sessionEl.session).to.equal(secondSession);
+    expect(fakeBox(chatboxEl)!.session).to.equal(secondSession);
+    expect(firstSession.isAlive).to.equal(false);
+    expect(firstBox.isAlive).to.equal(false);
+    expect(f.live()).to.deep.include({ sessions: 1, chatboxes: 1 });
 
-      // The kit destroyed the old chatbox itself, before the old session; the new session and
-      // chatbox came after.
-      const indexOf = (method: string, object: object) => f.calls.findIndex((call) => call.method === method && call.object === object);
-      const boxDestroyed = indexOf('destroy', firstBox);
-      const sessionDestroyed = indexOf('destroy', firstSession);
-      const sessionCreated = indexOf('constructor', secondSession);
-      const boxCreated = f.calls.findIndex((call) => call.method === 'createChatbox' && call.object === secondSession);
-      expect(boxDestroyed, 'old chatbox destroy() called by the kit').to.be.greaterThan(-1);
-      expect(boxDestroyed, 'old chatbox destroyed before its session').to.be.lessThan(sessionDestroyed);
-      expect(sessionDestroyed, 'old session destroyed before the new one is created').to.be.lessThan(sessionCreated);
-      expect(sessionCreated).to.be.lessThan(boxCreated);
-      expect(errors.events, 'no talk-error').to.have.length(0);
-    } finally {
-      errors.stop();
-    }
+    // The kit destroyed the old chatbox itself, before the old session; the new session and
+    // chatbox came after.
+    const boxDestroyed = callIndex(f, firstBox, 'destroy');
+    const sessionDestroyed = callIndex(f, firstSession, 'destroy');
+    const sessionCreated = callIndex(f, secondSession, 'constructor');
+    const boxCreated = callIndex(f, secondSession, 'createChatbox');
+    expect(boxDestroyed, 'old chatbox destroy() called by the kit').to.be.greaterThan(-1);
+    expect(boxDestroyed, 'old chatbox destroyed before its session').to.be.lessThan(sessionDestroyed);
+    expect(sessionDestroyed, 'old session destroyed before the new one is created').to.be.lessThan(sessionCreated);
+    expect(sessionCreated).to.be.lessThan(boxCreated);
+    expect(errors.events, 'no talk-error').to.have.length(0);
   });
 });

@@ -6,9 +6,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { TALK_ERROR_CODES, type TalkErrorDetail, type TalkSessionElement } from '../src/index.js';
-import { captureConsole, expectNoLeaks, nextTask, recordEvents, sampleFake, until, type FakeTalk } from './helpers.js';
-
-type UiTag = 'talk-chatbox' | 'talk-inbox' | 'talk-popup';
+import { captureConsole, expectNoLeaks, nextTask, onCleanup, recordEvents, sampleFake, slots, until, type FakeTalk, type UiTag } from './helpers.js';
 
 let fake: FakeTalk;
 
@@ -17,41 +15,31 @@ interface Watch {
   readonly errors: ReturnType<typeof recordEvents>;
   readonly console: ReturnType<typeof captureConsole>;
   readonly thrown: unknown[];
-  stop(): void;
 }
 
 let watch: Watch;
 
+/** Starts watching until the test ends. */
 function startWatch(): Watch {
-  const errors = recordEvents(document, ['talk-error']);
-  const console = captureConsole();
+  const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
+  const console = captureConsole({ untilTestEnds: true });
   const thrown: unknown[] = [];
   const onError = (event: ErrorEvent) => thrown.push(event.error ?? event.message);
   const onRejection = (event: PromiseRejectionEvent) => thrown.push(event.reason);
   window.addEventListener('error', onError);
   window.addEventListener('unhandledrejection', onRejection);
-  return {
-    errors,
-    console,
-    thrown,
-    stop() {
-      errors.stop();
-      console.restore();
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-    },
-  };
+  onCleanup(() => {
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+  });
+  return { errors, console, thrown };
 }
 
 beforeEach(() => {
   fake = sampleFake();
   watch = startWatch();
 });
-
-afterEach(async () => {
-  watch.stop();
-  await expectNoLeaks(fake);
-});
+afterEach(() => expectNoLeaks(fake));
 
 function consoleLine(args: unknown[]): string {
   return args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ');
@@ -120,16 +108,12 @@ function expectNothingThrown(): void {
   expect(watch.thrown, 'errors thrown out of the kit (window error / unhandledrejection)').to.deep.equal([]);
 }
 
-function slotHidden(el: Element, name: 'loading' | 'error'): boolean {
-  return el.shadowRoot!.querySelector<HTMLSlotElement>(`slot[name="${name}"]`)!.hidden;
-}
-
 /** A UI element in error: status, state and slots. */
 function expectUiInError(el: HTMLElementTagNameMap[UiTag]): void {
   expect(el.status, `<${el.localName}> status`).to.equal('error');
   expect(el.matches(':state(error)'), ':state(error)').to.equal(true);
-  expect(slotHidden(el, 'error'), 'error slot hidden').to.equal(false);
-  expect(slotHidden(el, 'loading'), 'loading slot hidden').to.equal(true);
+  expect(slots(el).error.hidden, 'error slot hidden').to.equal(false);
+  expect(slots(el).loading.hidden, 'loading slot hidden').to.equal(true);
 }
 
 /** Builds `<talk-session>` (with `sessionAttributes`) holding `<uiTag>` (with `uiAttributes`), then connects them. */
@@ -384,7 +368,7 @@ describe('errors: no session', () => {
     expect(fake.chatboxes).to.have.length(1);
     expect(fake.chatboxes[0]!.session).to.equal(session);
     expect(fake.chatboxes[0]!.selected).to.equal('order-1');
-    expect(slotHidden(chatboxEl, 'error')).to.equal(true);
+    expect(slots(chatboxEl).error.hidden).to.equal(true);
     await expectStillOne();
 
     // The kit destroys its chatbox on removal, but not a session it was given.
@@ -415,7 +399,7 @@ describe('errors: SDK failures (sdk-error)', () => {
     expect(el.chatbox).to.equal(fake.chatboxes[1]);
     expect(fake.chatboxes[1]!.selected).to.equal('order-2');
     expect(fake.chatboxes[1]!.mounted).to.equal(true);
-    expect(slotHidden(el, 'error')).to.equal(true);
+    expect(slots(el).error.hidden).to.equal(true);
     await expectStillOne();
   });
 
@@ -489,52 +473,43 @@ describe('errors: SDK failures (sdk-error)', () => {
   it('failNext("destroy") when a chatbox is removed → sdk-error reported on it, nothing thrown', async () => {
     const { el } = await build({ 'app-id': 'tTEST', 'user-id': 'alice' }, 'talk-chatbox', { 'conversation-id': 'order-1' });
     await until(() => el.status === 'ready', 'chatbox ready');
-    const onElement = recordEvents(el, ['talk-error']);
-    try {
-      fake.failNext('destroy');
-      el.remove();
-      await expectOneError({ code: 'sdk-error', tag: 'talk-chatbox', target: el, mentions: ['destroy'], events: onElement });
-      const chatbox = fake.chatboxes[0]!;
-      expect(fake.callsTo('destroy', chatbox), 'destroy calls').to.have.length(1);
-      expect(el.chatbox).to.equal(undefined);
-      // The kit unsubscribed before destroying: only the session's own subscriptions remain.
-      const sessionSubscriptions = fake.live().subscriptions;
-      chatbox.destroy(); // the SDK object the failed destroy left alive
-      expect(fake.live().subscriptions).to.equal(sessionSubscriptions);
-      expect(fake.live().chatboxes).to.equal(0);
-    } finally {
-      onElement.stop();
-    }
+    const onElement = recordEvents(el, ['talk-error'], { untilTestEnds: true });
+    fake.failNext('destroy');
+    el.remove();
+    await expectOneError({ code: 'sdk-error', tag: 'talk-chatbox', target: el, mentions: ['destroy'], events: onElement });
+    const chatbox = fake.chatboxes[0]!;
+    expect(fake.callsTo('destroy', chatbox), 'destroy calls').to.have.length(1);
+    expect(el.chatbox).to.equal(undefined);
+    // The kit unsubscribed before destroying: only the session's own subscriptions remain.
+    const sessionSubscriptions = fake.live().subscriptions;
+    chatbox.destroy(); // the SDK object the failed destroy left alive
+    expect(fake.live().subscriptions).to.equal(sessionSubscriptions);
+    expect(fake.live().chatboxes).to.equal(0);
   });
 
   it('failNext("destroy") when the whole tree is removed → sdk-error from <talk-session>, the chatbox still destroyed, nothing thrown', async () => {
     const { sessionEl, el } = await build({ 'app-id': 'tTEST', 'user-id': 'alice' }, 'talk-chatbox', { 'conversation-id': 'order-1' });
     await until(() => el.status === 'ready', 'chatbox ready');
-    const onSession = recordEvents(sessionEl, ['talk-error']);
-    const onChatbox = recordEvents(el, ['talk-error']);
-    try {
-      fake.failNext('destroy');
-      sessionEl.parentElement!.remove();
-      await until(() => onSession.events.length + onChatbox.events.length > 0, 'a talk-error');
-      await nextTask();
-      await nextTask();
-      const all = [...onSession.events, ...onChatbox.events].filter((event, i, list) => list.indexOf(event) === i);
-      expect(all.map((event) => (event.detail as TalkErrorDetail).message), 'talk-error events').to.have.length(1);
-      const detail = all[0]!.detail as TalkErrorDetail;
-      expect(detail.code).to.equal('sdk-error');
-      expect(detail.message).to.include('destroy');
-      expect(watch.console.errors, 'console.error calls').to.have.length(1);
-      expectNothingThrown();
-      expect(sessionEl.session).to.equal(undefined);
-      expect(el.chatbox).to.equal(undefined);
-      expect(fake.live().subscriptions, 'subscriptions left by the kit').to.equal(0);
-      expect(fake.live().chatboxes, 'chatboxes left alive').to.equal(0);
-      // Whatever the failed destroy left alive is the SDK's doing; clean it up for the leak check.
-      for (const session of fake.sessions) if (session.isAlive) session.destroy();
-    } finally {
-      onSession.stop();
-      onChatbox.stop();
-    }
+    const onSession = recordEvents(sessionEl, ['talk-error'], { untilTestEnds: true });
+    const onChatbox = recordEvents(el, ['talk-error'], { untilTestEnds: true });
+    fake.failNext('destroy');
+    sessionEl.parentElement!.remove();
+    await until(() => onSession.events.length + onChatbox.events.length > 0, 'a talk-error');
+    await nextTask();
+    await nextTask();
+    const all = [...onSession.events, ...onChatbox.events].filter((event, i, list) => list.indexOf(event) === i);
+    expect(all.map((event) => (event.detail as TalkErrorDetail).message), 'talk-error events').to.have.length(1);
+    const detail = all[0]!.detail as TalkErrorDetail;
+    expect(detail.code).to.equal('sdk-error');
+    expect(detail.message).to.include('destroy');
+    expect(watch.console.errors, 'console.error calls').to.have.length(1);
+    expectNothingThrown();
+    expect(sessionEl.session).to.equal(undefined);
+    expect(el.chatbox).to.equal(undefined);
+    expect(fake.live().subscriptions, 'subscriptions left by the kit').to.equal(0);
+    expect(fake.live().chatboxes, 'chatboxes left alive').to.equal(0);
+    // Whatever the failed destroy left alive is the SDK's doing; clean it up for the leak check.
+    for (const session of fake.sessions) if (session.isAlive) session.destroy();
   });
 });
 

@@ -6,9 +6,10 @@
  */
 import { expect, fixture, html, unsafeStatic } from '@open-wc/testing';
 import type Talk from 'talkjs';
-import { TALK_EVENT_NAMES, type TalkChatboxElement, type TalkInboxElement, type TalkPopupElement, type TalkSessionElement } from '../src/elements.js';
-import type { FakeChatbox, FakeInbox, FakePopup, FakeSession } from '../src/testing/index.js';
-import { captureConsole, expectNoLeaks, nextTask, sampleFake, until, type FakeTalk } from './helpers.js';
+import { type TalkChatboxElement, type TalkInboxElement, type TalkPopupElement, type TalkSessionElement } from '../src/elements.js';
+import { TALK_EVENT_NAMES } from '../src/testing/index.js';
+import type { FakeChatbox, FakeSession } from '../src/testing/index.js';
+import { boxesOf, captureConsole, expectNoLeaks, nextTask, sampleFake, until, type FakeBox, type FakeTalk, type UiKind } from './helpers.js';
 
 let fake: FakeTalk | undefined;
 
@@ -17,9 +18,7 @@ afterEach(async () => {
   fake = undefined;
 });
 
-type Kind = 'chatbox' | 'inbox' | 'popup';
 type UiElement = TalkChatboxElement | TalkInboxElement | TalkPopupElement;
-type FakeBox = FakeChatbox | FakeInbox | FakePopup;
 
 /** An SDK event of a UI object or session and the DOM event it becomes. */
 interface Route {
@@ -59,7 +58,7 @@ const POPUP_ROUTES: readonly Route[] = [
   { dom: 'talk-close', sdk: 'close', cancelable: false, noArgument: true },
 ];
 
-const ROUTES_BY_KIND: Record<Kind, readonly Route[]> = {
+const ROUTES_BY_KIND: Record<UiKind, readonly Route[]> = {
   chatbox: UI_ROUTES,
   inbox: [...UI_ROUTES, ...INBOX_ROUTES],
   popup: [...UI_ROUTES, ...POPUP_ROUTES],
@@ -95,12 +94,8 @@ function emitOn(object: FakeBox | FakeSession, type: string, payload?: Record<st
   return (object as unknown as { emit(type: string, payload?: Record<string, unknown>): unknown }).emit(type, payload);
 }
 
-function boxesOf(f: FakeTalk, kind: Kind): FakeBox[] {
-  return kind === 'chatbox' ? f.chatboxes : kind === 'inbox' ? f.inboxes : f.popups;
-}
-
 /** A `<talk-session>` for alice with one UI element of `kind` (on order-1), mounted; past the mount's own events. */
-async function mountUi(f: FakeTalk, kind: Kind) {
+async function mountUi(f: FakeTalk, kind: UiKind) {
   const tag = unsafeStatic(`talk-${kind}`);
   const sessionEl = await fixture<TalkSessionElement>(html`
     <talk-session app-id="tTEST" user-id="alice" .sdk=${f}>
@@ -297,7 +292,7 @@ describe('events: the kit’s own events', () => {
 });
 
 describe('events: preventDefault() reaches the SDK', () => {
-  const preventable: { kind: Kind; route: Route }[] = [];
+  const preventable: { kind: UiKind; route: Route }[] = [];
   for (const kind of ['chatbox', 'inbox', 'popup'] as const) {
     for (const route of ROUTES_BY_KIND[kind]) if (route.cancelable) preventable.push({ kind, route });
   }

@@ -1,10 +1,13 @@
 /**
- * Shared by the browser tests: the fake SDK per test, waiting helpers, event and console
- * recorders, and the leak check every test ends with.
+ * Shared by the browser tests: the fake SDK per test, placing a UI element in a session, waiting
+ * helpers, event and console recorders, slot and session probes, and the leak check (with the
+ * cleanups it runs first) every test ends with.
  */
-import { chai, expect, fixtureCleanup } from '@open-wc/testing';
+import { chai, expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import type Talk from 'talkjs';
 import '../src/index.js';
-import { createFakeTalk, type FakeTalk, type FakeTalkOptions } from '../src/testing/index.js';
+import type { TalkSessionElement } from '../src/index.js';
+import { createFakeTalk, type FakeChatbox, type FakeInbox, type FakePopup, type FakeTalk, type FakeTalkOptions } from '../src/testing/index.js';
 
 export { createFakeTalk, type FakeTalk };
 
@@ -67,42 +70,191 @@ export function sampleFake(options: FakeTalkOptions = {}): FakeTalk {
   return createFakeTalk({ ...sampleData, ...options });
 }
 
+/** For `recordEvents()` and `captureConsole()`: `untilTestEnds` stops or restores them in `expectNoLeaks()`. */
+export interface UntilTestEnds {
+  untilTestEnds?: boolean;
+}
+
 /** Records the `talk-*` events (or the named ones) that reach `target`. */
-export function recordEvents(target: EventTarget = document, names?: readonly string[]) {
+export function recordEvents(target: EventTarget = document, names?: readonly string[], { untilTestEnds = false }: UntilTestEnds = {}) {
   const events: CustomEvent[] = [];
   const all = names ?? (['talk-session-ready', 'talk-ready', 'talk-error'] as const);
   const listener = (event: Event) => events.push(event as CustomEvent);
   for (const name of all) target.addEventListener(name, listener);
+  const stop = () => {
+    for (const name of all) target.removeEventListener(name, listener);
+  };
+  if (untilTestEnds) onCleanup(stop);
   return {
     events,
     of: (name: string) => events.filter((event) => event.type === name),
-    stop: () => {
-      for (const name of all) target.removeEventListener(name, listener);
-    },
+    stop,
   };
 }
 
 /** Captures console.error and console.warn (and silences them) until `restore()`. */
-export function captureConsole() {
+export function captureConsole({ untilTestEnds = false }: UntilTestEnds = {}) {
   const errors: unknown[][] = [];
   const warnings: unknown[][] = [];
   const { error, warn } = console;
   console.error = (...args: unknown[]) => errors.push(args);
   console.warn = (...args: unknown[]) => warnings.push(args);
-  return {
-    errors,
-    warnings,
-    restore: () => {
-      console.error = error;
-      console.warn = warn;
-    },
+  const restore = () => {
+    console.error = error;
+    console.warn = warn;
   };
+  if (untilTestEnds) onCleanup(restore);
+  return { errors, warnings, restore };
 }
 
-/** Removes the fixtures, lets the kit tear down, and checks that no SDK object is left alive. */
+const cleanups: Array<() => void> = [];
+const otherFakes: FakeTalk[] = [];
+
+/** Runs `cleanup` when the test ends, first thing in `expectNoLeaks()`; the last registered runs first. */
+export function onCleanup(cleanup: () => void): void {
+  cleanups.push(cleanup);
+}
+
+/** Runs (and forgets) every registered cleanup, each even when an earlier one threw; then rethrows the first failure. */
+function runCleanups(): void {
+  const failures: unknown[] = [];
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    try {
+      cleanup();
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (failures.length > 0) throw failures[0];
+}
+
+/** A second sample fake for a test that swaps `sdk`: `expectNoLeaks()` checks it too. */
+export function anotherFake(options: FakeTalkOptions = {}): FakeTalk {
+  const other = sampleFake(options);
+  otherFakes.push(other);
+  return other;
+}
+
+/**
+ * Runs the cleanups, removes the fixtures, lets the kit tear down, and checks that no SDK object
+ * is left alive on `fake` (and on the fakes from `anotherFake()`).
+ */
 export async function expectNoLeaks(fake: FakeTalk | undefined): Promise<void> {
+  const others = otherFakes.splice(0);
+  runCleanups();
   fixtureCleanup();
   await nextTask();
   await nextTask();
   if (fake) expect(fake.live(), 'live SDK objects and subscriptions after the test').to.deep.include({ total: 0 });
+  for (const other of others) expect(other.live(), 'live objects on the other fake').to.deep.include({ total: 0 });
+}
+
+export type UiKind = 'chatbox' | 'inbox' | 'popup';
+export type UiTag = `talk-${UiKind}`;
+export type FakeBox = FakeChatbox | FakeInbox | FakePopup;
+export type Attributes = Record<string, string>;
+export type Properties = Partial<Record<string, unknown>>;
+
+/**
+ * A `<talk-session app-id="tTEST" user-id="alice">` fixture on `fake`, and a `tag` element (with
+ * `attributes`, then `properties`) appended to it once it exists; waits until that one is ready
+ * (unless `waitReady` is false).
+ */
+export async function placeUi<T extends UiTag>(
+  fake: FakeTalk,
+  tag: T,
+  attributes: Attributes = {},
+  properties: Properties = {},
+  { waitReady = true } = {},
+): Promise<{ sessionEl: TalkSessionElement; el: HTMLElementTagNameMap[T] }> {
+  const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}></talk-session>`);
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  Object.assign(el, properties);
+  sessionEl.append(el);
+  if (waitReady) await until(() => el.status === 'ready', `<${tag}> ready`);
+  return { sessionEl, el };
+}
+
+/** The UI objects `fake` made for a kind of element (`'chatbox'` or `'talk-chatbox'`, and so on). */
+export function boxesOf(fake: FakeTalk, ui: UiKind | UiTag): FakeBox[] {
+  const kind = ui.replace(/^talk-/, '') as UiKind;
+  return kind === 'chatbox' ? fake.chatboxes : kind === 'inbox' ? fake.inboxes : fake.popups;
+}
+
+const CREATE: Record<UiTag, string> = { 'talk-chatbox': 'createChatbox', 'talk-inbox': 'createInbox', 'talk-popup': 'createPopup' };
+
+/** An option-table row: a name, the attributes set, and exactly the options they must produce. */
+export type OptionCase = [name: string, attributes: Attributes, expected: Record<string, unknown>];
+
+/** Every `ChatboxOptions` attribute the three UI elements share, at once (and conversation-id, not an option). */
+export const EVERY_COMMON_ATTRIBUTE: Attributes = {
+  'show-chat-header': 'false',
+  theme: 'dark',
+  'chat-title-mode': 'subject',
+  'chat-subtitle-mode': 'null',
+  dir: 'rtl',
+  'capture-keyboard-events': '',
+  'show-translation-toggle': 'auto',
+  'translate-conversations': 'auto',
+  'message-suggestion': 'Hi!',
+  'conversation-id': 'order-1',
+};
+
+/** The options `EVERY_COMMON_ATTRIBUTE` must produce. */
+export const EVERY_COMMON_OPTION: Record<string, unknown> = {
+  showChatHeader: false,
+  theme: 'dark',
+  chatTitleMode: 'subject',
+  chatSubtitleMode: null,
+  dir: 'rtl',
+  captureKeyboardEvents: true,
+  showTranslationToggle: 'auto',
+  translateConversations: 'auto',
+  messageSuggestion: 'Hi!',
+};
+
+/** `fake` made exactly one UI object for `tag`, with exactly `expected` as its options, in one create call. */
+export function expectCreatedWith(fake: FakeTalk, tag: UiTag, expected: Record<string, unknown>): void {
+  const boxes = boxesOf(fake, tag);
+  expect(boxes, 'UI objects created').to.have.length(1);
+  expect(boxes[0]!.options).to.deep.equal(expected);
+  const creates = fake.callsTo(CREATE[tag]);
+  expect(creates, `${CREATE[tag]} calls`).to.have.length(1);
+  expect(creates[0]!.args).to.deep.equal([expected]);
+}
+
+/** The `loading` and `error` slots in a UI element's shadow root. */
+export function slots(el: Element): { loading: HTMLSlotElement; error: HTMLSlotElement } {
+  const loading = el.shadowRoot?.querySelector<HTMLSlotElement>('slot[name="loading"]');
+  const error = el.shadowRoot?.querySelector<HTMLSlotElement>('slot[name="error"]');
+  if (!loading || !error) throw new Error(`<${el.localName}> has no loading/error slots`);
+  return { loading, error };
+}
+
+/** The `Session` constructor calls recorded by `f` (UI constructors left out). */
+export function sessionConstructors(f: FakeTalk) {
+  return f.calls.filter((call) => call.method === 'constructor' && /^Session#\d+$/.test(call.target));
+}
+
+/** Index in `f.calls` of the first `method` call made on `object` (-1 if none). */
+export function callIndex(f: FakeTalk, object: object, method: string): number {
+  return f.calls.findIndex((call) => call.object === object && call.method === method);
+}
+
+/**
+ * Replaces `target.Session` with a subclass that records, at each construction, how many
+ * sessions are alive across `fakes`: "at most one live session at every step" means every entry is 0.
+ */
+export function probeSessions(target: FakeTalk, fakes: FakeTalk[] = [target]): number[] {
+  const seen: number[] = [];
+  const Base = target.Session;
+  const Probed = class extends Base {
+    constructor(options: Talk.SessionOptions) {
+      seen.push(fakes.reduce((n, f) => n + f.live().sessions, 0));
+      super(options);
+    }
+  };
+  Object.defineProperty(target, 'Session', { value: Probed, configurable: true });
+  return seen;
 }

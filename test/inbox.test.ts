@@ -5,34 +5,18 @@
  * UI elements share are tested for the inbox in chatbox.test.ts's shared table.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import type { ConversationSource, TalkInboxElement, TalkSessionElement } from '../src/index.js';
-import { captureConsole, expectNoLeaks, nextTask, recordEvents, sampleFake, until, type FakeTalk } from './helpers.js';
+import type { ConversationSource, TalkSessionElement } from '../src/index.js';
+import { EVERY_COMMON_ATTRIBUTE, EVERY_COMMON_OPTION, captureConsole, expectCreatedWith, expectNoLeaks, nextTask, placeUi, recordEvents, sampleFake, slots, until, type Attributes, type FakeTalk, type OptionCase, type Properties } from './helpers.js';
 
 let fake: FakeTalk;
-
 beforeEach(() => {
   fake = sampleFake();
 });
+afterEach(() => expectNoLeaks(fake));
 
-afterEach(async () => {
-  await expectNoLeaks(fake);
-});
+const placeInbox = (attributes?: Attributes, properties?: Properties) => placeUi(fake, 'talk-inbox', attributes, properties);
 
-/** A `<talk-session>` fixture on the test's fake, and a `<talk-inbox>` appended to it. */
-async function placeInbox(
-  attributes: Record<string, string> = {},
-  properties: Partial<Record<string, unknown>> = {},
-): Promise<{ sessionEl: TalkSessionElement; el: TalkInboxElement }> {
-  const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}></talk-session>`);
-  const el = document.createElement('talk-inbox');
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  Object.assign(el, properties);
-  sessionEl.append(el);
-  await until(() => el.status === 'ready', '<talk-inbox> ready');
-  return { sessionEl, el };
-}
-
-const INBOX_OPTION_CASES: Array<[string, Record<string, string>, Record<string, unknown>]> = [
+const INBOX_OPTION_CASES: OptionCase[] = [
   ['show-feed-header="false"', { 'show-feed-header': 'false' }, { showFeedHeader: false }],
   ['show-feed-header (present)', { 'show-feed-header': '' }, { showFeedHeader: true }],
   ['feed-conversation-title-mode="subject"', { 'feed-conversation-title-mode': 'subject' }, { feedConversationTitleMode: 'subject' }],
@@ -48,31 +32,14 @@ const INBOX_OPTION_CASES: Array<[string, Record<string, string>, Record<string, 
       'feed-conversation-title-mode': 'participants',
       'use-browser-history': 'false',
       'show-mobile-back-button': '',
-      'show-chat-header': 'false',
-      theme: 'dark',
-      'chat-title-mode': 'subject',
-      'chat-subtitle-mode': 'null',
-      dir: 'rtl',
-      'capture-keyboard-events': '',
-      'show-translation-toggle': 'auto',
-      'translate-conversations': 'auto',
-      'message-suggestion': 'Hi!',
-      'conversation-id': 'order-1',
+      ...EVERY_COMMON_ATTRIBUTE,
     },
     {
       showFeedHeader: false,
       feedConversationTitleMode: 'participants',
       useBrowserHistory: false,
       showMobileBackButton: true,
-      showChatHeader: false,
-      theme: 'dark',
-      chatTitleMode: 'subject',
-      chatSubtitleMode: null,
-      dir: 'rtl',
-      captureKeyboardEvents: true,
-      showTranslationToggle: 'auto',
-      translateConversations: 'auto',
-      messageSuggestion: 'Hi!',
+      ...EVERY_COMMON_OPTION,
     },
   ],
 ];
@@ -81,9 +48,7 @@ describe('<talk-inbox>: options', () => {
   for (const [name, attributes, expected] of INBOX_OPTION_CASES) {
     it(`${name} → createInbox(${JSON.stringify(expected)})`, async () => {
       await placeInbox(attributes);
-      expect(fake.inboxes).to.have.length(1);
-      expect(fake.inboxes[0]!.options).to.deep.equal(expected);
-      expect(fake.callsTo('createInbox').map((call) => call.args)).to.deep.equal([[expected]]);
+      expectCreatedWith(fake, 'talk-inbox', expected);
     });
   }
 
@@ -175,8 +140,7 @@ describe('<talk-inbox>: loading and error slots, status and states', () => {
     `);
     const el = sessionEl.querySelector('talk-inbox')!;
     await nextTask();
-    const loadingSlot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="loading"]')!;
-    const errorSlot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="error"]')!;
+    const { loading: loadingSlot, error: errorSlot } = slots(el);
     expect(el.status).to.equal('loading');
     expect(el.matches(':state(loading)')).to.equal(true);
     expect(loadingSlot.hidden, 'loading slot hidden while loading').to.equal(false);
@@ -191,24 +155,20 @@ describe('<talk-inbox>: loading and error slots, status and states', () => {
   });
 
   it('error slot shown when mounting fails', async () => {
-    const console = captureConsole();
-    try {
-      fake.failNext('mount');
-      const sessionEl = await fixture<TalkSessionElement>(html`
-        <talk-session app-id="tTEST" user-id="alice" .sdk=${fake}>
-          <talk-inbox><span slot="error">Failed</span></talk-inbox>
-        </talk-session>
-      `);
-      const el = sessionEl.querySelector('talk-inbox')!;
-      await until(() => el.status === 'error', 'inbox error');
-      expect(el.matches(':state(error)')).to.equal(true);
-      expect(el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="error"]')!.hidden).to.equal(false);
-      expect(el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="loading"]')!.hidden).to.equal(true);
-      expect(el.inbox).to.equal(undefined);
-      expect(fake.inboxes[0]!.isAlive).to.equal(false);
-    } finally {
-      console.restore();
-    }
+    captureConsole({ untilTestEnds: true });
+    fake.failNext('mount');
+    const sessionEl = await fixture<TalkSessionElement>(html`
+      <talk-session app-id="tTEST" user-id="alice" .sdk=${fake}>
+        <talk-inbox><span slot="error">Failed</span></talk-inbox>
+      </talk-session>
+    `);
+    const el = sessionEl.querySelector('talk-inbox')!;
+    await until(() => el.status === 'error', 'inbox error');
+    expect(el.matches(':state(error)')).to.equal(true);
+    expect(slots(el).error.hidden).to.equal(false);
+    expect(slots(el).loading.hidden).to.equal(true);
+    expect(el.inbox).to.equal(undefined);
+    expect(fake.inboxes[0]!.isAlive).to.equal(false);
   });
 });
 
@@ -229,17 +189,13 @@ describe('<talk-inbox>: inbox property and talk-ready', () => {
   });
 
   it('talk-ready fires once on the element with detail { inbox }', async () => {
-    const events = recordEvents(document, ['talk-ready']);
-    try {
-      const { el } = await placeInbox();
-      await nextTask();
-      const ready = events.of('talk-ready');
-      expect(ready).to.have.length(1);
-      expect(ready[0]!.target).to.equal(el);
-      expect(Object.keys(ready[0]!.detail)).to.deep.equal(['inbox']);
-      expect(ready[0]!.detail.inbox).to.equal(fake.inboxes[0]);
-    } finally {
-      events.stop();
-    }
+    const events = recordEvents(document, ['talk-ready'], { untilTestEnds: true });
+    const { el } = await placeInbox();
+    await nextTask();
+    const ready = events.of('talk-ready');
+    expect(ready).to.have.length(1);
+    expect(ready[0]!.target).to.equal(el);
+    expect(Object.keys(ready[0]!.detail)).to.deep.equal(['inbox']);
+    expect(ready[0]!.detail.inbox).to.equal(fake.inboxes[0]);
   });
 });

@@ -7,32 +7,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type Talk from 'talkjs';
 import type { TalkChatboxElement, TalkInboxElement, TalkPopupElement, TalkSessionElement } from '../src/index.js';
 import { FakeChatbox } from '../src/testing/index.js';
-import { expectNoLeaks, nextTask, recordEvents, sampleFake, until, type FakeTalk } from './helpers.js';
+import { anotherFake, expectNoLeaks, nextTask, onCleanup, probeSessions, recordEvents, sampleFake, sessionConstructors, until, type FakeTalk } from './helpers.js';
 
 let fake: FakeTalk | undefined;
-let others: FakeTalk[] = [];
-let cleanups: Array<() => void> = [];
 
 afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) cleanup();
-  cleanups = [];
-  const extra = others;
-  others = [];
   await expectNoLeaks(fake);
   fake = undefined;
-  for (const other of extra) expect(other.live(), 'live objects on the other fake').to.deep.include({ total: 0 });
 });
-
-function sessionConstructors(f: FakeTalk) {
-  return f.calls.filter((call) => call.method === 'constructor' && /^Session#\d+$/.test(call.target));
-}
-
-/** Records talk-* events on `target` until the end of the test. */
-function record(target: EventTarget, names?: readonly string[]) {
-  const recorder = recordEvents(target, names);
-  cleanups.push(recorder.stop);
-  return recorder;
-}
 
 /**
  * Holds every fake chatbox's `mount()` promise until `open()` (the call itself runs and is
@@ -45,38 +27,39 @@ function gateChatboxMounts(): { open(): void } {
   FakeChatbox.prototype.mount = function (this: FakeChatbox, container: HTMLElement | null): Promise<void> {
     return original.call(this, container).then(() => gate);
   };
-  cleanups.push(() => {
+  onCleanup(() => {
     FakeChatbox.prototype.mount = original;
     release();
   });
   return { open: () => release() };
 }
 
-/** Records how many sessions are alive (on `f`) at each construction of a session on `f`. */
-function probeSessions(f: FakeTalk): number[] {
-  const seen: number[] = [];
-  const Base = f.Session;
-  const Probed = class extends Base {
-    constructor(options: Talk.SessionOptions) {
-      seen.push(f.live().sessions);
-      super(options);
-    }
-  };
-  Object.defineProperty(f, 'Session', { value: Probed, configurable: true });
-  return seen;
+/** A `<talk-session>` for alice on `f` holding a `<talk-chatbox conversation-id="order-1">`. */
+async function sessionWithChatbox(f: FakeTalk): Promise<{ el: TalkSessionElement; chatboxEl: TalkChatboxElement }> {
+  const el = await fixture<TalkSessionElement>(html`
+    <talk-session .sdk=${f} app-id="tAPP" user-id="alice">
+      <talk-chatbox conversation-id="order-1"></talk-chatbox>
+    </talk-session>
+  `);
+  return { el, chatboxEl: el.querySelector('talk-chatbox')! };
 }
 
 describe('lifecycle: ready still pending', () => {
+  /** Resolves `f`'s pending ready and lets two tasks pass. */
+  async function resolveReadyAndSettle(f: FakeTalk): Promise<void> {
+    f.resolveReady();
+    await f.ready;
+    await nextTask();
+    await nextTask();
+  }
+
   it('removed while ready is pending: no session is ever created', async () => {
     fake = sampleFake({ ready: 'manual' });
     const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session>`);
-    const events = record(el, ['talk-session-ready']);
+    const events = recordEvents(el, ['talk-session-ready'], { untilTestEnds: true });
     el.remove();
     await nextTask();
-    fake.resolveReady();
-    await fake.ready;
-    await nextTask();
-    await nextTask();
+    await resolveReadyAndSettle(fake);
     expect(fake.sessions).to.have.length(0);
     expect(fake.callsTo('constructor')).to.have.length(0);
     expect(el.session).to.equal(undefined);
@@ -87,10 +70,7 @@ describe('lifecycle: ready still pending', () => {
     fake = sampleFake({ ready: 'manual' });
     const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session>`);
     el.remove();
-    fake.resolveReady();
-    await fake.ready;
-    await nextTask();
-    await nextTask();
+    await resolveReadyAndSettle(fake);
     expect(fake.sessions).to.have.length(0);
     expect(fake.callsTo('constructor')).to.have.length(0);
   });
@@ -115,17 +95,13 @@ describe('lifecycle: ready still pending', () => {
 
   it('sdk swapped while the first fake is still pending: the session is made on the second fake only', async () => {
     fake = sampleFake({ ready: 'manual' });
-    const second = sampleFake({ ready: 'manual' });
-    others.push(second);
+    const second = anotherFake({ ready: 'manual' });
     const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session>`);
     await nextTask();
     el.sdk = second;
     await nextTask();
     // The stale fake becomes ready first: nothing may happen on it.
-    fake.resolveReady();
-    await fake.ready;
-    await nextTask();
-    await nextTask();
+    await resolveReadyAndSettle(fake);
     expect(fake.calls, 'calls on the first fake').to.have.length(0);
     expect(second.calls).to.have.length(0);
     expect(el.session).to.equal(undefined);
@@ -154,8 +130,8 @@ describe('lifecycle: removal while mounting', () => {
     `);
     const el = host.querySelector('talk-session')!;
     const chatboxes = [...host.querySelectorAll('talk-chatbox')];
-    const atDocument = record(document, ['talk-ready']);
-    const atElements = chatboxes.map((chatbox) => record(chatbox, ['talk-ready']));
+    const atDocument = recordEvents(document, ['talk-ready'], { untilTestEnds: true });
+    const atElements = chatboxes.map((chatbox) => recordEvents(chatbox, ['talk-ready'], { untilTestEnds: true }));
     await until(() => el.session !== undefined && fake!.callsTo('mount').length === 2, 'both mounts called');
     el.remove();
     await nextTask();
@@ -173,14 +149,14 @@ describe('lifecycle: removal while mounting', () => {
 
   it('session element removed right after talk-session-ready (ungated mounts): no talk-ready reaches document, nothing left alive', async () => {
     fake = sampleFake();
-    const atDocument = record(document, ['talk-ready']);
+    const atDocument = recordEvents(document, ['talk-ready'], { untilTestEnds: true });
     let removed = false;
     const onReady = (event: Event) => {
       (event.target as Element).remove();
       removed = true;
     };
     document.addEventListener('talk-session-ready', onReady);
-    cleanups.push(() => document.removeEventListener('talk-session-ready', onReady));
+    onCleanup(() => document.removeEventListener('talk-session-ready', onReady));
     await fixture<HTMLDivElement>(html`
       <div>
         <talk-session .sdk=${fake} app-id="tAPP" user-id="alice">
@@ -202,14 +178,9 @@ describe('lifecycle: removal while mounting', () => {
   it('UI element removed while mounting: its chatbox is destroyed, no talk-ready, the session stays', async () => {
     fake = sampleFake();
     const gate = gateChatboxMounts();
-    const el = await fixture<TalkSessionElement>(html`
-      <talk-session .sdk=${fake} app-id="tAPP" user-id="alice">
-        <talk-chatbox conversation-id="order-1"></talk-chatbox>
-      </talk-session>
-    `);
-    const chatboxEl = el.querySelector('talk-chatbox')!;
-    const atChatbox = record(chatboxEl, ['talk-ready']);
-    const atDocument = record(document, ['talk-ready']);
+    const { el, chatboxEl } = await sessionWithChatbox(fake);
+    const atChatbox = recordEvents(chatboxEl, ['talk-ready'], { untilTestEnds: true });
+    const atDocument = recordEvents(document, ['talk-ready'], { untilTestEnds: true });
     await until(() => fake!.callsTo('mount').length === 1, 'mount called');
     const session = el.session!;
     const chatbox = fake.chatboxes[0]!;
@@ -296,13 +267,8 @@ describe('lifecycle: repeated connect, move, disconnect', () => {
 describe('lifecycle: session destroyed behind the UI', () => {
   it('the UI does not call into the dead session, and mounts on the next one', async () => {
     fake = sampleFake();
-    const el = await fixture<TalkSessionElement>(html`
-      <talk-session .sdk=${fake} app-id="tAPP" user-id="alice">
-        <talk-chatbox conversation-id="order-1"></talk-chatbox>
-      </talk-session>
-    `);
-    const chatboxEl = el.querySelector('talk-chatbox')!;
-    const events = record(chatboxEl, ['talk-ready', 'talk-error']);
+    const { el, chatboxEl } = await sessionWithChatbox(fake);
+    const events = recordEvents(chatboxEl, ['talk-ready', 'talk-error'], { untilTestEnds: true });
     await until(() => chatboxEl.status === 'ready' && fake!.chatboxes[0]?.mounted === true, 'the first chatbox mounted');
     const dead = fake.sessions[0]!;
     const deadChatbox = fake.chatboxes[0]!;

@@ -7,36 +7,16 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type Talk from 'talkjs';
 import type { TalkChatboxElement, TalkInboxElement, TalkPopupElement, TalkSessionElement } from '../src/index.js';
 import type { FakeCall } from '../src/testing/index.js';
-import { expectNoLeaks, nextTask, recordEvents, sampleFake, until, type FakeTalk } from './helpers.js';
-
-type UiTag = 'talk-chatbox' | 'talk-inbox' | 'talk-popup';
+import { expectNoLeaks, nextTask, placeUi, recordEvents, sampleFake, until, type Attributes, type FakeTalk, type Properties, type UiTag } from './helpers.js';
 
 let fake: FakeTalk;
-
 beforeEach(() => {
   fake = sampleFake();
 });
+afterEach(() => expectNoLeaks(fake));
 
-afterEach(async () => {
-  await expectNoLeaks(fake);
-});
-
-async function place<T extends UiTag>(
-  tag: T,
-  attributes: Record<string, string> = {},
-  properties: Partial<Record<string, unknown>> = {},
-): Promise<{ sessionEl: TalkSessionElement; el: HTMLElementTagNameMap[T] }> {
-  const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}></talk-session>`);
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  Object.assign(el, properties);
-  sessionEl.append(el);
-  await until(() => el.status === 'ready', `<${tag}> ready`);
-  return { sessionEl, el };
-}
-
-const placeChatbox = (attributes: Record<string, string> = {}, properties: Partial<Record<string, unknown>> = {}) =>
-  place('talk-chatbox', attributes, properties);
+const place = <T extends UiTag>(tag: T, attributes?: Attributes, properties?: Properties) => placeUi(fake, tag, attributes, properties);
+const placeChatbox = (attributes?: Attributes, properties?: Properties) => place('talk-chatbox', attributes, properties);
 
 /** Lets the element update and any follow-up work run. */
 async function settle(el: TalkChatboxElement | TalkInboxElement | TalkPopupElement | TalkSessionElement): Promise<void> {
@@ -292,34 +272,30 @@ describe('live updates: the same value again', () => {
 
 describe('live updates: other option changes recreate the UI once per task', () => {
   it('two option attributes changed in one task → exactly one new chatbox, the old destroyed first', async () => {
-    const events = recordEvents(document, ['talk-ready']);
-    try {
-      const { el } = await placeChatbox({ 'conversation-id': 'order-1', 'show-chat-header': 'true', theme: 'light' });
-      const old = fake.chatboxes[0]!;
-      const container = el.querySelector(':scope > [data-talk-mount]');
-      el.setAttribute('show-chat-header', 'false');
-      el.setAttribute('theme', 'dark');
-      await settle(el);
-      await until(() => el.status === 'ready' && el.chatbox === fake.chatboxes[1], 'recreated chatbox ready');
-      await nextTask();
+    const events = recordEvents(document, ['talk-ready'], { untilTestEnds: true });
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1', 'show-chat-header': 'true', theme: 'light' });
+    const old = fake.chatboxes[0]!;
+    const container = el.querySelector(':scope > [data-talk-mount]');
+    el.setAttribute('show-chat-header', 'false');
+    el.setAttribute('theme', 'dark');
+    await settle(el);
+    await until(() => el.status === 'ready' && el.chatbox === fake.chatboxes[1], 'recreated chatbox ready');
+    await nextTask();
 
-      expect(fake.chatboxes, 'chatboxes').to.have.length(2);
-      expect(fake.callsTo('createChatbox'), 'createChatbox calls').to.have.length(2);
-      const replacement = fake.chatboxes[1]!;
-      expect(replacement.options).to.deep.equal({ showChatHeader: false, theme: 'dark' });
-      expect(old.isAlive).to.equal(false);
-      expect(fake.callsTo('destroy', old)).to.have.length(1);
-      expect(indexOf(fake.callsTo('destroy', old)[0]), 'old destroyed before the new one is created').to.be.lessThan(
-        indexOf(fake.callsTo('createChatbox')[1]),
-      );
-      // The new chatbox shows the same conversation, in the same place.
-      expect(argsOf('select', replacement)).to.deep.equal([['order-1']]);
-      expect(replacement.container).to.equal(container);
-      expect(el.chatbox).to.equal(replacement);
-      expect(events.of('talk-ready').map((event) => event.detail.chatbox)).to.deep.equal([old, replacement]);
-    } finally {
-      events.stop();
-    }
+    expect(fake.chatboxes, 'chatboxes').to.have.length(2);
+    expect(fake.callsTo('createChatbox'), 'createChatbox calls').to.have.length(2);
+    const replacement = fake.chatboxes[1]!;
+    expect(replacement.options).to.deep.equal({ showChatHeader: false, theme: 'dark' });
+    expect(old.isAlive).to.equal(false);
+    expect(fake.callsTo('destroy', old)).to.have.length(1);
+    expect(indexOf(fake.callsTo('destroy', old)[0]), 'old destroyed before the new one is created').to.be.lessThan(
+      indexOf(fake.callsTo('createChatbox')[1]),
+    );
+    // The new chatbox shows the same conversation, in the same place.
+    expect(argsOf('select', replacement)).to.deep.equal([['order-1']]);
+    expect(replacement.container).to.equal(container);
+    expect(el.chatbox).to.equal(replacement);
+    expect(events.of('talk-ready').map((event) => event.detail.chatbox)).to.deep.equal([old, replacement]);
   });
 
   it('option changes in two separate tasks → two recreations', async () => {

@@ -5,33 +5,17 @@
  * three UI elements share are tested for the popup in chatbox.test.ts's shared table.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import type { TalkPopupElement, TalkSessionElement } from '../src/index.js';
+import type { TalkSessionElement } from '../src/index.js';
 import type { FakePopup } from '../src/testing/index.js';
-import { captureConsole, expectNoLeaks, nextTask, recordEvents, sampleFake, until, type FakeTalk } from './helpers.js';
+import { EVERY_COMMON_ATTRIBUTE, EVERY_COMMON_OPTION, captureConsole, expectCreatedWith, expectNoLeaks, nextTask, placeUi, recordEvents, sampleFake, slots, until, type Attributes, type FakeTalk, type OptionCase, type Properties } from './helpers.js';
 
 let fake: FakeTalk;
-
 beforeEach(() => {
   fake = sampleFake();
 });
+afterEach(() => expectNoLeaks(fake));
 
-afterEach(async () => {
-  await expectNoLeaks(fake);
-});
-
-/** A `<talk-session>` fixture on the test's fake, and a `<talk-popup>` appended to it. */
-async function placePopup(
-  attributes: Record<string, string> = {},
-  properties: Partial<Record<string, unknown>> = {},
-): Promise<{ sessionEl: TalkSessionElement; el: TalkPopupElement }> {
-  const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}></talk-session>`);
-  const el = document.createElement('talk-popup');
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  Object.assign(el, properties);
-  sessionEl.append(el);
-  await until(() => el.status === 'ready', '<talk-popup> ready');
-  return { sessionEl, el };
-}
+const placePopup = (attributes?: Attributes, properties?: Properties) => placeUi(fake, 'talk-popup', attributes, properties);
 
 function launcher(popup: FakePopup): HTMLElement {
   const button = popup.element?.shadowRoot?.querySelector<HTMLElement>('[data-part="launcher"]');
@@ -39,7 +23,7 @@ function launcher(popup: FakePopup): HTMLElement {
   return button;
 }
 
-const POPUP_OPTION_CASES: Array<[string, Record<string, string>, Record<string, unknown>]> = [
+const POPUP_OPTION_CASES: OptionCase[] = [
   ['keep-open (present)', { 'keep-open': '' }, { keepOpen: true }],
   ['keep-open="false"', { 'keep-open': 'false' }, { keepOpen: false }],
   ['launcher="never"', { launcher: 'never' }, { launcher: 'never' }],
@@ -55,31 +39,14 @@ const POPUP_OPTION_CASES: Array<[string, Record<string, string>, Record<string, 
       'keep-open': '',
       launcher: 'never',
       'show-close-in-header': 'auto',
-      'show-chat-header': 'false',
-      theme: 'dark',
-      'chat-title-mode': 'subject',
-      'chat-subtitle-mode': 'null',
-      dir: 'rtl',
-      'capture-keyboard-events': '',
-      'show-translation-toggle': 'auto',
-      'translate-conversations': 'auto',
-      'message-suggestion': 'Hi!',
-      'conversation-id': 'order-1',
+      ...EVERY_COMMON_ATTRIBUTE,
       show: '',
     },
     {
       keepOpen: true,
       launcher: 'never',
       showCloseInHeader: 'auto',
-      showChatHeader: false,
-      theme: 'dark',
-      chatTitleMode: 'subject',
-      chatSubtitleMode: null,
-      dir: 'rtl',
-      captureKeyboardEvents: true,
-      showTranslationToggle: 'auto',
-      translateConversations: 'auto',
-      messageSuggestion: 'Hi!',
+      ...EVERY_COMMON_OPTION,
     },
   ],
 ];
@@ -88,9 +55,7 @@ describe('<talk-popup>: options', () => {
   for (const [name, attributes, expected] of POPUP_OPTION_CASES) {
     it(`${name} → createPopup(${JSON.stringify(expected)})`, async () => {
       await placePopup(attributes);
-      expect(fake.popups).to.have.length(1);
-      expect(fake.popups[0]!.options).to.deep.equal(expected);
-      expect(fake.callsTo('createPopup').map((call) => call.args)).to.deep.equal([[expected]]);
+      expectCreatedWith(fake, 'talk-popup', expected);
     });
   }
 
@@ -171,30 +136,26 @@ describe('<talk-popup>: selection', () => {
 
 describe('<talk-popup>: show follows the user', () => {
   it('a launcher click opens the popup: show becomes true, without the kit calling show()', async () => {
-    const events = recordEvents(document, ['talk-open', 'talk-close']);
-    try {
-      const { el } = await placePopup({ 'conversation-id': 'order-1' });
-      const popup = fake.popups[0]!;
-      launcher(popup).click();
-      expect(popup.visible).to.equal(true);
-      await until(() => el.show === true, 'el.show true');
-      await el.updateComplete;
-      await nextTask();
-      expect(fake.callsTo('show', popup), 'show() calls').to.have.length(0);
-      expect(fake.callsTo('hide', popup), 'hide() calls').to.have.length(0);
-      expect(events.of('talk-open')).to.have.length(1);
+    const events = recordEvents(document, ['talk-open', 'talk-close'], { untilTestEnds: true });
+    const { el } = await placePopup({ 'conversation-id': 'order-1' });
+    const popup = fake.popups[0]!;
+    launcher(popup).click();
+    expect(popup.visible).to.equal(true);
+    await until(() => el.show === true, 'el.show true');
+    await el.updateComplete;
+    await nextTask();
+    expect(fake.callsTo('show', popup), 'show() calls').to.have.length(0);
+    expect(fake.callsTo('hide', popup), 'hide() calls').to.have.length(0);
+    expect(events.of('talk-open')).to.have.length(1);
 
-      launcher(popup).click();
-      expect(popup.visible).to.equal(false);
-      await until(() => el.show === false, 'el.show false');
-      await el.updateComplete;
-      await nextTask();
-      expect(fake.callsTo('show', popup)).to.have.length(0);
-      expect(fake.callsTo('hide', popup)).to.have.length(0);
-      expect(events.of('talk-close')).to.have.length(1);
-    } finally {
-      events.stop();
-    }
+    launcher(popup).click();
+    expect(popup.visible).to.equal(false);
+    await until(() => el.show === false, 'el.show false');
+    await el.updateComplete;
+    await nextTask();
+    expect(fake.callsTo('show', popup)).to.have.length(0);
+    expect(fake.callsTo('hide', popup)).to.have.length(0);
+    expect(events.of('talk-close')).to.have.length(1);
   });
 
   it("emit('open') / emit('close') set show true / false without show()/hide(); setting show afterwards still works", async () => {
@@ -248,8 +209,7 @@ describe('<talk-popup>: loading and error slots, status and states', () => {
     `);
     const el = sessionEl.querySelector('talk-popup')!;
     await nextTask();
-    const loadingSlot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="loading"]')!;
-    const errorSlot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="error"]')!;
+    const { loading: loadingSlot, error: errorSlot } = slots(el);
     expect(el.status).to.equal('loading');
     expect(el.matches(':state(loading)')).to.equal(true);
     expect(loadingSlot.hidden, 'loading slot hidden while loading').to.equal(false);
@@ -265,24 +225,20 @@ describe('<talk-popup>: loading and error slots, status and states', () => {
   });
 
   it('error slot shown when mounting fails', async () => {
-    const console = captureConsole();
-    try {
-      fake.failNext('mount');
-      const sessionEl = await fixture<TalkSessionElement>(html`
-        <talk-session app-id="tTEST" user-id="alice" .sdk=${fake}>
-          <talk-popup><span slot="error">Failed</span></talk-popup>
-        </talk-session>
-      `);
-      const el = sessionEl.querySelector('talk-popup')!;
-      await until(() => el.status === 'error', 'popup error');
-      expect(el.matches(':state(error)')).to.equal(true);
-      expect(el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="error"]')!.hidden).to.equal(false);
-      expect(el.querySelector<HTMLElement>('[slot="error"]')!.getClientRects().length, 'error content rendered').to.be.greaterThan(0);
-      expect(el.popup).to.equal(undefined);
-      expect(fake.popups[0]!.isAlive).to.equal(false);
-    } finally {
-      console.restore();
-    }
+    captureConsole({ untilTestEnds: true });
+    fake.failNext('mount');
+    const sessionEl = await fixture<TalkSessionElement>(html`
+      <talk-session app-id="tTEST" user-id="alice" .sdk=${fake}>
+        <talk-popup><span slot="error">Failed</span></talk-popup>
+      </talk-session>
+    `);
+    const el = sessionEl.querySelector('talk-popup')!;
+    await until(() => el.status === 'error', 'popup error');
+    expect(el.matches(':state(error)')).to.equal(true);
+    expect(slots(el).error.hidden).to.equal(false);
+    expect(el.querySelector<HTMLElement>('[slot="error"]')!.getClientRects().length, 'error content rendered').to.be.greaterThan(0);
+    expect(el.popup).to.equal(undefined);
+    expect(fake.popups[0]!.isAlive).to.equal(false);
   });
 });
 
@@ -304,17 +260,13 @@ describe('<talk-popup>: popup property and talk-ready', () => {
   });
 
   it('talk-ready fires once on the element with detail { popup }', async () => {
-    const events = recordEvents(document, ['talk-ready']);
-    try {
-      const { el } = await placePopup({ show: '' });
-      await nextTask();
-      const ready = events.of('talk-ready');
-      expect(ready).to.have.length(1);
-      expect(ready[0]!.target).to.equal(el);
-      expect(Object.keys(ready[0]!.detail)).to.deep.equal(['popup']);
-      expect(ready[0]!.detail.popup).to.equal(fake.popups[0]);
-    } finally {
-      events.stop();
-    }
+    const events = recordEvents(document, ['talk-ready'], { untilTestEnds: true });
+    const { el } = await placePopup({ show: '' });
+    await nextTask();
+    const ready = events.of('talk-ready');
+    expect(ready).to.have.length(1);
+    expect(ready[0]!.target).to.equal(el);
+    expect(Object.keys(ready[0]!.detail)).to.deep.equal(['popup']);
+    expect(ready[0]!.detail.popup).to.equal(fake.popups[0]);
   });
 });

@@ -8,39 +8,16 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TalkChatboxElement, TalkInboxElement, TalkSessionElement } from '../src/index.js';
-import { captureConsole, createFakeTalk, expectNoLeaks, nextTask, recordEvents, sampleFake, until, type FakeTalk } from './helpers.js';
+import { captureConsole, createFakeTalk, expectNoLeaks, nextTask, recordEvents, sampleFake, slots, until, type FakeTalk } from './helpers.js';
 
 const TALK_SCRIPT = 'script[src="https://cdn.talkjs.com/talk.js"]';
 
 let fake: FakeTalk | undefined;
-let cleanups: Array<() => void> = [];
 
 afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) cleanup();
-  cleanups = [];
   await expectNoLeaks(fake);
   fake = undefined;
 });
-
-function record(target: EventTarget, names?: readonly string[]) {
-  const recorder = recordEvents(target, names);
-  cleanups.push(recorder.stop);
-  return recorder;
-}
-
-function quiet() {
-  const console = captureConsole();
-  cleanups.push(console.restore);
-  return console;
-}
-
-/** The `loading` and `error` slots in a UI element's shadow root. */
-function slots(el: HTMLElement): { loading: HTMLSlotElement; error: HTMLSlotElement } {
-  const loading = el.shadowRoot?.querySelector<HTMLSlotElement>('slot[name="loading"]');
-  const error = el.shadowRoot?.querySelector<HTMLSlotElement>('slot[name="error"]');
-  if (!loading || !error) throw new Error(`<${el.localName}> has no loading/error slots`);
-  return { loading, error };
-}
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -89,8 +66,8 @@ describe('SDK loading', () => {
 
   it('ready never settles, load-timeout="200": one sdk-load-failed, error states and slots, no session', async () => {
     fake = createFakeTalk({ ready: 'never' });
-    const console = quiet();
-    const errors = record(document, ['talk-error']);
+    const console = captureConsole({ untilTestEnds: true });
+    const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
     const el = await fixture<TalkSessionElement>(html`
       <talk-session .sdk=${fake} app-id="tAPP" user-id="alice" load-timeout="200">
         <talk-chatbox conversation-id="order-1"><span slot="error">Chat unavailable</span></talk-chatbox>
@@ -128,8 +105,8 @@ describe('SDK loading', () => {
 
   it('after sdk-load-failed, resolveReady() and an attribute change retry cleanly', async () => {
     fake = sampleFake({ ready: 'manual' });
-    quiet();
-    const errors = record(document, ['talk-error']);
+    captureConsole({ untilTestEnds: true });
+    const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
     const el = await fixture<TalkSessionElement>(html`
       <talk-session .sdk=${fake} app-id="tAPP" user-id="alice" load-timeout="50">
         <talk-chatbox conversation-id="order-1"></talk-chatbox>
@@ -161,8 +138,8 @@ describe('SDK loading', () => {
   // Keep last: loads the real `talkjs` package, which defines window.Talk and injects the script.
   it('the default SDK (talkjs package) with no network: sdk-load-failed and the CDN script in <head>', async function () {
     this.timeout(10000);
-    quiet();
-    const errors = record(document, ['talk-error']);
+    captureConsole({ untilTestEnds: true });
+    const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
     const el = await fixture<TalkSessionElement>(html`
       <talk-session app-id="tAPP" user-id="alice" load-timeout="5000">
         <talk-chatbox conversation-id="order-1"></talk-chatbox>

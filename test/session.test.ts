@@ -2,54 +2,28 @@
  * `<talk-session>`: every row of DESIGN.md's table, checked on what the fake SDK recorded.
  * (Session events are in the events tests.)
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, unsafeStatic } from '@open-wc/testing';
 import type Talk from 'talkjs';
 import type { TalkSessionElement } from '../src/index.js';
 import type { FakeSession } from '../src/testing/index.js';
-import { expectNoLeaks, nextTask, recordEvents, sampleFake, until, type FakeTalk } from './helpers.js';
+import { anotherFake, callIndex, expectNoLeaks, nextTask, probeSessions, recordEvents, sampleFake, sessionConstructors, until, type FakeTalk } from './helpers.js';
 
 let fake: FakeTalk | undefined;
-/** Other fakes a test used (the `sdk` swap); checked for leaks too. */
-let others: FakeTalk[] = [];
 
 afterEach(async () => {
-  const extra = others;
-  others = [];
   await expectNoLeaks(fake);
   fake = undefined;
-  for (const other of extra) expect(other.live(), 'live objects on the other fake').to.deep.include({ total: 0 });
 });
-
-/** The `Session` constructor calls recorded by `f` (UI constructors left out). */
-function sessionConstructors(f: FakeTalk) {
-  return f.calls.filter((call) => call.method === 'constructor' && /^Session#\d+$/.test(call.target));
-}
-
-/** Index in `f.calls` of the first `method` call made on `object` (-1 if none). */
-function callIndex(f: FakeTalk, object: object, method: string): number {
-  return f.calls.findIndex((call) => call.object === object && call.method === method);
-}
-
-/**
- * Replaces `target.Session` with a subclass that records, at each construction, how many
- * sessions are alive across `fakes`: "at most one live session at every step" means every entry is 0.
- */
-function probeSessions(target: FakeTalk, fakes: FakeTalk[] = [target]): number[] {
-  const seen: number[] = [];
-  const Base = target.Session;
-  const Probed = class extends Base {
-    constructor(options: Talk.SessionOptions) {
-      seen.push(fakes.reduce((n, f) => n + f.live().sessions, 0));
-      super(options);
-    }
-  };
-  Object.defineProperty(target, 'Session', { value: Probed, configurable: true });
-  return seen;
-}
 
 async function sessionOf(el: TalkSessionElement, f: FakeTalk, count = 1): Promise<FakeSession> {
   await until(() => f.sessions.length >= count && el.session === f.sessions[count - 1], `session #${count}`);
   return f.sessions[count - 1]!;
+}
+
+/** A `<talk-session>` for alice on `f` with `tokenFetcher` set, and its session once made. */
+async function withTokenFetcher(f: FakeTalk, tokenFetcher: () => Promise<string>): Promise<{ el: TalkSessionElement; session: FakeSession }> {
+  const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${f} .tokenFetcher=${tokenFetcher} app-id="tAPP" user-id="alice"></talk-session>`);
+  return { el, session: await sessionOf(el, f) };
 }
 
 /** Asserts that the old session was destroyed before the new one was constructed (same fake). */
@@ -76,35 +50,26 @@ describe('<talk-session>: session options', () => {
     expect(el.status).to.equal('ready');
   });
 
-  it('token: { appId, userId, token }', async () => {
-    fake = sampleFake();
-    const el = await fixture<TalkSessionElement>(
-      html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice" token="jwt-alice"></talk-session>`,
-    );
-    const session = await sessionOf(el, fake);
-    await nextTask();
-    expect(fake.sessions).to.have.length(1);
-    expect(session.options).to.deep.equal({ appId: 'tAPP', userId: 'alice', token: 'jwt-alice' });
-  });
-
-  it('signature: { appId, userId, signature }', async () => {
-    fake = sampleFake();
-    const el = await fixture<TalkSessionElement>(
-      html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice" signature="hmac-alice"></talk-session>`,
-    );
-    const session = await sessionOf(el, fake);
-    await nextTask();
-    expect(fake.sessions).to.have.length(1);
-    expect(session.options).to.deep.equal({ appId: 'tAPP', userId: 'alice', signature: 'hmac-alice' });
-  });
+  for (const [attribute, value] of [
+    ['token', 'jwt-alice'],
+    ['signature', 'hmac-alice'],
+  ] as const) {
+    it(`${attribute}: { appId, userId, ${attribute} }`, async () => {
+      fake = sampleFake();
+      const el = await fixture<TalkSessionElement>(
+        html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice" ${unsafeStatic(`${attribute}="${value}"`)}></talk-session>`,
+      );
+      const session = await sessionOf(el, fake);
+      await nextTask();
+      expect(fake.sessions).to.have.length(1);
+      expect(session.options).to.deep.equal({ appId: 'tAPP', userId: 'alice', [attribute]: value });
+    });
+  }
 
   it('tokenFetcher property: options.tokenFetcher is a function that yields the token', async () => {
     fake = sampleFake();
     const tokenFetcher = () => Promise.resolve('jwt-fresh-alice');
-    const el = await fixture<TalkSessionElement>(
-      html`<talk-session .sdk=${fake} .tokenFetcher=${tokenFetcher} app-id="tAPP" user-id="alice"></talk-session>`,
-    );
-    const session = await sessionOf(el, fake);
+    const { session } = await withTokenFetcher(fake, tokenFetcher);
     await nextTask();
     expect(fake.sessions).to.have.length(1);
     const options = session.options;
@@ -163,33 +128,29 @@ describe('<talk-session>: the session property and talk-session-ready', () => {
   it('undefined while loading, the session once ready, undefined after removal; talk-session-ready once', async () => {
     fake = sampleFake({ ready: 'manual' });
     const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session>`);
-    const recorder = recordEvents(el, ['talk-session-ready']);
-    try {
-      await nextTask();
-      expect(el.session).to.equal(undefined);
-      expect(el.status).to.equal('loading');
+    const recorder = recordEvents(el, ['talk-session-ready'], { untilTestEnds: true });
+    await nextTask();
+    expect(el.session).to.equal(undefined);
+    expect(el.status).to.equal('loading');
 
-      fake.resolveReady();
-      const session = await sessionOf(el, fake);
-      await nextTask();
-      await nextTask();
-      expect(el.session).to.equal(session);
-      expect(el.status).to.equal('ready');
-      const ready = recorder.of('talk-session-ready');
-      expect(ready).to.have.length(1);
-      expect(ready[0]!.detail.session).to.equal(session);
-      expect(ready[0]!.target).to.equal(el);
-      expect(ready[0]!.bubbles).to.equal(true);
-      expect(ready[0]!.composed).to.equal(true);
+    fake.resolveReady();
+    const session = await sessionOf(el, fake);
+    await nextTask();
+    await nextTask();
+    expect(el.session).to.equal(session);
+    expect(el.status).to.equal('ready');
+    const ready = recorder.of('talk-session-ready');
+    expect(ready).to.have.length(1);
+    expect(ready[0]!.detail.session).to.equal(session);
+    expect(ready[0]!.target).to.equal(el);
+    expect(ready[0]!.bubbles).to.equal(true);
+    expect(ready[0]!.composed).to.equal(true);
 
-      el.remove();
-      await nextTask();
-      expect(el.session).to.equal(undefined);
-      expect(session.isAlive).to.equal(false);
-      expect(recorder.of('talk-session-ready')).to.have.length(1);
-    } finally {
-      recorder.stop();
-    }
+    el.remove();
+    await nextTask();
+    expect(el.session).to.equal(undefined);
+    expect(session.isAlive).to.equal(false);
+    expect(recorder.of('talk-session-ready')).to.have.length(1);
   });
 });
 
@@ -213,19 +174,33 @@ describe('<talk-session>: recreation', () => {
     expect(seen, 'live sessions at each construction').to.deep.equal([0, 0]);
   });
 
-  const changes: Array<[string, (el: TalkSessionElement, f: FakeTalk) => void, Partial<Talk.SessionOptions>]> = [
-    ['app-id', (el) => el.setAttribute('app-id', 'tOTHER'), { appId: 'tOTHER', userId: 'alice', token: 'jwt-1' }],
-    ['token', (el) => el.setAttribute('token', 'jwt-2'), { appId: 'tAPP', userId: 'alice', token: 'jwt-2' }],
+  /** A change to one identity input: the markup it starts from, the change, and the new session's options. */
+  interface IdentityChange {
+    name: string;
+    start: string;
+    change(el: TalkSessionElement): void;
+    expected: Partial<Talk.SessionOptions>;
+    /** What the test title says the new session has. */
+    has?: string;
+  }
+  const changes: IdentityChange[] = [
+    { name: 'app-id', start: 'token="jwt-1"', change: (el) => el.setAttribute('app-id', 'tOTHER'), expected: { appId: 'tOTHER', userId: 'alice', token: 'jwt-1' } },
+    { name: 'token', start: 'token="jwt-1"', change: (el) => el.setAttribute('token', 'jwt-2'), expected: { appId: 'tAPP', userId: 'alice', token: 'jwt-2' } },
+    {
+      name: 'signature',
+      start: 'signature="sig-1"',
+      change: (el) => (el.signature = 'sig-2'),
+      expected: { appId: 'tAPP', userId: 'alice', signature: 'sig-2' },
+      has: 'the new signature',
+    },
   ];
-  for (const [name, change, expected] of changes) {
-    it(`${name} change: old destroyed first, one new session with the new options`, async () => {
+  for (const { name, start, change, expected, has = 'the new options' } of changes) {
+    it(`${name} change: old destroyed first, one new session with ${has}`, async () => {
       fake = sampleFake();
       const seen = probeSessions(fake);
-      const el = await fixture<TalkSessionElement>(
-        html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice" token="jwt-1"></talk-session>`,
-      );
+      const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice" ${unsafeStatic(start)}></talk-session>`);
       const old = await sessionOf(el, fake);
-      change(el, fake);
+      change(el);
       const created = await sessionOf(el, fake, 2);
       await nextTask();
       await nextTask();
@@ -236,30 +211,12 @@ describe('<talk-session>: recreation', () => {
     });
   }
 
-  it('signature change: old destroyed first, one new session with the new signature', async () => {
-    fake = sampleFake();
-    const seen = probeSessions(fake);
-    const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice" signature="sig-1"></talk-session>`);
-    const old = await sessionOf(el, fake);
-    el.signature = 'sig-2';
-    const created = await sessionOf(el, fake, 2);
-    await nextTask();
-    await nextTask();
-    expect(fake.sessions).to.have.length(2);
-    expectDestroyedFirst(fake, old, created);
-    expect(created.options).to.deep.equal({ appId: 'tAPP', userId: 'alice', signature: 'sig-2' });
-    expect(seen).to.deep.equal([0, 0]);
-  });
-
   it('tokenFetcher change (a new function): old destroyed first, the new session has the new fetcher', async () => {
     fake = sampleFake();
     const seen = probeSessions(fake);
     const first = () => Promise.resolve('jwt-1');
     const second = () => Promise.resolve('jwt-2');
-    const el = await fixture<TalkSessionElement>(
-      html`<talk-session .sdk=${fake} .tokenFetcher=${first} app-id="tAPP" user-id="alice"></talk-session>`,
-    );
-    const old = await sessionOf(el, fake);
+    const { el, session: old } = await withTokenFetcher(fake, first);
     expect(old.options.tokenFetcher).to.equal(first);
     el.tokenFetcher = second;
     const created = await sessionOf(el, fake, 2);
@@ -275,10 +232,7 @@ describe('<talk-session>: recreation', () => {
   it('setting the same tokenFetcher again creates no new session', async () => {
     fake = sampleFake();
     const fetcher = () => Promise.resolve('jwt-1');
-    const el = await fixture<TalkSessionElement>(
-      html`<talk-session .sdk=${fake} .tokenFetcher=${fetcher} app-id="tAPP" user-id="alice"></talk-session>`,
-    );
-    const session = await sessionOf(el, fake);
+    const { el, session } = await withTokenFetcher(fake, fetcher);
     el.tokenFetcher = fetcher;
     el.setAttribute('user-id', 'alice');
     await el.updateComplete;
@@ -291,8 +245,7 @@ describe('<talk-session>: recreation', () => {
 
   it('sdk change (another fake): the old session is destroyed before the new one is made on the new fake', async () => {
     fake = sampleFake();
-    const second = sampleFake();
-    others.push(second);
+    const second = anotherFake();
     const seenFirst = probeSessions(fake, [fake, second]);
     const seenSecond = probeSessions(second, [fake, second]);
     const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session>`);
@@ -465,6 +418,15 @@ describe('<talk-session>: removal and moves', () => {
 });
 
 describe('<talk-session>: desktop-notification-enabled', () => {
+  /** A `<talk-session>` for alice on `f` with desktop-notification-enabled="`value`", once its session was told so. */
+  async function withDesktopNotificationEnabled(f: FakeTalk, value: 'true' | 'false') {
+    const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${f} app-id="tAPP" user-id="alice" desktop-notification-enabled=${value}></talk-session>`);
+    const session = await sessionOf(el, f);
+    await until(() => f.callsTo('setDesktopNotificationEnabled', session).length > 0, `setDesktopNotificationEnabled(${value})`);
+    await nextTask();
+    return { el, session };
+  }
+
   it('absent: setDesktopNotificationEnabled is never called', async () => {
     fake = sampleFake();
     const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session>`);
@@ -476,12 +438,7 @@ describe('<talk-session>: desktop-notification-enabled', () => {
 
   it('"true": called with true; changed to "false": called with false, no new session', async () => {
     fake = sampleFake();
-    const el = await fixture<TalkSessionElement>(
-      html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice" desktop-notification-enabled="true"></talk-session>`,
-    );
-    const session = await sessionOf(el, fake);
-    await until(() => fake!.callsTo('setDesktopNotificationEnabled', session).length > 0, 'setDesktopNotificationEnabled(true)');
-    await nextTask();
+    const { el, session } = await withDesktopNotificationEnabled(fake, 'true');
     let calls = fake.callsTo('setDesktopNotificationEnabled', session);
     expect(calls).to.have.length(1);
     expect(calls[0]!.args[0]).to.equal(true);
@@ -501,12 +458,7 @@ describe('<talk-session>: desktop-notification-enabled', () => {
 
   it('"false" from the start: called with false', async () => {
     fake = sampleFake();
-    const el = await fixture<TalkSessionElement>(
-      html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice" desktop-notification-enabled="false"></talk-session>`,
-    );
-    const session = await sessionOf(el, fake);
-    await until(() => fake!.callsTo('setDesktopNotificationEnabled', session).length > 0, 'setDesktopNotificationEnabled(false)');
-    await nextTask();
+    const { el, session } = await withDesktopNotificationEnabled(fake, 'false');
     const calls = fake.callsTo('setDesktopNotificationEnabled', session);
     expect(calls).to.have.length(1);
     expect(calls[0]!.args[0]).to.equal(false);

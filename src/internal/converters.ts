@@ -2,7 +2,8 @@
  * Attribute converters that also validate.
  *
  * Each converter turns an attribute's text into the property's value and, when the text cannot
- * be read, keeps the raw string. `valid()` then tells whether a property value (from the
+ * be read, keeps the raw string. None reflects (only `dir` does, see `directionAttribute`), so
+ * they have no `toAttribute`. `valid()` then tells whether a property value (from the
  * attribute or set directly from script) is acceptable, so one check covers both ways in.
  * `TalkElement` runs these checks before every update and reports `invalid-attribute`.
  */
@@ -34,9 +35,6 @@ export const booleanAttribute: CheckedConverter<boolean | undefined> = {
   fromAttribute(value: string | null) {
     return value === null ? undefined : (readBoolean(value) as boolean);
   },
-  toAttribute(value: boolean | undefined) {
-    return value === undefined ? null : String(value);
-  },
   valid: (value) => value === undefined || value === null || typeof value === 'boolean',
   expected: 'present, "true" or "false"',
 };
@@ -59,10 +57,6 @@ export function enumAttribute<T extends string>(
       if (boolean) return readBoolean(value) as boolean;
       return value as T;
     },
-    toAttribute(value) {
-      if (value === undefined) return null;
-      return value === null ? (nullWord ?? null) : String(value);
-    },
     valid: (value) =>
       value === undefined ||
       (value === null && nullWord !== undefined) ||
@@ -79,7 +73,6 @@ export const nonNegativeNumberAttribute: CheckedConverter<number> = {
     const n = value.trim() === '' ? NaN : Number(value);
     return (Number.isFinite(n) && n >= 0 ? n : value) as number;
   },
-  toAttribute: (value: number) => String(value),
   valid: (value) => value === undefined || (typeof value === 'number' && Number.isFinite(value) && value >= 0),
   expected: 'a number ≥ 0',
 };
@@ -87,7 +80,6 @@ export const nonNegativeNumberAttribute: CheckedConverter<number> = {
 /** Free text; `undefined`/`null` when absent. */
 export const stringAttribute: CheckedConverter<string | undefined> = {
   fromAttribute: (value: string | null) => value ?? undefined,
-  toAttribute: (value: string | undefined) => value ?? null,
   valid: (value) => value === undefined || value === null || typeof value === 'string',
   expected: 'text',
 };
@@ -101,7 +93,6 @@ export const listAttribute: CheckedConverter<string[] | undefined> = {
       .map((item) => item.trim())
       .filter((item) => item !== '');
   },
-  toAttribute: (value: string[] | undefined) => (value === undefined ? null : value.join(',')),
   valid: (value) => value === undefined || value === null || (Array.isArray(value) && value.every((v) => typeof v === 'string')),
   expected: 'a comma-separated list',
 };
@@ -144,7 +135,6 @@ export const directionAttribute: CheckedConverter<string> = {
 /** Text as an attribute, or any object from script (e.g. `theme`: a name or `ThemeOptions`). */
 export const stringOrObjectAttribute: CheckedConverter<unknown> = {
   fromAttribute: (value: string | null) => value ?? undefined,
-  toAttribute: (value: unknown) => (typeof value === 'string' ? value : null),
   valid: (value) => value === undefined || value === null || typeof value === 'string' || (typeof value === 'object' && !Array.isArray(value)),
   expected: 'a name, or an object set from script',
 };
@@ -162,7 +152,6 @@ export const translateConversationsAttribute: CheckedConverter<unknown> = {
     if (typeof bool === 'boolean') return bool;
     return listAttribute.fromAttribute!(value, undefined);
   },
-  toAttribute: (value: unknown) => (Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(',') : value === undefined ? null : String(value)),
   valid: (value) => value === undefined || typeof value === 'boolean' || value === 'auto' || Array.isArray(value),
   expected: '"true", "false", "auto" or a comma-separated list of conversation ids',
 };

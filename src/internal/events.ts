@@ -75,37 +75,6 @@ export interface TalkEventDetails {
 /** The name of a `talk-*` event. */
 export type TalkEventName = keyof TalkEventDetails;
 
-/** Every event name, checked against {@link TalkEventDetails} in both directions. */
-const EVENT_NAMES: Record<TalkEventName, true> = {
-  'talk-message': true,
-  'talk-unreads-change': true,
-  'talk-desktop-notification-clicked': true,
-  'talk-browser-permission-needed': true,
-  'talk-browser-permission-denied': true,
-  'talk-session-ready': true,
-  'talk-token-required': true,
-  'talk-send-message': true,
-  'talk-custom-message-action': true,
-  'talk-custom-conversation-action': true,
-  'talk-leave-conversation': true,
-  'talk-mark-conversation-as-unread': true,
-  'talk-focus': true,
-  'talk-blur': true,
-  'talk-translation-toggled': true,
-  'talk-keyup': true,
-  'talk-keydown': true,
-  'talk-select-conversation': true,
-  'talk-conversation-selected': true,
-  'talk-desktop-notification-toggled': true,
-  'talk-open': true,
-  'talk-close': true,
-  'talk-ready': true,
-  'talk-error': true,
-};
-
-/** The name of every event the kit dispatches. */
-export const TALK_EVENT_NAMES = Object.keys(EVENT_NAMES) as TalkEventName[];
-
 /** Every `talk-*` event as the `CustomEvent` it is. */
 export type TalkEventMap = { [K in TalkEventName]: CustomEvent<TalkEventDetails[K]> };
 

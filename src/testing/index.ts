@@ -40,3 +40,4 @@ export { FakeUIBox, FakeMessageField, type FakeHandler, type FakeSelectable, typ
 export { FakeChatbox, FakeInbox, FakePopup } from './fake-ui.js';
 export { FakeHtmlPanel } from './fake-html-panel.js';
 export { oneOnOneId } from './one-on-one-id.js';
+export { TALK_EVENT_NAMES } from './event-names.js';

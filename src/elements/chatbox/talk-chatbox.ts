@@ -14,6 +14,7 @@ import { mountedUiStyles } from '../../internal/ui-element.styles.js';
  *
  * See https://talkjs.com/docs/UI_Components/JavaScript/Classic/Chatbox/.
  *
+ * @tagname talk-chatbox
  * @summary A TalkJS chatbox for one conversation.
  *
  * @slot loading - Shown until the chatbox is mounted.

@@ -32,6 +32,7 @@ const INBOX_ROUTES: ReadonlyArray<EventRoute<Inbox>> = [
  *
  * See https://talkjs.com/docs/UI_Components/JavaScript/Classic/Inbox/.
  *
+ * @tagname talk-inbox
  * @summary A TalkJS inbox: the conversation feed and the selected conversation.
  *
  * @slot loading - Shown until the inbox is mounted.

@@ -24,6 +24,7 @@ const POPUP_ROUTES: ReadonlyArray<EventRoute<Popup>> = [
  *
  * See https://talkjs.com/docs/UI_Components/JavaScript/Classic/Popup/.
  *
+ * @tagname talk-popup
  * @summary A TalkJS popup chat window with a launcher button.
  *
  * @slot loading - Shown in place until the popup is mounted.

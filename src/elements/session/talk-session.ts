@@ -77,6 +77,7 @@ function userData(user: Talk.User): Talk.SetUserParams {
  *
  * See https://talkjs.com/docs/UI_Components/JavaScript/Classic/Session/.
  *
+ * @tagname talk-session
  * @summary Holds one TalkJS session and provides it to the chat elements inside it.
  *
  * @slot - The page content, with the chat elements that use this session.
@@ -88,6 +89,10 @@ function userData(user: Talk.User): Talk.SetUserParams {
  * @fires {CustomEvent<Talk.BrowserPermissionNeededEvent>} talk-browser-permission-needed - `Session.onBrowserPermissionNeeded`. Cancelable: `preventDefault()` cancels the user's action.
  * @fires {CustomEvent<Talk.BrowserPermissionDeniedEvent>} talk-browser-permission-denied - `Session.onBrowserPermissionDenied`. While the kit listens, the SDK shows no alert of its own.
  * @fires {CustomEvent<TalkErrorDetail>} talk-error - `sdk-load-failed`, `missing-app-id`, `missing-user`, `invalid-attribute`, `token-fetch-failed` or `sdk-error`.
+ *
+ * @cssstate loading - Until the session is live (loading the SDK, or between two sessions).
+ * @cssstate ready - While the session is live.
+ * @cssstate error - When no session could be created.
  */
 export class TalkSessionElement extends TalkElement {
   static override styles = sessionStyles;

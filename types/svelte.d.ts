@@ -1,0 +1,554 @@
+import type { TalkChatboxElement, TalkInboxElement, TalkPopupElement, TalkSessionElement } from "../dist/index.js";
+
+type BaseProps = {
+  /** Content added between the opening and closing tags of the element */
+  children?: JSX.Element;
+  /** Used for declaratively styling one or more elements using CSS (Cascading Stylesheets) */
+  class?: string;
+  /** Takes an object where the key is the class name(s) and the value is a boolean expression. When true, the class is applied, and when false, it is removed. */
+  classList?: Record<string, boolean | undefined>;
+  /** Specifies the text direction of the element. */
+  dir?: "ltr" | "rtl";
+  /** Contains a space-separated list of the part names of the element that should be exposed on the host element. */
+  exportparts?: string;
+  /** Specifies whether the element should be hidden. */
+  hidden?: boolean | string;
+  /** A unique identifier for the element. */
+  id?: string;
+  /** Sets the HTML or XML markup contained within the element. */
+  innerHTML?: string;
+  /** Specifies the language of the element. */
+  lang?: string;
+  /** Contains a space-separated list of the part names of the element. Part names allows CSS to select and style specific elements in a shadow tree via the ::part pseudo-element. */
+  part?: string;
+  /** Use the ref attribute with a variable to assign a DOM element to the variable once the element is rendered. */
+  ref?: unknown | ((e: unknown) => void);
+  /** Adds a reference for a custom element slot */
+  slot?: string;
+  /** Prop for setting inline styles */
+  style?: JSX.CSSProperties;
+  /** Overrides the default Tab button behavior. Avoid using values other than -1 and 0. */
+  tabIndex?: number;
+  /** Sets the text content of the element */
+  textContent?: string;
+  /** Specifies the tooltip text for the element. */
+  title?: string;
+  /** Passing 'no' excludes the element content from being translated. */
+  translate?: "yes" | "no";
+};
+
+type BaseEvents = {};
+
+type TalkChatboxElementProps = {
+  /** The id of the conversation to show (`select(id)`). Absent or `null` selects nothing (an inbox
+then shows its feed). Changing it calls `select` on the live UI. */
+  "conversation-id"?: TalkChatboxElement["conversationId"];
+  /** Select the conversation as a guest (`select(conversation, { asGuest })`). `"false"` is false. */
+  "as-guest"?: TalkChatboxElement["asGuest"];
+  /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
+Applied live. */
+  "highlighted-words"?: TalkChatboxElement["highlightedWords"];
+  /** Text direction (`ChatboxOptions.dir`): the element's own `dir` attribute, `ltr` or `rtl`
+passed to TalkJS; `auto` or absent lets TalkJS follow the page. */
+  dir?: TalkChatboxElement["dir"];
+  /** Suggested text in the message field (`ChatboxOptions.messageSuggestion`, deprecated by TalkJS). */
+  "message-suggestion"?: TalkChatboxElement["messageSuggestion"];
+  /** Show the chat header (`ChatboxOptions.showChatHeader`; TalkJS default `true`). */
+  "show-chat-header"?: TalkChatboxElement["showChatHeader"];
+  /** `ChatboxOptions.chatTitleMode`: `subject` or `participants` (legacy themes only). */
+  "chat-title-mode"?: TalkChatboxElement["chatTitleMode"];
+  /** `ChatboxOptions.chatSubtitleMode`: `subject`, `participants` or `null` (no subtitle; legacy themes only). */
+  "chat-subtitle-mode"?: TalkChatboxElement["chatSubtitleMode"];
+  /** `ChatboxOptions.showTranslationToggle`: `true`, `false` or `auto`. */
+  "show-translation-toggle"?: TalkChatboxElement["showTranslationToggle"];
+  /** `ChatboxOptions.translateConversations`: `true`, `false`, `auto`, or conversation ids. A change
+between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`). */
+  "translate-conversations"?: TalkChatboxElement["translateConversations"];
+  /** The theme: a name as an attribute, or `ThemeOptions` from script (`ChatboxOptions.theme`). */
+  theme?: TalkChatboxElement["theme"];
+  /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
+  "capture-keyboard-events"?: TalkChatboxElement["captureKeyboardEvents"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  "session-timeout"?: TalkChatboxElement["sessionTimeout"];
+  /** The live `Talk.Chatbox`; `undefined` while loading, after an error and after removal. */
+  "bind:chatbox"?: TalkChatboxElement["chatbox"];
+  /** A conversation to create or update and show: a `ConversationBuilder`, or a function
+`(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`. */
+  "bind:syncConversation"?: TalkChatboxElement["syncConversation"];
+  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). */
+  "bind:messageFilter"?: TalkChatboxElement["messageFilter"];
+  /** The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). */
+  "bind:presence"?: TalkChatboxElement["presence"];
+  /** Any further SDK options (`ChatboxOptions`, `InboxOptions` or `PopupOptions`). The dedicated
+properties above win over the same key here. Compared by content, so setting an equal object
+again changes nothing. */
+  "bind:options"?: TalkChatboxElement["options"];
+  /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s, for use outside any
+`<talk-session>`. The kit does not destroy a session it was given. */
+  "bind:session"?: TalkChatboxElement["session"];
+  /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
+`error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
+`:state(loading)`, `:state(ready)` and `:state(error)`. */
+  "bind:status"?: TalkChatboxElement["status"];
+  /** The chatbox is mounted. */
+  "on:talk-ready"?: (e: CustomEvent<CustomEvent<{ chatbox: Talk.Chatbox }>>) => void;
+  /** `Chatbox.onSendMessage`; `detail.override()` can change or cancel the message. */
+  "on:talk-send-message"?: (e: CustomEvent<CustomEvent<Talk.SendMessageEvent>>) => void;
+  /** `Chatbox.onCustomMessageAction` (any action). */
+  "on:talk-custom-message-action"?: (e: CustomEvent<CustomEvent<Talk.MessageActionEvent>>) => void;
+  /** `Chatbox.onCustomConversationAction` (any action). */
+  "on:talk-custom-conversation-action"?: (e: CustomEvent<CustomEvent<Talk.ConversationActionEvent>>) => void;
+  /** `Chatbox.onLeaveConversation`. Cancelable: `preventDefault()` keeps the user in. */
+  "on:talk-leave-conversation"?: (e: CustomEvent<CustomEvent<Talk.LeaveConversationEvent>>) => void;
+  /** `Chatbox.onMarkConversationAsUnread`. Cancelable. */
+  "on:talk-mark-conversation-as-unread"?: (e: CustomEvent<CustomEvent<Talk.MarkConversationAsUnreadEvent>>) => void;
+  /** `Chatbox.onFocus`. */
+  "on:talk-focus"?: (e: CustomEvent<CustomEvent<null>>) => void;
+  /** `Chatbox.onBlur`. */
+  "on:talk-blur"?: (e: CustomEvent<CustomEvent<null>>) => void;
+  /** `Chatbox.onTranslationToggled`. */
+  "on:talk-translation-toggled"?: (e: CustomEvent<CustomEvent<Talk.TranslationToggledEvent>>) => void;
+  /** `Chatbox.onKeyup` (with `capture-keyboard-events`). */
+  "on:talk-keyup"?: (e: CustomEvent<CustomEvent<Talk.KeyEvent>>) => void;
+  /** `Chatbox.onKeydown` (with `capture-keyboard-events`). */
+  "on:talk-keydown"?: (e: CustomEvent<CustomEvent<Talk.KeyEvent>>) => void;
+  /** `invalid-attribute`, `no-session` or `sdk-error`. */
+  "on:talk-error"?: (e: CustomEvent<CustomEvent<TalkErrorDetail>>) => void;
+};
+
+type TalkInboxElementProps = {
+  /** Show the feed header with the desktop-notification toggle (`InboxOptions.showFeedHeader`; TalkJS default `true`). */
+  "show-feed-header"?: TalkInboxElement["showFeedHeader"];
+  /** How feed items are titled (`InboxOptions.feedConversationTitleMode`): `participants`, `subject` or `auto` (legacy themes only). */
+  "feed-conversation-title-mode"?: TalkInboxElement["feedConversationTitleMode"];
+  /** Count conversation switches as browser history steps (`InboxOptions.useBrowserHistory`; TalkJS default `true`). */
+  "use-browser-history"?: TalkInboxElement["useBrowserHistory"];
+  /** Show a Back button on mobile (`InboxOptions.showMobileBackButton`). */
+  "show-mobile-back-button"?: TalkInboxElement["showMobileBackButton"];
+  /** The id of the conversation to show (`select(id)`). Absent or `null` selects nothing (an inbox
+then shows its feed). Changing it calls `select` on the live UI. */
+  "conversation-id"?: TalkInboxElement["conversationId"];
+  /** Select the conversation as a guest (`select(conversation, { asGuest })`). `"false"` is false. */
+  "as-guest"?: TalkInboxElement["asGuest"];
+  /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
+Applied live. */
+  "highlighted-words"?: TalkInboxElement["highlightedWords"];
+  /** Text direction (`ChatboxOptions.dir`): the element's own `dir` attribute, `ltr` or `rtl`
+passed to TalkJS; `auto` or absent lets TalkJS follow the page. */
+  dir?: TalkInboxElement["dir"];
+  /** Suggested text in the message field (`ChatboxOptions.messageSuggestion`, deprecated by TalkJS). */
+  "message-suggestion"?: TalkInboxElement["messageSuggestion"];
+  /** Show the chat header (`ChatboxOptions.showChatHeader`; TalkJS default `true`). */
+  "show-chat-header"?: TalkInboxElement["showChatHeader"];
+  /** `ChatboxOptions.chatTitleMode`: `subject` or `participants` (legacy themes only). */
+  "chat-title-mode"?: TalkInboxElement["chatTitleMode"];
+  /** `ChatboxOptions.chatSubtitleMode`: `subject`, `participants` or `null` (no subtitle; legacy themes only). */
+  "chat-subtitle-mode"?: TalkInboxElement["chatSubtitleMode"];
+  /** `ChatboxOptions.showTranslationToggle`: `true`, `false` or `auto`. */
+  "show-translation-toggle"?: TalkInboxElement["showTranslationToggle"];
+  /** `ChatboxOptions.translateConversations`: `true`, `false`, `auto`, or conversation ids. A change
+between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`). */
+  "translate-conversations"?: TalkInboxElement["translateConversations"];
+  /** The theme: a name as an attribute, or `ThemeOptions` from script (`ChatboxOptions.theme`). */
+  theme?: TalkInboxElement["theme"];
+  /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
+  "capture-keyboard-events"?: TalkInboxElement["captureKeyboardEvents"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  "session-timeout"?: TalkInboxElement["sessionTimeout"];
+  /** Which conversations the feed shows (`InboxOptions.feedFilter`, live through `setFeedFilter`). */
+  "bind:feedFilter"?: TalkInboxElement["feedFilter"];
+  /** The live `Talk.Inbox`; `undefined` while loading, after an error and after removal. */
+  "bind:inbox"?: TalkInboxElement["inbox"];
+  /** A conversation to create or update and show: a `ConversationBuilder`, or a function
+`(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`. */
+  "bind:syncConversation"?: TalkInboxElement["syncConversation"];
+  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). */
+  "bind:messageFilter"?: TalkInboxElement["messageFilter"];
+  /** The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). */
+  "bind:presence"?: TalkInboxElement["presence"];
+  /** Any further SDK options (`ChatboxOptions`, `InboxOptions` or `PopupOptions`). The dedicated
+properties above win over the same key here. Compared by content, so setting an equal object
+again changes nothing. */
+  "bind:options"?: TalkInboxElement["options"];
+  /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s, for use outside any
+`<talk-session>`. The kit does not destroy a session it was given. */
+  "bind:session"?: TalkInboxElement["session"];
+  /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
+`error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
+`:state(loading)`, `:state(ready)` and `:state(error)`. */
+  "bind:status"?: TalkInboxElement["status"];
+  /** The inbox is mounted. */
+  "on:talk-ready"?: (e: CustomEvent<CustomEvent<{ inbox: Talk.Inbox }>>) => void;
+  /** `Inbox.onSelectConversation`. Cancelable: `preventDefault()` keeps the current conversation. */
+  "on:talk-select-conversation"?: (e: CustomEvent<CustomEvent<Talk.SelectConversationEvent>>) => void;
+  /** `Inbox.onConversationSelected`. */
+  "on:talk-conversation-selected"?: (e: CustomEvent<CustomEvent<Talk.ConversationSelectedEvent>>) => void;
+  /** `Inbox.onDesktopNotificationToggled`. */
+  "on:talk-desktop-notification-toggled"?: (e: CustomEvent<CustomEvent<Talk.DesktopNotificationToggledEvent>>) => void;
+  /** `Inbox.onSendMessage`; `detail.override()` can change or cancel the message. */
+  "on:talk-send-message"?: (e: CustomEvent<CustomEvent<Talk.SendMessageEvent>>) => void;
+  /** `Inbox.onCustomMessageAction` (any action). */
+  "on:talk-custom-message-action"?: (e: CustomEvent<CustomEvent<Talk.MessageActionEvent>>) => void;
+  /** `Inbox.onCustomConversationAction` (any action). */
+  "on:talk-custom-conversation-action"?: (e: CustomEvent<CustomEvent<Talk.ConversationActionEvent>>) => void;
+  /** `Inbox.onLeaveConversation`. Cancelable. */
+  "on:talk-leave-conversation"?: (e: CustomEvent<CustomEvent<Talk.LeaveConversationEvent>>) => void;
+  /** `Inbox.onMarkConversationAsUnread`. Cancelable. */
+  "on:talk-mark-conversation-as-unread"?: (e: CustomEvent<CustomEvent<Talk.MarkConversationAsUnreadEvent>>) => void;
+  /** `Inbox.onFocus`. */
+  "on:talk-focus"?: (e: CustomEvent<CustomEvent<null>>) => void;
+  /** `Inbox.onBlur`. */
+  "on:talk-blur"?: (e: CustomEvent<CustomEvent<null>>) => void;
+  /** `Inbox.onTranslationToggled`. */
+  "on:talk-translation-toggled"?: (e: CustomEvent<CustomEvent<Talk.TranslationToggledEvent>>) => void;
+  /** `Inbox.onKeyup` (with `capture-keyboard-events`). */
+  "on:talk-keyup"?: (e: CustomEvent<CustomEvent<Talk.KeyEvent>>) => void;
+  /** `Inbox.onKeydown` (with `capture-keyboard-events`). */
+  "on:talk-keydown"?: (e: CustomEvent<CustomEvent<Talk.KeyEvent>>) => void;
+  /** `invalid-attribute`, `no-session` or `sdk-error`. */
+  "on:talk-error"?: (e: CustomEvent<CustomEvent<TalkErrorDetail>>) => void;
+};
+
+type TalkPopupElementProps = {
+  /** Open (`true`) or close (`false`) the popup: `mount({ show })`, then `popup.show()` /
+`popup.hide()`. Absent at mount: TalkJS decides (closed, unless `keep-open` restores it).
+`"false"` is false. */
+  show?: TalkPopupElement["show"];
+  /** Reopen the popup on the next page the user visits (`PopupOptions.keepOpen`). */
+  "keep-open"?: TalkPopupElement["keepOpen"];
+  /** When to show the round launcher button (`PopupOptions.launcher`): `always`, `close-only` or `never`. */
+  launcher?: TalkPopupElement["launcher"];
+  /** Show an × in the popup header (`PopupOptions.showCloseInHeader`): `true`, `false` or `auto`. */
+  "show-close-in-header"?: TalkPopupElement["showCloseInHeader"];
+  /** The id of the conversation to show (`select(id)`). Absent or `null` selects nothing (an inbox
+then shows its feed). Changing it calls `select` on the live UI. */
+  "conversation-id"?: TalkPopupElement["conversationId"];
+  /** Select the conversation as a guest (`select(conversation, { asGuest })`). `"false"` is false. */
+  "as-guest"?: TalkPopupElement["asGuest"];
+  /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
+Applied live. */
+  "highlighted-words"?: TalkPopupElement["highlightedWords"];
+  /** Text direction (`ChatboxOptions.dir`): the element's own `dir` attribute, `ltr` or `rtl`
+passed to TalkJS; `auto` or absent lets TalkJS follow the page. */
+  dir?: TalkPopupElement["dir"];
+  /** Suggested text in the message field (`ChatboxOptions.messageSuggestion`, deprecated by TalkJS). */
+  "message-suggestion"?: TalkPopupElement["messageSuggestion"];
+  /** Show the chat header (`ChatboxOptions.showChatHeader`; TalkJS default `true`). */
+  "show-chat-header"?: TalkPopupElement["showChatHeader"];
+  /** `ChatboxOptions.chatTitleMode`: `subject` or `participants` (legacy themes only). */
+  "chat-title-mode"?: TalkPopupElement["chatTitleMode"];
+  /** `ChatboxOptions.chatSubtitleMode`: `subject`, `participants` or `null` (no subtitle; legacy themes only). */
+  "chat-subtitle-mode"?: TalkPopupElement["chatSubtitleMode"];
+  /** `ChatboxOptions.showTranslationToggle`: `true`, `false` or `auto`. */
+  "show-translation-toggle"?: TalkPopupElement["showTranslationToggle"];
+  /** `ChatboxOptions.translateConversations`: `true`, `false`, `auto`, or conversation ids. A change
+between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`). */
+  "translate-conversations"?: TalkPopupElement["translateConversations"];
+  /** The theme: a name as an attribute, or `ThemeOptions` from script (`ChatboxOptions.theme`). */
+  theme?: TalkPopupElement["theme"];
+  /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
+  "capture-keyboard-events"?: TalkPopupElement["captureKeyboardEvents"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  "session-timeout"?: TalkPopupElement["sessionTimeout"];
+  /** The live `Talk.Popup`; `undefined` while loading, after an error and after removal. */
+  "bind:popup"?: TalkPopupElement["popup"];
+  /** A conversation to create or update and show: a `ConversationBuilder`, or a function
+`(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`. */
+  "bind:syncConversation"?: TalkPopupElement["syncConversation"];
+  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). */
+  "bind:messageFilter"?: TalkPopupElement["messageFilter"];
+  /** The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). */
+  "bind:presence"?: TalkPopupElement["presence"];
+  /** Any further SDK options (`ChatboxOptions`, `InboxOptions` or `PopupOptions`). The dedicated
+properties above win over the same key here. Compared by content, so setting an equal object
+again changes nothing. */
+  "bind:options"?: TalkPopupElement["options"];
+  /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s, for use outside any
+`<talk-session>`. The kit does not destroy a session it was given. */
+  "bind:session"?: TalkPopupElement["session"];
+  /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
+`error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
+`:state(loading)`, `:state(ready)` and `:state(error)`. */
+  "bind:status"?: TalkPopupElement["status"];
+  /** The popup is mounted. */
+  "on:talk-ready"?: (e: CustomEvent<CustomEvent<{ popup: Talk.Popup }>>) => void;
+  /** `Popup.onOpen`: the popup opened. */
+  "on:talk-open"?: (e: CustomEvent<CustomEvent<null>>) => void;
+  /** `Popup.onClose`: the popup closed. */
+  "on:talk-close"?: (e: CustomEvent<CustomEvent<null>>) => void;
+  /** `Popup.onSendMessage`; `detail.override()` can change or cancel the message. */
+  "on:talk-send-message"?: (e: CustomEvent<CustomEvent<Talk.SendMessageEvent>>) => void;
+  /** `Popup.onCustomMessageAction` (any action). */
+  "on:talk-custom-message-action"?: (e: CustomEvent<CustomEvent<Talk.MessageActionEvent>>) => void;
+  /** `Popup.onCustomConversationAction` (any action). */
+  "on:talk-custom-conversation-action"?: (e: CustomEvent<CustomEvent<Talk.ConversationActionEvent>>) => void;
+  /** `Popup.onLeaveConversation`. Cancelable. */
+  "on:talk-leave-conversation"?: (e: CustomEvent<CustomEvent<Talk.LeaveConversationEvent>>) => void;
+  /** `Popup.onMarkConversationAsUnread`. Cancelable. */
+  "on:talk-mark-conversation-as-unread"?: (e: CustomEvent<CustomEvent<Talk.MarkConversationAsUnreadEvent>>) => void;
+  /** `Popup.onFocus`. */
+  "on:talk-focus"?: (e: CustomEvent<CustomEvent<null>>) => void;
+  /** `Popup.onBlur`. */
+  "on:talk-blur"?: (e: CustomEvent<CustomEvent<null>>) => void;
+  /** `Popup.onTranslationToggled`. */
+  "on:talk-translation-toggled"?: (e: CustomEvent<CustomEvent<Talk.TranslationToggledEvent>>) => void;
+  /** `Popup.onKeyup` (with `capture-keyboard-events`). */
+  "on:talk-keyup"?: (e: CustomEvent<CustomEvent<Talk.KeyEvent>>) => void;
+  /** `Popup.onKeydown` (with `capture-keyboard-events`). */
+  "on:talk-keydown"?: (e: CustomEvent<CustomEvent<Talk.KeyEvent>>) => void;
+  /** `invalid-attribute`, `no-session` or `sdk-error`. */
+  "on:talk-error"?: (e: CustomEvent<CustomEvent<TalkErrorDetail>>) => void;
+};
+
+type TalkSessionElementProps = {
+  /** Your TalkJS app's ID, from the dashboard's Settings page (`SessionOptions.appId`). Required. */
+  "app-id"?: TalkSessionElement["appId"];
+  /** The current user's id (`SessionOptions.userId`). Required unless `syncUser` is set. */
+  "user-id"?: TalkSessionElement["userId"];
+  /** A JWT that authenticates the session (`SessionOptions.token`). See
+https://talkjs.com/docs/Features/Security/Authentication/. Cannot be combined with `signature`. */
+  token?: TalkSessionElement["token"];
+  /** Legacy HMAC-SHA256 signature of the user id (`SessionOptions.signature`). Prefer `token`.
+Cannot be combined with `token`. */
+  signature?: TalkSessionElement["signature"];
+  /** Turns desktop notifications on or off (`Session.setDesktopNotificationEnabled`); absent leaves
+the user's own choice alone. The string `"false"` means false. A refusal by the browser is
+reported as `sdk-error`. */
+  "desktop-notification-enabled"?: TalkSessionElement["desktopNotificationEnabled"];
+  /** How long to wait for the TalkJS SDK to load, in milliseconds, before reporting
+`sdk-load-failed`. Default 15000. */
+  "load-timeout"?: TalkSessionElement["loadTimeout"];
+  /** The user to create or update (`SessionOptions.me`): a `Talk.User`, or a function returning one
+(called once the SDK is ready, so it may use `new Talk.User(...)`). A different user id
+creates a new session; other changed fields update the user through
+`session.currentUser.set()` without a new session. */
+  "bind:syncUser"?: TalkSessionElement["syncUser"];
+  /** Fetches a fresh JWT from your server (`SessionOptions.tokenFetcher`); TalkJS calls it when the
+token is about to expire. Pass a stable function: a new function creates a new session. */
+  "bind:tokenFetcher"?: TalkSessionElement["tokenFetcher"];
+  /** The Talk namespace to use. Defaults to the `talkjs` package (which loads
+https://cdn.talkjs.com/talk.js); tests and offline demos put the fake from
+`talkjs-elements/testing` here. Changing it creates a new session. */
+  "bind:sdk"?: TalkSessionElement["sdk"];
+  /** The live `Talk.Session`; `undefined` while loading, after an error and after removal. */
+  "bind:session"?: TalkSessionElement["session"];
+  /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
+`error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
+`:state(loading)`, `:state(ready)` and `:state(error)`. */
+  "bind:status"?: TalkSessionElement["status"];
+  /** The session was created and is live. */
+  "on:talk-session-ready"?: (e: CustomEvent<CustomEvent<{ session: Talk.Session }>>) => void;
+  /** `Session.onMessage`: a message was sent or received by the user. */
+  "on:talk-message"?: (e: CustomEvent<CustomEvent<Talk.Message>>) => void;
+  /** `Session.unreads.onChange`: the unread conversations (once after load, then on every change). */
+  "on:talk-unreads-change"?: (e: CustomEvent<CustomEvent<Talk.UnreadConversation[]>>) => void;
+  /** `Session.onDesktopNotificationClicked`. Cancelable; if not prevented, the session's first inbox selects the conversation, as the SDK does by default. */
+  "on:talk-desktop-notification-clicked"?: (e: CustomEvent<CustomEvent<Talk.DesktopNotificationClickedEvent>>) => void;
+  /** `Session.onBrowserPermissionNeeded`. Cancelable: `preventDefault()` cancels the user's action. */
+  "on:talk-browser-permission-needed"?: (e: CustomEvent<CustomEvent<Talk.BrowserPermissionNeededEvent>>) => void;
+  /** `Session.onBrowserPermissionDenied`. While the kit listens, the SDK shows no alert of its own. */
+  "on:talk-browser-permission-denied"?: (e: CustomEvent<CustomEvent<Talk.BrowserPermissionDeniedEvent>>) => void;
+  /** `sdk-load-failed`, `missing-app-id`, `missing-user`, `invalid-attribute`, `token-fetch-failed` or `sdk-error`. */
+  "on:talk-error"?: (e: CustomEvent<CustomEvent<TalkErrorDetail>>) => void;
+};
+
+export type CustomElements = {
+  /**
+   * A TalkJS chatbox for one conversation.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **talk-ready** - The chatbox is mounted.
+   * - **talk-send-message** - `Chatbox.onSendMessage`; `detail.override()` can change or cancel the message.
+   * - **talk-custom-message-action** - `Chatbox.onCustomMessageAction` (any action).
+   * - **talk-custom-conversation-action** - `Chatbox.onCustomConversationAction` (any action).
+   * - **talk-leave-conversation** - `Chatbox.onLeaveConversation`. Cancelable: `preventDefault()` keeps the user in.
+   * - **talk-mark-conversation-as-unread** - `Chatbox.onMarkConversationAsUnread`. Cancelable.
+   * - **talk-focus** - `Chatbox.onFocus`.
+   * - **talk-blur** - `Chatbox.onBlur`.
+   * - **talk-translation-toggled** - `Chatbox.onTranslationToggled`.
+   * - **talk-keyup** - `Chatbox.onKeyup` (with `capture-keyboard-events`).
+   * - **talk-keydown** - `Chatbox.onKeydown` (with `capture-keyboard-events`).
+   * - **talk-error** - `invalid-attribute`, `no-session` or `sdk-error`.
+   *
+   * ### **Methods:**
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
+   * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * ### **Slots:**
+   *  - **loading** - Shown until the chatbox is mounted.
+   * - **error** - Shown when the chatbox or its session failed.
+   * - _default_ - Holds the `<div data-talk-mount>` the chatbox is mounted in (added by the element).
+   *
+   * ### **CSS Parts:**
+   *  - **status** - The box over the chat area that holds the `loading` and `error` slots.
+   */
+  "talk-chatbox": Partial<TalkChatboxElementProps & BaseProps & BaseEvents>;
+
+  /**
+   * A TalkJS inbox: the conversation feed and the selected conversation.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **talk-ready** - The inbox is mounted.
+   * - **talk-select-conversation** - `Inbox.onSelectConversation`. Cancelable: `preventDefault()` keeps the current conversation.
+   * - **talk-conversation-selected** - `Inbox.onConversationSelected`.
+   * - **talk-desktop-notification-toggled** - `Inbox.onDesktopNotificationToggled`.
+   * - **talk-send-message** - `Inbox.onSendMessage`; `detail.override()` can change or cancel the message.
+   * - **talk-custom-message-action** - `Inbox.onCustomMessageAction` (any action).
+   * - **talk-custom-conversation-action** - `Inbox.onCustomConversationAction` (any action).
+   * - **talk-leave-conversation** - `Inbox.onLeaveConversation`. Cancelable.
+   * - **talk-mark-conversation-as-unread** - `Inbox.onMarkConversationAsUnread`. Cancelable.
+   * - **talk-focus** - `Inbox.onFocus`.
+   * - **talk-blur** - `Inbox.onBlur`.
+   * - **talk-translation-toggled** - `Inbox.onTranslationToggled`.
+   * - **talk-keyup** - `Inbox.onKeyup` (with `capture-keyboard-events`).
+   * - **talk-keydown** - `Inbox.onKeydown` (with `capture-keyboard-events`).
+   * - **talk-error** - `invalid-attribute`, `no-session` or `sdk-error`.
+   *
+   * ### **Methods:**
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
+   * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * ### **Slots:**
+   *  - **loading** - Shown until the inbox is mounted.
+   * - **error** - Shown when the inbox or its session failed.
+   * - _default_ - Holds the `<div data-talk-mount>` the inbox is mounted in (added by the element).
+   *
+   * ### **CSS Parts:**
+   *  - **status** - The box over the inbox area that holds the `loading` and `error` slots.
+   */
+  "talk-inbox": Partial<TalkInboxElementProps & BaseProps & BaseEvents>;
+
+  /**
+   * A TalkJS popup chat window with a launcher button.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **talk-ready** - The popup is mounted.
+   * - **talk-open** - `Popup.onOpen`: the popup opened.
+   * - **talk-close** - `Popup.onClose`: the popup closed.
+   * - **talk-send-message** - `Popup.onSendMessage`; `detail.override()` can change or cancel the message.
+   * - **talk-custom-message-action** - `Popup.onCustomMessageAction` (any action).
+   * - **talk-custom-conversation-action** - `Popup.onCustomConversationAction` (any action).
+   * - **talk-leave-conversation** - `Popup.onLeaveConversation`. Cancelable.
+   * - **talk-mark-conversation-as-unread** - `Popup.onMarkConversationAsUnread`. Cancelable.
+   * - **talk-focus** - `Popup.onFocus`.
+   * - **talk-blur** - `Popup.onBlur`.
+   * - **talk-translation-toggled** - `Popup.onTranslationToggled`.
+   * - **talk-keyup** - `Popup.onKeyup` (with `capture-keyboard-events`).
+   * - **talk-keydown** - `Popup.onKeydown` (with `capture-keyboard-events`).
+   * - **talk-error** - `invalid-attribute`, `no-session` or `sdk-error`.
+   *
+   * ### **Methods:**
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
+   * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * ### **Slots:**
+   *  - **loading** - Shown in place until the popup is mounted.
+   * - **error** - Shown in place when the popup or its session failed.
+   *
+   * ### **CSS Parts:**
+   *  - **status** - The box that holds the `loading` and `error` slots.
+   */
+  "talk-popup": Partial<TalkPopupElementProps & BaseProps & BaseEvents>;
+
+  /**
+   * Holds one TalkJS session and provides it to the chat elements inside it.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **talk-session-ready** - The session was created and is live.
+   * - **talk-message** - `Session.onMessage`: a message was sent or received by the user.
+   * - **talk-unreads-change** - `Session.unreads.onChange`: the unread conversations (once after load, then on every change).
+   * - **talk-desktop-notification-clicked** - `Session.onDesktopNotificationClicked`. Cancelable; if not prevented, the session's first inbox selects the conversation, as the SDK does by default.
+   * - **talk-browser-permission-needed** - `Session.onBrowserPermissionNeeded`. Cancelable: `preventDefault()` cancels the user's action.
+   * - **talk-browser-permission-denied** - `Session.onBrowserPermissionDenied`. While the kit listens, the SDK shows no alert of its own.
+   * - **talk-error** - `sdk-load-failed`, `missing-app-id`, `missing-user`, `invalid-attribute`, `token-fetch-failed` or `sdk-error`.
+   *
+   * ### **Methods:**
+   *
+   *
+   *
+   *
+   * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
+   * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * ### **Slots:**
+   *  - _default_ - The page content, with the chat elements that use this session.
+   */
+  "talk-session": Partial<TalkSessionElementProps & BaseProps & BaseEvents>;
+};
+
+declare namespace svelteHTML {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface IntrinsicElements extends CustomElements {}
+}
