@@ -7,6 +7,8 @@ export { TalkSessionElement, DEFAULT_LOAD_TIMEOUT } from './elements/session/tal
 export { TalkChatboxElement } from './elements/chatbox/talk-chatbox.js';
 export { TalkInboxElement } from './elements/inbox/talk-inbox.js';
 export { TalkPopupElement } from './elements/popup/talk-popup.js';
+export { TalkUnreadBadgeElement } from './elements/unread-badge/talk-unread-badge.js';
+export { TalkHtmlPanelElement } from './elements/html-panel/talk-html-panel.js';
 export { TalkElement, type TalkStatus } from './internal/talk-element.js';
 export { TalkUiElement, DEFAULT_SESSION_TIMEOUT, type ConversationSource } from './internal/ui-element.js';
 export { sessionContext, type SessionContextValue } from './internal/context.js';

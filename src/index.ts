@@ -1,10 +1,19 @@
 /**
  * talkjs-elements: TalkJS chat as custom elements. Importing this module defines
- * `<talk-session>`, `<talk-chatbox>`, `<talk-inbox>` and `<talk-popup>` (skipping any tag already
+ * `<talk-session>`, `<talk-chatbox>`, `<talk-inbox>`, `<talk-popup>`, `<talk-unread-badge>` and
+ * `<talk-html-panel>` (skipping any tag already
  * defined, so a second copy of the kit on the page does not throw) and exports every class and
  * type. In Node (SSR) it defines nothing and touches no browser global.
  */
-import { TalkChatboxElement, TalkInboxElement, TalkPopupElement, TalkSessionElement, defineElements } from './elements.js';
+import {
+  TalkChatboxElement,
+  TalkHtmlPanelElement,
+  TalkInboxElement,
+  TalkPopupElement,
+  TalkSessionElement,
+  TalkUnreadBadgeElement,
+  defineElements,
+} from './elements.js';
 
 export * from './elements.js';
 
@@ -13,4 +22,6 @@ defineElements([
   ['talk-chatbox', TalkChatboxElement],
   ['talk-inbox', TalkInboxElement],
   ['talk-popup', TalkPopupElement],
+  ['talk-unread-badge', TalkUnreadBadgeElement],
+  ['talk-html-panel', TalkHtmlPanelElement],
 ]);

@@ -6,7 +6,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { TALK_ERROR_CODES, type TalkErrorDetail, type TalkSessionElement } from '../src/index.js';
-import { captureConsole, expectNoLeaks, nextTask, onCleanup, recordEvents, sampleFake, slots, until, type FakeTalk, type UiTag } from './helpers.js';
+import { captureConsole, expectNoLeaks, nextTask, onCleanup, optionsOf, recordEvents, sampleFake, slots, until, type FakeTalk, type UiTag } from './helpers.js';
 
 let fake: FakeTalk;
 
@@ -187,7 +187,7 @@ describe('errors: <talk-session> inputs', () => {
     expect(fake.sessions).to.have.length(0);
     sessionEl.removeAttribute('signature');
     await until(() => sessionEl.session !== undefined, 'session once signature is removed');
-    expect(fake.sessions[0]!.options).to.deep.equal({ appId: 'tTEST', userId: 'alice', token: 'jwt-1' });
+    expect(optionsOf(fake.sessions[0]!)).to.deep.equal({ appId: 'tTEST', userId: 'alice', token: 'jwt-1', tokenFetcher: '<fetcher>' });
     await expectStillOne();
   });
 

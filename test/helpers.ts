@@ -258,3 +258,14 @@ export function probeSessions(target: FakeTalk, fakes: FakeTalk[] = [target]): n
   Object.defineProperty(target, 'Session', { value: Probed, configurable: true });
   return seen;
 }
+
+/**
+ * A session's options with a function-valued `tokenFetcher` shown as `'<fetcher>'`: the kit gives
+ * TalkJS its own fetcher (retries, `token-endpoint`, `talk-token-required`), so tests compare
+ * the rest by value and check the fetcher by calling it.
+ */
+export function optionsOf(session: { options: object }): Record<string, unknown> {
+  const options = { ...(session.options as Record<string, unknown>) };
+  if (typeof options.tokenFetcher === 'function') options.tokenFetcher = '<fetcher>';
+  return options;
+}

@@ -155,3 +155,35 @@ export const translateConversationsAttribute: CheckedConverter<unknown> = {
   valid: (value) => value === undefined || typeof value === 'boolean' || value === 'auto' || Array.isArray(value),
   expected: '"true", "false", "auto" or a comma-separated list of conversation ids',
 };
+
+const isCustomData = (value: unknown) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => v === null || typeof v === 'string');
+
+/** TalkJS `custom` data as JSON: an object whose values are strings (or `null` to delete a key). */
+export const customDataAttribute: CheckedConverter<Record<string, string | null> | undefined> = {
+  fromAttribute(value: string | null) {
+    if (value === null) return undefined;
+    try {
+      return JSON.parse(value) as Record<string, string | null>;
+    } catch {
+      return value as unknown as Record<string, string | null>;
+    }
+  },
+  valid: (value) => value === undefined || value === null || isCustomData(value),
+  expected: 'JSON like {"key": "text"} (string values)',
+};
+
+/** Welcome messages: a JSON array of strings, or one message as plain text. */
+export const messagesAttribute: CheckedConverter<string[] | undefined> = {
+  fromAttribute(value: string | null) {
+    if (value === null) return undefined;
+    if (!value.trim().startsWith('[')) return [value];
+    try {
+      return JSON.parse(value) as string[];
+    } catch {
+      return value as unknown as string[];
+    }
+  },
+  valid: listAttribute.valid,
+  expected: 'one message, or a JSON array of messages',
+};

@@ -66,8 +66,8 @@ export interface TalkEventDetails {
   /** Popup `onClose`; `detail` is `null`. */
   'talk-close': null;
   // UI elements and the session, from the kit
-  /** The UI is mounted: `{ chatbox }`, `{ inbox }` or `{ popup }`. */
-  'talk-ready': { chatbox: Chatbox } | { inbox: Inbox } | { popup: Popup };
+  /** The UI is mounted: `{ chatbox }`, `{ inbox }` or `{ popup }`; an HTML panel was made: `{ htmlPanel }`. */
+  'talk-ready': { chatbox: Chatbox } | { inbox: Inbox } | { popup: Popup } | { htmlPanel: Talk.HtmlPanel };
   /** Something went wrong; see `TALK_ERROR_CODES`. */
   'talk-error': TalkErrorDetail;
 }

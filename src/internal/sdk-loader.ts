@@ -37,12 +37,32 @@ function watchScript(script: HTMLScriptElement): void {
   );
 }
 
+type ScriptUrlPolicy = { createScriptURL(url: string): string };
+let scriptUrlPolicy: ScriptUrlPolicy | undefined;
+
+/**
+ * The TalkJS script URL, as a `TrustedScriptURL` where the page enforces Trusted Types
+ * (`require-trusted-types-for 'script'`): from a policy named `talkjs-elements` that passes
+ * that one URL and nothing else.
+ */
+function talkScriptUrl(): string {
+  const trustedTypes = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: ScriptUrlPolicy): ScriptUrlPolicy } }).trustedTypes;
+  if (!trustedTypes) return TALK_SCRIPT_URL;
+  scriptUrlPolicy ??= trustedTypes.createPolicy('talkjs-elements', {
+    createScriptURL: (url) => {
+      if (url !== TALK_SCRIPT_URL) throw new TypeError(`talkjs-elements loads only ${TALK_SCRIPT_URL}`);
+      return url;
+    },
+  });
+  return scriptUrlPolicy.createScriptURL(TALK_SCRIPT_URL);
+}
+
 /** After a failed load, put a fresh script in place of the failed one; the SDK's `ready` queue survives. */
 function retryScript(): void {
   const failed = findScript();
   const script = document.createElement('script');
   script.async = true;
-  script.src = TALK_SCRIPT_URL;
+  script.src = talkScriptUrl();
   scriptFailure = undefined;
   watchScript(script);
   if (failed) failed.replaceWith(script);

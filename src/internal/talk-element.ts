@@ -197,6 +197,22 @@ export abstract class TalkElement extends ReactiveElement {
   }
 
   /**
+   * Checks the inputs: first every property's converter ({@link checkInputs}), then `rules`
+   * in order, each `[broken, detail]`. Returns the first problem, reported once for as long as
+   * it stays the same (same attribute, same message); a rule that passes is forgotten, so it is
+   * reported again if it breaks again.
+   */
+  protected findProblem(rules: ReadonlyArray<readonly [broken: unknown, detail: TalkErrorDetail]>): TalkErrorDetail | undefined {
+    let problem = this.checkInputs()[0];
+    for (const [broken, detail] of rules) {
+      const key = `rule:${detail.attribute}:${detail.code}`;
+      if (broken && !problem) problem = this.reportInputOnce(key, detail.message, detail);
+      else if (!broken) this.clearReportedInput(key);
+    }
+    return problem;
+  }
+
+  /**
    * Runs a fire-and-forget SDK call; if it throws, reports `sdk-error` naming `what` and returns
    * `undefined`. A returned promise that rejects is reported the same way (so callers must not
    * also handle that rejection).

@@ -8,9 +8,11 @@ import { ContextConsumer } from '@lit/context';
 import { sessionContext, type SessionContextValue } from './context.js';
 import {
   booleanAttribute,
+  customDataAttribute,
   directionAttribute,
   enumAttribute,
   listAttribute,
+  messagesAttribute,
   nonNegativeNumberAttribute,
   objectOrFunctionProperty,
   objectProperty,
@@ -21,7 +23,7 @@ import {
 } from './converters.js';
 import { subscribeRoutes, unsubscribeAll, type EventRoute, type TalkEventDetails, type TalkEventName } from './events.js';
 import { sameData } from './same-data.js';
-import type { ConversationBuilder, SessionLike, Subscription, Talk, UIBox } from './sdk-types.js';
+import type { ConversationBuilder, SessionLike, Subscription, Talk, TalkSdk, UIBox } from './sdk-types.js';
 import { TalkElement, slot } from './talk-element.js';
 
 /** `session-timeout` when the attribute is absent: 5000 ms. */
@@ -89,9 +91,11 @@ interface BoxRecord<Box, Options> {
   subscriptions: Subscription[];
   /** Live values last applied, by key. */
   readonly applied: Map<string, unknown>;
-  /** `[conversationId, syncConversation, asGuest]` last selected. */
+  /** What was last selected: the conversation, `syncConversation`, its attributes and `as-guest`. */
   selection?: readonly unknown[];
 }
+
+const blank = (value: string | null | undefined) => value === undefined || value === null || value.trim() === '';
 
 const isPrimitiveTranslate = (value: unknown) => value === undefined || typeof value === 'boolean' || value === 'auto';
 
@@ -109,6 +113,13 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     conversationId: { attribute: 'conversation-id', converter: stringAttribute },
     syncConversation: { attribute: false, converter: objectOrFunctionProperty },
     asGuest: { attribute: 'as-guest', converter: booleanAttribute },
+    subject: { converter: stringAttribute },
+    photoUrl: { attribute: 'photo-url', converter: stringAttribute },
+    participants: { converter: listAttribute },
+    welcomeMessages: { attribute: 'welcome-messages', converter: messagesAttribute },
+    custom: { converter: customDataAttribute },
+    withUser: { attribute: 'with-user', converter: stringAttribute },
+    withUserName: { attribute: 'with-user-name', converter: stringAttribute },
     highlightedWords: { attribute: 'highlighted-words', converter: listAttribute },
     messageFilter: { attribute: false, converter: predicateProperty },
     presence: { attribute: false, converter: objectProperty },
@@ -140,6 +151,40 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
 
   /** Select the conversation as a guest (`select(conversation, { asGuest })`). `"false"` is false. */
   declare asGuest?: boolean;
+
+  /**
+   * The conversation's subject, created or updated with the conversation
+   * (`ConversationBuilder.setAttributes({ subject })`). Like `photo-url`, `participants`,
+   * `welcome-messages`, `custom` and `with-user`, it makes the element sync the conversation
+   * (`session.getOrCreateConversation(id)`, with the current user as a participant) and select
+   * it, for pages without script. Needs `conversation-id` or `with-user`.
+   */
+  declare subject?: string;
+
+  /** The conversation's photo URL (`ConversationBuilder.setAttributes({ photoUrl })`). */
+  declare photoUrl?: string;
+
+  /**
+   * Users to add to the conversation, by id, comma-separated (`setParticipant(new Talk.User(id))`;
+   * the users must exist in TalkJS). The current user is always added.
+   */
+  declare participants?: string[];
+
+  /** System messages shown at the start of the chat: one message, or a JSON array of messages. */
+  declare welcomeMessages?: string[];
+
+  /** The conversation's custom data, as JSON with string values (`setAttributes({ custom })`). */
+  declare custom?: Record<string, string | null>;
+
+  /**
+   * Another user's id: shows the one-on-one conversation of the current user and that user, whose
+   * id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" button). Not with
+   * `conversation-id`.
+   */
+  declare withUser?: string;
+
+  /** The other user's name, to create that user if it does not exist yet (with `with-user`). */
+  declare withUserName?: string;
 
   /**
    * Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
@@ -371,7 +416,7 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     clearTimeout(this.#sessionTimer);
     this.#noSession = false;
     this.clearReportedInput('session');
-    if (this.checkInputs().length > 0) {
+    if (this.#findProblem()) {
       this.#destroyBox();
       this.setStatus('error');
       return;
@@ -459,21 +504,62 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     );
   }
 
-  /** Calls `select` when the conversation, `syncConversation` or `as-guest` changed. */
+  /** The first problem with the inputs (reported once), or `undefined`. */
+  #findProblem() {
+    const synced = this.#syncedAttribute();
+    const id = blank(this.conversationId) ? undefined : this.conversationId;
+    return this.findProblem([
+      [
+        !blank(this.withUser) && id,
+        { code: 'invalid-attribute', attribute: 'with-user', message: 'with-user and conversation-id cannot both be set: with-user picks the one-on-one conversation.' },
+      ],
+      [
+        synced && !id && blank(this.withUser) && !this.syncConversation,
+        { code: 'invalid-attribute', attribute: synced, message: `${synced} needs conversation-id or with-user, to know which conversation to sync.` },
+      ],
+      [
+        synced && !this.syncConversation && !this.#context?.sdk,
+        { code: 'invalid-attribute', attribute: synced, message: `${synced} needs the SDK of a <talk-session>; with the session property, use syncConversation.` },
+      ],
+    ]);
+  }
+
+  /** The first conversation-sync attribute that is set (`subject`, `with-user`, …), if any. */
+  #syncedAttribute(): string | undefined {
+    const self = this as unknown as Record<string, unknown>;
+    const property = ['withUser', 'subject', 'photoUrl', 'participants', 'welcomeMessages', 'custom'].find((key) => self[key] !== undefined && self[key] !== null);
+    return property?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  }
+
+  /** Calls `select` when what to select changed: the conversation, `syncConversation`, its attributes or `as-guest`. */
   #applySelection(record: BoxRecord<Box, Options>): void {
-    const selection = [this.conversationId ?? null, this.syncConversation, this.asGuest] as const;
-    if (record.selection && selection.every((value, i) => Object.is(value, record.selection![i]))) return;
+    const selection = [
+      this.conversationId ?? null,
+      this.syncConversation,
+      this.asGuest,
+      this.subject,
+      this.photoUrl,
+      this.participants,
+      this.welcomeMessages,
+      this.custom,
+      this.withUser,
+      this.withUserName,
+    ];
+    if (record.selection && sameData(selection, record.selection)) return;
     record.selection = selection;
     let conversation: string | ConversationBuilder | null = null;
-    if (this.syncConversation) {
-      try {
+    try {
+      if (this.syncConversation) {
         conversation = typeof this.syncConversation === 'function' ? this.syncConversation(record.session) : this.syncConversation;
-      } catch (cause) {
-        this.report({ code: 'invalid-attribute', attribute: 'syncConversation', message: 'syncConversation(session) threw.', cause });
-        return;
+      } else if (this.#syncedAttribute()) {
+        conversation = this.#syncConversation(record.session, this.#context!.sdk!);
+      } else if (!blank(this.conversationId)) {
+        conversation = this.conversationId!;
       }
-    } else if (this.conversationId && this.conversationId.trim() !== '') {
-      conversation = this.conversationId;
+    } catch (cause) {
+      const attribute = this.syncConversation ? 'syncConversation' : this.#syncedAttribute()!;
+      this.report({ code: 'sdk-error', attribute, message: `${attribute}: could not build the conversation: ${String(cause)}`, cause });
+      return;
     }
     const object = record.object;
     const what = `${this.sdkName}.select()`;
@@ -483,6 +569,27 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
       const asGuest = this.asGuest;
       this.guard(what, () => object.select(conversation, { asGuest }));
     }
+  }
+
+  /**
+   * The conversation the sync attributes describe, as a `ConversationBuilder`: the one-on-one
+   * conversation with `with-user`, else `conversation-id`, with the current user and
+   * `participants`, and `subject`, `photo-url`, `welcome-messages` and `custom` set.
+   */
+  #syncConversation(session: SessionLike, sdk: TalkSdk): ConversationBuilder {
+    const other = blank(this.withUser) ? undefined : this.withUser!.trim();
+    const id = other ? sdk.oneOnOneId(session.me, other) : this.conversationId!.trim();
+    const conversation = session.getOrCreateConversation(id);
+    conversation.setParticipant(session.me);
+    if (other) conversation.setParticipant(blank(this.withUserName) ? new sdk.User(other) : new sdk.User({ id: other, name: this.withUserName! }));
+    for (const participant of this.participants ?? []) conversation.setParticipant(new sdk.User(participant));
+    const attributes: Talk.ConversationAttributes = {};
+    if (this.subject !== undefined) attributes.subject = this.subject;
+    if (this.photoUrl !== undefined) attributes.photoUrl = this.photoUrl;
+    if (this.welcomeMessages !== undefined) attributes.welcomeMessages = this.welcomeMessages;
+    if (this.custom !== undefined) attributes.custom = this.custom;
+    if (Object.keys(attributes).length > 0) conversation.setAttributes(attributes);
+    return conversation;
   }
 
   /** Applies every live option whose value differs from the one last applied. */

@@ -8,6 +8,9 @@ import { popupStyles } from './talk-popup.styles.js';
 /** The primitive `PopupOptions` beyond `ChatboxOptions` that have a dedicated property. */
 const POPUP_OPTION_KEYS = ['keepOpen', 'launcher', 'showCloseInHeader'] as const satisfies readonly (keyof Talk.PopupOptions)[];
 
+/** Popups made or adopted by a `<talk-popup>`: any other popup of a session was restored by TalkJS. */
+const ownedPopups = new WeakSet<Popup>();
+
 const POPUP_ROUTES: ReadonlyArray<EventRoute<Popup>> = [
   ...UI_ROUTES,
   ['talk-open', (b, h) => b.onOpen(h)],
@@ -112,20 +115,36 @@ export class TalkPopupElement extends TalkUiElement<Popup, Talk.PopupOptions> {
     super.onBoxEvent(name, arg);
   }
 
+  /** A popup TalkJS restored on page load (`keep-open`) and this element took over, if any. */
+  #adopted: Popup | undefined;
+
+  /**
+   * Adopts a popup that TalkJS restored on page load (`keepOpen` on an earlier page; found in
+   * `session.getPopups()`) instead of creating a duplicate; otherwise `session.createPopup()`.
+   * An adopted popup keeps the options it was created with until an option change recreates it.
+   */
   protected createBox(session: SessionLike, options: Talk.PopupOptions): Popup {
-    return session.createPopup(options);
+    const restored = session.getPopups().find((popup) => popup.isAlive && !ownedPopups.has(popup));
+    const popup = restored ?? session.createPopup(options);
+    ownedPopups.add(popup);
+    this.#adopted = restored;
+    return popup;
   }
 
   protected async mountBox(popup: Popup): Promise<void> {
     const show = this.show;
-    await (show === undefined || show === null ? popup.mount() : popup.mount({ show }));
-    // `show()`/`hide()` do nothing before mounting: catch up with a change made meanwhile.
-    if (this.popup === popup && this.show !== show && this.show !== undefined) {
-      this.markApplied('show', this.show);
-      if (this.show) popup.show();
+    const adopted = popup === this.#adopted;
+    if (!adopted) await (show === undefined || show === null ? popup.mount() : popup.mount({ show }));
+    // `show()`/`hide()` do nothing before mounting, and an adopted popup came with its own state:
+    // catch up with `show` where it is set.
+    const wanted = this.show;
+    if (this.popup === popup && wanted !== undefined && wanted !== null && (adopted || wanted !== show)) {
+      this.markApplied('show', wanted);
+      if (wanted) popup.show();
       else popup.hide();
     }
   }
+
 
   protected readyDetail(popup: Popup): TalkEventDetails['talk-ready'] {
     return { popup };

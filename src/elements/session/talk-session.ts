@@ -4,6 +4,7 @@ import { sameData } from '../../internal/same-data.js';
 import { sessionContext, ensureContextRoot, type SessionContextValue } from '../../internal/context.js';
 import {
   booleanAttribute,
+  customDataAttribute,
   functionProperty,
   nonNegativeNumberAttribute,
   objectOrFunctionProperty,
@@ -15,6 +16,13 @@ import { subscribeRoutes, unsubscribeAll, type EventRoute } from '../../internal
 import { loadSdk, readySdk } from '../../internal/sdk-loader.js';
 import type { SessionLike, Subscription, Talk, TalkSdk } from '../../internal/sdk-types.js';
 import { TalkElement, slot } from '../../internal/talk-element.js';
+import {
+  DEFAULT_TOKEN_RETRY,
+  FinalTokenError,
+  fetchTokenFromEndpoint,
+  fetchWithRetry,
+  type TokenRetry,
+} from '../../internal/token-fetch.js';
 import { sessionStyles } from './talk-session.styles.js';
 
 /** `load-timeout` when the attribute is absent: 15 000 ms. */
@@ -37,7 +45,22 @@ interface SessionIdentity {
   readonly token: string | undefined;
   readonly signature: string | undefined;
   readonly tokenFetcher: (() => string | Promise<string>) | undefined;
+  readonly tokenEndpoint: string | undefined;
 }
+
+/** Where a session's tokens come from: the `tokenFetcher` property, `token-endpoint`, or `talk-token-required` listeners. */
+type TokenSource = 'tokenFetcher' | 'token-endpoint' | 'talk-token-required';
+
+/** The `user-*` attributes and the `Talk.User` fields they set. */
+const USER_ATTRIBUTES = {
+  userName: 'name',
+  userEmail: 'email',
+  userPhotoUrl: 'photoUrl',
+  userRole: 'role',
+  userLocale: 'locale',
+  userWelcomeMessage: 'welcomeMessage',
+  userCustom: 'custom',
+} as const;
 
 interface LiveSession {
   readonly identity: SessionIdentity;
@@ -47,6 +70,8 @@ interface LiveSession {
   userData: Talk.SetUserParams | undefined;
   /** The last value passed to `setDesktopNotificationEnabled`. */
   desktopNotificationEnabled: boolean | undefined;
+  /** Aborted when the session goes: stops token retries. */
+  readonly abort: AbortController;
 }
 
 function sameIdentity(a: SessionIdentity, b: SessionIdentity): boolean {
@@ -103,8 +128,17 @@ export class TalkSessionElement extends TalkElement {
     signature: { converter: stringAttribute },
     desktopNotificationEnabled: { attribute: 'desktop-notification-enabled', converter: booleanAttribute },
     loadTimeout: { attribute: 'load-timeout', converter: nonNegativeNumberAttribute },
+    tokenEndpoint: { attribute: 'token-endpoint', converter: stringAttribute },
+    userName: { attribute: 'user-name', converter: stringAttribute },
+    userEmail: { attribute: 'user-email', converter: stringAttribute },
+    userPhotoUrl: { attribute: 'user-photo-url', converter: stringAttribute },
+    userRole: { attribute: 'user-role', converter: stringAttribute },
+    userLocale: { attribute: 'user-locale', converter: stringAttribute },
+    userWelcomeMessage: { attribute: 'user-welcome-message', converter: stringAttribute },
+    userCustom: { attribute: 'user-custom', converter: customDataAttribute },
     syncUser: { attribute: false, converter: objectOrFunctionProperty },
     tokenFetcher: { attribute: false, converter: functionProperty },
+    tokenRetry: { attribute: false, converter: objectProperty },
     sdk: { attribute: false, converter: objectProperty },
   };
 
@@ -140,6 +174,30 @@ export class TalkSessionElement extends TalkElement {
   loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
 
   /**
+   * A URL that returns a fresh JWT for the user, for pages without script: the kit `POST`s
+   * `{ "userId": … }` as JSON with `credentials: 'same-origin'` and accepts the token as plain text
+   * or as JSON `{ "token": "…" }`. Used for the first token (unless `token` is set) and every
+   * refresh, retried as `tokenRetry` says; a final failure reports `token-fetch-failed`.
+   * Changing it creates a new session.
+   */
+  declare tokenEndpoint?: string;
+
+  /** The user's name (`Talk.User.name`). Required with any other `user-*` attribute. */
+  declare userName?: string;
+  /** The user's email address (`Talk.User.email`), for email notifications. */
+  declare userEmail?: string;
+  /** The URL of the user's photo (`Talk.User.photoUrl`). */
+  declare userPhotoUrl?: string;
+  /** The user's role (`Talk.User.role`), as configured in the TalkJS dashboard. */
+  declare userRole?: string;
+  /** The user's locale, an IETF language tag such as `nl-NL` (`Talk.User.locale`). */
+  declare userLocale?: string;
+  /** The message others see when they start a chat with the user (`Talk.User.welcomeMessage`). */
+  declare userWelcomeMessage?: string;
+  /** Custom data for the user, as JSON with string values (`Talk.User.custom`). */
+  declare userCustom?: Record<string, string | null>;
+
+  /**
    * The user to create or update (`SessionOptions.me`): a `Talk.User`, or a function returning one
    * (called once the SDK is ready, so it may use `new Talk.User(...)`). A different user id
    * creates a new session; other changed fields update the user through
@@ -152,6 +210,13 @@ export class TalkSessionElement extends TalkElement {
    * token is about to expire. Pass a stable function: a new function creates a new session.
    */
   declare tokenFetcher?: () => string | Promise<string>;
+
+  /**
+   * How failed token fetches (`tokenFetcher`, `token-endpoint`, `talk-token-required`) are
+   * retried: `{ attempts, baseDelay, maxDelay }` (milliseconds), default `{ attempts: 4, baseDelay:
+   * 500, maxDelay: 8000 }`: exponential backoff with full jitter. TalkJS does not retry on its own.
+   */
+  declare tokenRetry?: Partial<TokenRetry>;
 
   /**
    * The Talk namespace to use. Defaults to the `talkjs` package (which loads
@@ -251,22 +316,8 @@ export class TalkSessionElement extends TalkElement {
 
   /** With a ready SDK: keep, update or replace the session. */
   #reconcileWith(sdk: TalkSdk): void {
-    let me: Talk.User | undefined;
-    if (this.syncUser) {
-      try {
-        me = typeof this.syncUser === 'function' ? this.syncUser() : this.syncUser;
-      } catch (cause) {
-        const detail = { code: 'invalid-attribute', attribute: 'syncUser', message: 'syncUser() threw.', cause } as const;
-        this.report(detail);
-        this.#fail(detail);
-        return;
-      }
-      const problem = this.#checkUser(me);
-      if (problem) {
-        this.#fail(problem);
-        return;
-      }
-    }
+    const me = this.#resolveUser(sdk);
+    if (me === null) return;
     const identity: SessionIdentity = {
       sdk,
       appId: this.appId!.trim(),
@@ -274,6 +325,7 @@ export class TalkSessionElement extends TalkElement {
       token: blank(this.token) ? undefined : this.token,
       signature: blank(this.signature) ? undefined : this.signature,
       tokenFetcher: this.tokenFetcher ?? undefined,
+      tokenEndpoint: blank(this.tokenEndpoint) ? undefined : this.tokenEndpoint!.trim(),
     };
     const live = this.#live;
     if (live && sameIdentity(live.identity, identity)) {
@@ -285,18 +337,56 @@ export class TalkSessionElement extends TalkElement {
     this.#create(identity, me);
   }
 
+  /**
+   * The user to sync: from `syncUser`, or built from the `user-*` attributes; `undefined` when
+   * there is none (the session uses `user-id`), `null` after reporting a problem.
+   */
+  #resolveUser(sdk: TalkSdk): Talk.User | undefined | null {
+    let me: Talk.User | undefined;
+    try {
+      if (this.syncUser) me = typeof this.syncUser === 'function' ? this.syncUser() : this.syncUser;
+      else if (!blank(this.userName)) me = new sdk.User(this.#userOptions());
+    } catch (cause) {
+      const attribute = this.syncUser ? 'syncUser' : 'user-name';
+      const detail = { code: 'invalid-attribute', attribute, message: `${attribute}: could not make the Talk.User.`, cause } as const;
+      this.report(detail);
+      this.#fail(detail);
+      return null;
+    }
+    if (!me) return undefined;
+    const problem = this.#checkUser(me);
+    if (problem) {
+      this.#fail(problem);
+      return null;
+    }
+    return me;
+  }
+
+  /** `Talk.UserOptions` from `user-id` and the `user-*` attributes that are set. */
+  #userOptions(): Talk.UserOptions {
+    const options: Record<string, unknown> = { id: this.userId!.trim() };
+    for (const [property, field] of Object.entries(USER_ATTRIBUTES)) {
+      const value = (this as unknown as Record<string, unknown>)[property];
+      if (value !== undefined && value !== null) options[field] = value;
+    }
+    return options as unknown as Talk.UserOptions;
+  }
+
   #create(identity: SessionIdentity, me: Talk.User | undefined): void {
     const options: Talk.SessionOptions = { appId: identity.appId };
     if (me) options.me = me;
     else options.userId = identity.userId;
     if (identity.token !== undefined) options.token = identity.token;
     if (identity.signature !== undefined) options.signature = identity.signature;
-    if (identity.tokenFetcher) options.tokenFetcher = identity.tokenFetcher;
+    const abort = new AbortController();
+    const tokenFetcher = this.#tokenFetcher(identity, abort.signal);
+    if (tokenFetcher) options.tokenFetcher = tokenFetcher;
 
     let session: SessionLike;
     try {
       session = new identity.sdk.Session(options);
     } catch (cause) {
+      abort.abort();
       this.reportSdkError('new Talk.Session()', cause);
       this.#fail({ code: 'sdk-error', message: 'new Talk.Session() failed.', cause });
       return;
@@ -305,6 +395,7 @@ export class TalkSessionElement extends TalkElement {
     try {
       subscriptions = subscribeRoutes(session, SESSION_ROUTES, (name, arg) => this.#onSessionEvent(name, arg));
     } catch (cause) {
+      abort.abort();
       this.#destroySession(session);
       this.reportSdkError('Talk.Session event subscription', cause);
       this.#fail({ code: 'sdk-error', message: 'Talk.Session event subscription failed.', cause });
@@ -316,12 +407,68 @@ export class TalkSessionElement extends TalkElement {
       subscriptions,
       userData: me ? userData(me) : undefined,
       desktopNotificationEnabled: undefined,
+      abort,
     };
     this.#live = live;
     this.#applyDesktopNotifications(live);
     this.#publish({ status: 'ready', session, sdk: identity.sdk });
     this.setStatus('ready');
     this.emit('talk-session-ready', { session });
+  }
+
+  /**
+   * The `tokenFetcher` the kit gives TalkJS, if any: it gets tokens from the `tokenFetcher`
+   * property, else `token-endpoint`, else `talk-token-required` listeners, with retries, and
+   * reports `token-fetch-failed` when all attempts failed. With no source and no credentials,
+   * a cancelable `talk-token-required` is dispatched now: if a listener takes it
+   * (`preventDefault()`), its answer is the first token; if not, the session has no auth (fine
+   * for development apps without authentication).
+   */
+  #tokenFetcher(identity: SessionIdentity, signal: AbortSignal): (() => Promise<string>) | undefined {
+    const source: TokenSource = identity.tokenFetcher ? 'tokenFetcher' : identity.tokenEndpoint ? 'token-endpoint' : 'talk-token-required';
+    let first: Promise<string> | undefined;
+    if (source === 'talk-token-required' && identity.token === undefined) {
+      if (identity.signature !== undefined) return undefined;
+      first = this.#askForToken(identity.userId);
+      if (!first) return undefined;
+      first.catch(() => undefined); // consumed by the first fetch below
+    }
+    const once = (): Promise<string> => {
+      if (first) {
+        const answer = first;
+        first = undefined;
+        return answer;
+      }
+      if (source === 'tokenFetcher') return Promise.resolve().then(() => identity.tokenFetcher!());
+      if (source === 'token-endpoint') return fetchTokenFromEndpoint(identity.tokenEndpoint!, identity.userId, signal);
+      return this.#askForToken(identity.userId) ?? Promise.reject(new FinalTokenError('no listener answered talk-token-required'));
+    };
+    const retry = { ...DEFAULT_TOKEN_RETRY, ...this.tokenRetry };
+    return () =>
+      fetchWithRetry(once, retry, signal).catch((cause: unknown) => {
+        if (!signal.aborted) {
+          const reason = cause instanceof Error ? cause.message : String(cause);
+          this.report({ code: 'token-fetch-failed', attribute: source, message: `could not get a token from ${source}: ${reason}`, cause });
+        }
+        throw cause;
+      });
+  }
+
+  /**
+   * Dispatches a cancelable `talk-token-required`. Returns the listener's answer, or `undefined`
+   * when no listener called `preventDefault()` (so none will answer).
+   */
+  #askForToken(userId: string): Promise<string> | undefined {
+    let answer!: { resolve(token: string): void; reject(error?: unknown): void };
+    const promise = new Promise<string>((resolve, reject) => {
+      let settled = false;
+      answer = {
+        resolve: (token) => (settled ? undefined : ((settled = true), resolve(token))),
+        reject: (error) => (settled ? undefined : ((settled = true), reject(error ?? new Error('a talk-token-required listener rejected')))),
+      };
+    });
+    const event = this.emit('talk-token-required', { userId, ...answer }, { cancelable: true });
+    return event.defaultPrevented ? promise : undefined;
   }
 
   #onSessionEvent(name: Parameters<TalkElement['emit']>[0], arg: unknown): void {
@@ -363,6 +510,7 @@ export class TalkSessionElement extends TalkElement {
     this.#live = undefined;
     // Consumers drop their UI objects first, so none outlives the session it belongs to.
     this.#publish({ status: 'loading' });
+    live.abort.abort();
     unsubscribeAll(live.subscriptions);
     this.#destroySession(live.session);
   }
@@ -377,64 +525,59 @@ export class TalkSessionElement extends TalkElement {
 
   /** The first problem with the inputs, reported once; `undefined` when all is well. */
   #findProblem(): TalkErrorDetail | undefined {
-    const invalid = this.checkInputs()[0];
-    if (invalid) return invalid;
-    if (blank(this.appId)) {
-      return this.reportInputOnce('app-id', this.appId, {
-        code: 'missing-app-id',
-        attribute: 'app-id',
-        message: 'app-id is required: your TalkJS app ID, from the Settings page of the dashboard.',
-      });
-    }
-    this.clearReportedInput('app-id');
-    if (blank(this.userId) && !this.syncUser) {
-      return this.reportInputOnce('user-id', this.userId, {
-        code: 'missing-user',
-        attribute: 'user-id',
-        message: 'user-id is required (or set the syncUser property).',
-      });
-    }
-    this.clearReportedInput('user-id');
-    if (!blank(this.token) && !blank(this.signature)) {
-      return this.reportInputOnce('signature', this.signature, {
-        code: 'invalid-attribute',
-        attribute: 'signature',
-        message: 'token and signature cannot both be set: use token (JWT) alone.',
-      });
-    }
-    this.clearReportedInput('signature');
-    if (this.sdk && typeof this.sdk.Session !== 'function') {
-      return this.reportInputOnce('sdk', this.sdk, {
-        code: 'invalid-attribute',
-        attribute: 'sdk',
-        message: 'sdk must be a Talk namespace (with ready, Session, User and oneOnOneId).',
-      });
-    }
-    this.clearReportedInput('sdk');
-    return undefined;
+    const self = this as unknown as Record<string, unknown>;
+    const userProperty = Object.keys(USER_ATTRIBUTES).find((key) => self[key] !== undefined && self[key] !== null);
+    const userAttribute = userProperty?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    return this.findProblem([
+      [
+        blank(this.appId),
+        { code: 'missing-app-id', attribute: 'app-id', message: 'app-id is required: your TalkJS app ID, from the Settings page of the dashboard.' },
+      ],
+      [blank(this.userId) && !this.syncUser, { code: 'missing-user', attribute: 'user-id', message: 'user-id is required (or set the syncUser property).' }],
+      [
+        !blank(this.token) && !blank(this.signature),
+        { code: 'invalid-attribute', attribute: 'signature', message: 'token and signature cannot both be set: use token (JWT) alone.' },
+      ],
+      [
+        this.tokenFetcher && !blank(this.tokenEndpoint),
+        { code: 'invalid-attribute', attribute: 'token-endpoint', message: 'token-endpoint and the tokenFetcher property cannot both be set: use one.' },
+      ],
+      [
+        !blank(this.tokenEndpoint) && !URL.canParse(this.tokenEndpoint!.trim(), document.baseURI),
+        { code: 'invalid-attribute', attribute: 'token-endpoint', message: `token-endpoint="${this.tokenEndpoint}" is not a URL.` },
+      ],
+      [
+        this.syncUser && userProperty,
+        { code: 'invalid-attribute', attribute: userAttribute, message: `${userAttribute} and the syncUser property cannot both be set: use one.` },
+      ],
+      [
+        !this.syncUser && userProperty && blank(this.userName),
+        { code: 'invalid-attribute', attribute: 'user-name', message: `user-name is required with ${userAttribute} (TalkJS users need a name).` },
+      ],
+      [
+        this.sdk && typeof this.sdk.Session !== 'function',
+        { code: 'invalid-attribute', attribute: 'sdk', message: 'sdk must be a Talk namespace (with ready, Session, User and oneOnOneId).' },
+      ],
+    ]);
   }
 
   /** Checks the user that syncUser gave, against user-id too. */
-  #checkUser(me: Talk.User | undefined): TalkErrorDetail | undefined {
+  #checkUser(me: Talk.User): TalkErrorDetail | undefined {
     const id = me?.id as unknown;
-    if (!me || typeof me !== 'object' || (typeof id !== 'string' && typeof id !== 'number') || String(id).trim() === '') {
-      return this.reportInputOnce('syncUser', me, {
-        code: 'invalid-attribute',
-        attribute: 'syncUser',
-        message: 'syncUser must be a Talk.User (or a function returning one) with an id.',
-      });
-    }
-    this.clearReportedInput('syncUser');
-    if (!blank(this.userId) && this.userId!.trim() !== String(id)) {
-      return this.reportInputOnce('user-id+syncUser', `${this.userId}|${String(id)}`, {
-        code: 'invalid-attribute',
-        attribute: 'user-id',
-        message: `user-id="${this.userId}" conflicts with syncUser, whose id is "${String(id)}": set one of them.`,
-      });
-    }
-    this.clearReportedInput('user-id+syncUser');
-    return undefined;
+    const bad = typeof me !== 'object' || (typeof id !== 'string' && typeof id !== 'number') || String(id).trim() === '';
+    return this.findProblem([
+      [bad, { code: 'invalid-attribute', attribute: 'syncUser', message: 'syncUser must be a Talk.User (or a function returning one) with an id.' }],
+      [
+        !bad && !blank(this.userId) && this.userId!.trim() !== String(id),
+        {
+          code: 'invalid-attribute',
+          attribute: 'user-id',
+          message: `user-id="${this.userId}" conflicts with syncUser, whose id is "${String(id)}": set one of them.`,
+        },
+      ],
+    ]);
   }
+
 }
 
 declare global {

@@ -1,0 +1,147 @@
+import type { PropertyDeclarations } from '@lit/reactive-element';
+import { ContextConsumer } from '@lit/context';
+import { sessionContext } from '../../internal/context.js';
+import { enumAttribute, nonNegativeNumberAttribute, objectProperty, stringAttribute } from '../../internal/converters.js';
+import type { SessionLike, Subscription, Talk } from '../../internal/sdk-types.js';
+import { TalkElement } from '../../internal/talk-element.js';
+import { unreadBadgeStyles } from './talk-unread-badge.styles.js';
+
+/**
+ * The number of unread conversations (or, with `count="messages"`, unread messages) of the
+ * nearest `<talk-session>`'s user, as a badge that hides itself at zero and updates live
+ * (`Session.unreads.onChange`). For pages without script: `<a href="/inbox">Messages
+ * <talk-unread-badge></talk-unread-badge></a>`.
+ *
+ * Conversations where the user is a guest are not counted (TalkJS keeps no unread state there).
+ *
+ * @summary A live count of unread conversations or messages, hidden at zero.
+ * @tagname talk-unread-badge
+ *
+ * @csspart badge - The count. Hidden (`hidden`) while zero.
+ * @cssprop --talk-unread-badge-background - The badge's background colour. Default `#d93025`.
+ * @cssprop --talk-unread-badge-color - The badge's text colour. Default `#fff`.
+ * @cssstate loading - Until the first unread list arrives.
+ * @cssstate ready - While counting.
+ * @cssstate error - After `talk-error` (an invalid attribute).
+ *
+ * @fires {CustomEvent<TalkErrorDetail>} talk-error - `invalid-attribute` or `sdk-error`.
+ */
+export class TalkUnreadBadgeElement extends TalkElement {
+  static override styles = unreadBadgeStyles;
+  static override properties: PropertyDeclarations = {
+    count: { converter: enumAttribute(['conversations', 'messages']) },
+    max: { converter: nonNegativeNumberAttribute },
+    label: { converter: stringAttribute },
+    session: { attribute: false, converter: objectProperty },
+  };
+
+  /** What to count: `conversations` (default) with unread messages, or unread `messages`. */
+  declare count?: 'conversations' | 'messages';
+
+  /** The highest number shown; above it the badge shows `max+` (e.g. `99+`). Default 99. */
+  max = 99;
+
+  /**
+   * The accessible label, with `{count}` standing for the number (the exact number, not capped).
+   * Default `{count} unread conversations` or `{count} unread messages`.
+   */
+  declare label?: string;
+
+  /** A `Talk.Session` to count for, instead of the nearest `<talk-session>`'s. */
+  declare session?: SessionLike;
+
+  #contextSession: SessionLike | undefined;
+  #counted: { session: SessionLike; subscription: Subscription } | undefined;
+  #unreads: Talk.UnreadConversation[] | undefined;
+  #badge = document.createElement('span');
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: sessionContext,
+      subscribe: true,
+      callback: (value) => {
+        this.#contextSession = value.session;
+        this.#follow();
+      },
+    });
+  }
+
+  /** The current number (unread conversations or messages); 0 until known. */
+  get value(): number {
+    const unreads = this.#unreads ?? [];
+    return this.count === 'messages' ? unreads.reduce((sum, u) => sum + (u.unreadMessageCount || 0), 0) : unreads.length;
+  }
+
+  protected override shadowContent(): Node[] {
+    this.#badge.setAttribute('part', 'badge');
+    this.#badge.setAttribute('role', 'status');
+    this.#badge.hidden = true;
+    return [this.#badge];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.#follow();
+  }
+
+  protected override updated(): void {
+    this.#follow();
+    this.#render();
+  }
+
+  protected override teardown(): void {
+    this.#unfollow();
+    this.setStatus('loading');
+  }
+
+  /** Subscribes to the current session's unreads (once per session). */
+  #follow(): void {
+    if (!this.isConnected) return;
+    if (this.findProblem([])) {
+      this.setStatus('error');
+      return;
+    }
+    const session = this.session ?? this.#contextSession;
+    if (this.#counted?.session === session && session?.isAlive) return;
+    this.#unfollow();
+    if (!session?.isAlive) return this.setStatus('loading');
+    try {
+      const subscription = session.unreads.onChange((unreads) => {
+        this.#unreads = unreads;
+        this.setStatus('ready');
+        this.#render();
+      });
+      this.#counted = { session, subscription };
+    } catch (cause) {
+      this.reportSdkError('Session.unreads.onChange()', cause);
+      this.setStatus('error');
+    }
+  }
+
+  #unfollow(): void {
+    try {
+      this.#counted?.subscription.unsubscribe();
+    } catch {
+      // The session is gone, and its subscriptions with it.
+    }
+    this.#counted = undefined;
+    this.#unreads = undefined;
+    this.#render();
+  }
+
+  #render(): void {
+    const value = this.value;
+    const max = this.max ?? 99;
+    this.#badge.hidden = value === 0;
+    this.#badge.textContent = value > max ? `${max}+` : String(value);
+    const label = this.label ?? `{count} unread ${this.count === 'messages' ? 'messages' : 'conversations'}`;
+    this.#badge.setAttribute('aria-label', label.replaceAll('{count}', String(value)));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'talk-unread-badge': TalkUnreadBadgeElement;
+  }
+}
