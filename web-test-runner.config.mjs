@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
+import { tokenEndpoint } from './test/server/token-endpoint.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -10,6 +11,13 @@ export default {
   files: process.env.TEST_FILES ? process.env.TEST_FILES.split(',') : ['test/**/*.test.ts'],
   // talkjs maps its Node entry to the browser entry through package.json's "browser" field.
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
+  // A real token endpoint for the token-endpoint tests (see test/server/token-endpoint.mjs).
+  middleware: [tokenEndpoint()],
+  // Settings from the environment that browser tests read as `window.TEST_ENV`.
+  testRunnerHtml: (testFramework) => `<html><head><script>window.TEST_ENV = ${JSON.stringify({
+    RACE_SEQUENCES: process.env.RACE_SEQUENCES ?? '',
+    RACE_SEED: process.env.RACE_SEED ?? '',
+  })};</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   plugins: [
     esbuildPlugin({
       ts: true,
