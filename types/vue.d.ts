@@ -1,5 +1,13 @@
 import type { DefineComponent } from "vue";
-import type { TalkChatboxElement, TalkInboxElement, TalkPopupElement, TalkSessionElement } from "../dist/index.js";
+import type {
+  TalkChatboxElement,
+  TalkInboxElement,
+  TalkHtmlPanelElement,
+  TalkPopupElement,
+  TalkSessionElement,
+  TalkUnreadBadgeElement,
+} from "../dist/index.js";
+import type { TalkEventDetails } from "../dist/index.js";
 
 type TalkChatboxElementProps = {
   /** The id of the conversation to show (`select(id)`). Absent or `null` selects nothing (an inbox
@@ -7,6 +15,27 @@ then shows its feed). Changing it calls `select` on the live UI. */
   "conversation-id"?: TalkChatboxElement["conversationId"];
   /** Select the conversation as a guest (`select(conversation, { asGuest })`). `"false"` is false. */
   "as-guest"?: TalkChatboxElement["asGuest"];
+  /** The conversation's subject, created or updated with the conversation
+(`ConversationBuilder.setAttributes({ subject })`). Like `photo-url`, `participants`,
+`welcome-messages`, `custom` and `with-user`, it makes the element sync the conversation
+(`session.getOrCreateConversation(id)`, with the current user as a participant) and select
+it, for pages without script. Needs `conversation-id` or `with-user`. */
+  subject?: TalkChatboxElement["subject"];
+  /** The conversation's photo URL (`ConversationBuilder.setAttributes({ photoUrl })`). */
+  "photo-url"?: TalkChatboxElement["photoUrl"];
+  /** Users to add to the conversation, by id, comma-separated (`setParticipant(new Talk.User(id))`;
+the users must exist in TalkJS). The current user is always added. */
+  participants?: TalkChatboxElement["participants"];
+  /** System messages shown at the start of the chat: one message, or a JSON array of messages. */
+  "welcome-messages"?: TalkChatboxElement["welcomeMessages"];
+  /** The conversation's custom data, as JSON with string values (`setAttributes({ custom })`). */
+  custom?: TalkChatboxElement["custom"];
+  /** Another user's id: shows the one-on-one conversation of the current user and that user, whose
+id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" button). Not with
+`conversation-id`. */
+  "with-user"?: TalkChatboxElement["withUser"];
+  /** The other user's name, to create that user if it does not exist yet (with `with-user`). */
+  "with-user-name"?: TalkChatboxElement["withUserName"];
   /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
 Applied live. */
   "highlighted-words"?: TalkChatboxElement["highlightedWords"];
@@ -54,29 +83,29 @@ again changes nothing. */
 `:state(loading)`, `:state(ready)` and `:state(error)`. */
   status?: TalkChatboxElement["status"];
   /** The chatbox is mounted. */
-  "ontalk-ready"?: (e: CustomEvent<CustomEvent<{ chatbox: Talk.Chatbox }>>) => void;
+  onTalkReady?: (e: CustomEvent<TalkEventDetails["talk-ready"]>) => void;
   /** `Chatbox.onSendMessage`; `detail.override()` can change or cancel the message. */
-  "ontalk-send-message"?: (e: CustomEvent<CustomEvent<Talk.SendMessageEvent>>) => void;
+  onTalkSendMessage?: (e: CustomEvent<TalkEventDetails["talk-send-message"]>) => void;
   /** `Chatbox.onCustomMessageAction` (any action). */
-  "ontalk-custom-message-action"?: (e: CustomEvent<CustomEvent<Talk.MessageActionEvent>>) => void;
+  onTalkCustomMessageAction?: (e: CustomEvent<TalkEventDetails["talk-custom-message-action"]>) => void;
   /** `Chatbox.onCustomConversationAction` (any action). */
-  "ontalk-custom-conversation-action"?: (e: CustomEvent<CustomEvent<Talk.ConversationActionEvent>>) => void;
+  onTalkCustomConversationAction?: (e: CustomEvent<TalkEventDetails["talk-custom-conversation-action"]>) => void;
   /** `Chatbox.onLeaveConversation`. Cancelable: `preventDefault()` keeps the user in. */
-  "ontalk-leave-conversation"?: (e: CustomEvent<CustomEvent<Talk.LeaveConversationEvent>>) => void;
+  onTalkLeaveConversation?: (e: CustomEvent<TalkEventDetails["talk-leave-conversation"]>) => void;
   /** `Chatbox.onMarkConversationAsUnread`. Cancelable. */
-  "ontalk-mark-conversation-as-unread"?: (e: CustomEvent<CustomEvent<Talk.MarkConversationAsUnreadEvent>>) => void;
+  onTalkMarkConversationAsUnread?: (e: CustomEvent<TalkEventDetails["talk-mark-conversation-as-unread"]>) => void;
   /** `Chatbox.onFocus`. */
-  "ontalk-focus"?: (e: CustomEvent<CustomEvent<null>>) => void;
+  onTalkFocus?: (e: CustomEvent<TalkEventDetails["talk-focus"]>) => void;
   /** `Chatbox.onBlur`. */
-  "ontalk-blur"?: (e: CustomEvent<CustomEvent<null>>) => void;
+  onTalkBlur?: (e: CustomEvent<TalkEventDetails["talk-blur"]>) => void;
   /** `Chatbox.onTranslationToggled`. */
-  "ontalk-translation-toggled"?: (e: CustomEvent<CustomEvent<Talk.TranslationToggledEvent>>) => void;
+  onTalkTranslationToggled?: (e: CustomEvent<TalkEventDetails["talk-translation-toggled"]>) => void;
   /** `Chatbox.onKeyup` (with `capture-keyboard-events`). */
-  "ontalk-keyup"?: (e: CustomEvent<CustomEvent<Talk.KeyEvent>>) => void;
+  onTalkKeyup?: (e: CustomEvent<TalkEventDetails["talk-keyup"]>) => void;
   /** `Chatbox.onKeydown` (with `capture-keyboard-events`). */
-  "ontalk-keydown"?: (e: CustomEvent<CustomEvent<Talk.KeyEvent>>) => void;
+  onTalkKeydown?: (e: CustomEvent<TalkEventDetails["talk-keydown"]>) => void;
   /** `invalid-attribute`, `no-session` or `sdk-error`. */
-  "ontalk-error"?: (e: CustomEvent<CustomEvent<TalkErrorDetail>>) => void;
+  onTalkError?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
 };
 
 type TalkInboxElementProps = {
@@ -93,6 +122,27 @@ then shows its feed). Changing it calls `select` on the live UI. */
   "conversation-id"?: TalkInboxElement["conversationId"];
   /** Select the conversation as a guest (`select(conversation, { asGuest })`). `"false"` is false. */
   "as-guest"?: TalkInboxElement["asGuest"];
+  /** The conversation's subject, created or updated with the conversation
+(`ConversationBuilder.setAttributes({ subject })`). Like `photo-url`, `participants`,
+`welcome-messages`, `custom` and `with-user`, it makes the element sync the conversation
+(`session.getOrCreateConversation(id)`, with the current user as a participant) and select
+it, for pages without script. Needs `conversation-id` or `with-user`. */
+  subject?: TalkInboxElement["subject"];
+  /** The conversation's photo URL (`ConversationBuilder.setAttributes({ photoUrl })`). */
+  "photo-url"?: TalkInboxElement["photoUrl"];
+  /** Users to add to the conversation, by id, comma-separated (`setParticipant(new Talk.User(id))`;
+the users must exist in TalkJS). The current user is always added. */
+  participants?: TalkInboxElement["participants"];
+  /** System messages shown at the start of the chat: one message, or a JSON array of messages. */
+  "welcome-messages"?: TalkInboxElement["welcomeMessages"];
+  /** The conversation's custom data, as JSON with string values (`setAttributes({ custom })`). */
+  custom?: TalkInboxElement["custom"];
+  /** Another user's id: shows the one-on-one conversation of the current user and that user, whose
+id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" button). Not with
+`conversation-id`. */
+  "with-user"?: TalkInboxElement["withUser"];
+  /** The other user's name, to create that user if it does not exist yet (with `with-user`). */
+  "with-user-name"?: TalkInboxElement["withUserName"];
   /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
 Applied live. */
   "highlighted-words"?: TalkInboxElement["highlightedWords"];
@@ -142,35 +192,58 @@ again changes nothing. */
 `:state(loading)`, `:state(ready)` and `:state(error)`. */
   status?: TalkInboxElement["status"];
   /** The inbox is mounted. */
-  "ontalk-ready"?: (e: CustomEvent<CustomEvent<{ inbox: Talk.Inbox }>>) => void;
+  onTalkReady?: (e: CustomEvent<TalkEventDetails["talk-ready"]>) => void;
   /** `Inbox.onSelectConversation`. Cancelable: `preventDefault()` keeps the current conversation. */
-  "ontalk-select-conversation"?: (e: CustomEvent<CustomEvent<Talk.SelectConversationEvent>>) => void;
+  onTalkSelectConversation?: (e: CustomEvent<TalkEventDetails["talk-select-conversation"]>) => void;
   /** `Inbox.onConversationSelected`. */
-  "ontalk-conversation-selected"?: (e: CustomEvent<CustomEvent<Talk.ConversationSelectedEvent>>) => void;
+  onTalkConversationSelected?: (e: CustomEvent<TalkEventDetails["talk-conversation-selected"]>) => void;
   /** `Inbox.onDesktopNotificationToggled`. */
-  "ontalk-desktop-notification-toggled"?: (e: CustomEvent<CustomEvent<Talk.DesktopNotificationToggledEvent>>) => void;
+  onTalkDesktopNotificationToggled?: (
+    e: CustomEvent<TalkEventDetails["talk-desktop-notification-toggled"]>,
+  ) => void;
   /** `Inbox.onSendMessage`; `detail.override()` can change or cancel the message. */
-  "ontalk-send-message"?: (e: CustomEvent<CustomEvent<Talk.SendMessageEvent>>) => void;
+  onTalkSendMessage?: (e: CustomEvent<TalkEventDetails["talk-send-message"]>) => void;
   /** `Inbox.onCustomMessageAction` (any action). */
-  "ontalk-custom-message-action"?: (e: CustomEvent<CustomEvent<Talk.MessageActionEvent>>) => void;
+  onTalkCustomMessageAction?: (e: CustomEvent<TalkEventDetails["talk-custom-message-action"]>) => void;
   /** `Inbox.onCustomConversationAction` (any action). */
-  "ontalk-custom-conversation-action"?: (e: CustomEvent<CustomEvent<Talk.ConversationActionEvent>>) => void;
+  onTalkCustomConversationAction?: (e: CustomEvent<TalkEventDetails["talk-custom-conversation-action"]>) => void;
   /** `Inbox.onLeaveConversation`. Cancelable. */
-  "ontalk-leave-conversation"?: (e: CustomEvent<CustomEvent<Talk.LeaveConversationEvent>>) => void;
+  onTalkLeaveConversation?: (e: CustomEvent<TalkEventDetails["talk-leave-conversation"]>) => void;
   /** `Inbox.onMarkConversationAsUnread`. Cancelable. */
-  "ontalk-mark-conversation-as-unread"?: (e: CustomEvent<CustomEvent<Talk.MarkConversationAsUnreadEvent>>) => void;
+  onTalkMarkConversationAsUnread?: (e: CustomEvent<TalkEventDetails["talk-mark-conversation-as-unread"]>) => void;
   /** `Inbox.onFocus`. */
-  "ontalk-focus"?: (e: CustomEvent<CustomEvent<null>>) => void;
+  onTalkFocus?: (e: CustomEvent<TalkEventDetails["talk-focus"]>) => void;
   /** `Inbox.onBlur`. */
-  "ontalk-blur"?: (e: CustomEvent<CustomEvent<null>>) => void;
+  onTalkBlur?: (e: CustomEvent<TalkEventDetails["talk-blur"]>) => void;
   /** `Inbox.onTranslationToggled`. */
-  "ontalk-translation-toggled"?: (e: CustomEvent<CustomEvent<Talk.TranslationToggledEvent>>) => void;
+  onTalkTranslationToggled?: (e: CustomEvent<TalkEventDetails["talk-translation-toggled"]>) => void;
   /** `Inbox.onKeyup` (with `capture-keyboard-events`). */
-  "ontalk-keyup"?: (e: CustomEvent<CustomEvent<Talk.KeyEvent>>) => void;
+  onTalkKeyup?: (e: CustomEvent<TalkEventDetails["talk-keyup"]>) => void;
   /** `Inbox.onKeydown` (with `capture-keyboard-events`). */
-  "ontalk-keydown"?: (e: CustomEvent<CustomEvent<Talk.KeyEvent>>) => void;
+  onTalkKeydown?: (e: CustomEvent<TalkEventDetails["talk-keydown"]>) => void;
   /** `invalid-attribute`, `no-session` or `sdk-error`. */
-  "ontalk-error"?: (e: CustomEvent<CustomEvent<TalkErrorDetail>>) => void;
+  onTalkError?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
+};
+
+type TalkHtmlPanelElementProps = {
+  /** The page to show, absolute or relative to the page (`HtmlPanelOptions.url`). Required. */
+  url?: TalkHtmlPanelElement["url"];
+  /** The panel's height in pixels (`HtmlPanelOptions.height`, live through `setHeight`). Default 100. */
+  height?: TalkHtmlPanelElement["height"];
+  /** Show (`true`, default) or hide (`false`) the panel (`HtmlPanelOptions.show`, live through `show()`/`hide()`). */
+  show?: TalkHtmlPanelElement["show"];
+  /** Show the panel only in this conversation (`HtmlPanelOptions.conversation`). */
+  "conversation-id"?: TalkHtmlPanelElement["conversationId"];
+  /** The live `Talk.HtmlPanel`, once created. */
+  htmlPanel?: TalkHtmlPanelElement["htmlPanel"];
+  /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
+`error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
+`:state(loading)`, `:state(ready)` and `:state(error)`. */
+  status?: TalkHtmlPanelElement["status"];
+  /** The panel was created (and, same-origin, filled). */
+  onTalkReady?: (e: CustomEvent<TalkEventDetails["talk-ready"]>) => void;
+  /** `invalid-attribute` or `sdk-error`. */
+  onTalkError?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
 };
 
 type TalkPopupElementProps = {
@@ -189,6 +262,27 @@ then shows its feed). Changing it calls `select` on the live UI. */
   "conversation-id"?: TalkPopupElement["conversationId"];
   /** Select the conversation as a guest (`select(conversation, { asGuest })`). `"false"` is false. */
   "as-guest"?: TalkPopupElement["asGuest"];
+  /** The conversation's subject, created or updated with the conversation
+(`ConversationBuilder.setAttributes({ subject })`). Like `photo-url`, `participants`,
+`welcome-messages`, `custom` and `with-user`, it makes the element sync the conversation
+(`session.getOrCreateConversation(id)`, with the current user as a participant) and select
+it, for pages without script. Needs `conversation-id` or `with-user`. */
+  subject?: TalkPopupElement["subject"];
+  /** The conversation's photo URL (`ConversationBuilder.setAttributes({ photoUrl })`). */
+  "photo-url"?: TalkPopupElement["photoUrl"];
+  /** Users to add to the conversation, by id, comma-separated (`setParticipant(new Talk.User(id))`;
+the users must exist in TalkJS). The current user is always added. */
+  participants?: TalkPopupElement["participants"];
+  /** System messages shown at the start of the chat: one message, or a JSON array of messages. */
+  "welcome-messages"?: TalkPopupElement["welcomeMessages"];
+  /** The conversation's custom data, as JSON with string values (`setAttributes({ custom })`). */
+  custom?: TalkPopupElement["custom"];
+  /** Another user's id: shows the one-on-one conversation of the current user and that user, whose
+id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" button). Not with
+`conversation-id`. */
+  "with-user"?: TalkPopupElement["withUser"];
+  /** The other user's name, to create that user if it does not exist yet (with `with-user`). */
+  "with-user-name"?: TalkPopupElement["withUserName"];
   /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
 Applied live. */
   "highlighted-words"?: TalkPopupElement["highlightedWords"];
@@ -236,33 +330,33 @@ again changes nothing. */
 `:state(loading)`, `:state(ready)` and `:state(error)`. */
   status?: TalkPopupElement["status"];
   /** The popup is mounted. */
-  "ontalk-ready"?: (e: CustomEvent<CustomEvent<{ popup: Talk.Popup }>>) => void;
+  onTalkReady?: (e: CustomEvent<TalkEventDetails["talk-ready"]>) => void;
   /** `Popup.onOpen`: the popup opened. */
-  "ontalk-open"?: (e: CustomEvent<CustomEvent<null>>) => void;
+  onTalkOpen?: (e: CustomEvent<TalkEventDetails["talk-open"]>) => void;
   /** `Popup.onClose`: the popup closed. */
-  "ontalk-close"?: (e: CustomEvent<CustomEvent<null>>) => void;
+  onTalkClose?: (e: CustomEvent<TalkEventDetails["talk-close"]>) => void;
   /** `Popup.onSendMessage`; `detail.override()` can change or cancel the message. */
-  "ontalk-send-message"?: (e: CustomEvent<CustomEvent<Talk.SendMessageEvent>>) => void;
+  onTalkSendMessage?: (e: CustomEvent<TalkEventDetails["talk-send-message"]>) => void;
   /** `Popup.onCustomMessageAction` (any action). */
-  "ontalk-custom-message-action"?: (e: CustomEvent<CustomEvent<Talk.MessageActionEvent>>) => void;
+  onTalkCustomMessageAction?: (e: CustomEvent<TalkEventDetails["talk-custom-message-action"]>) => void;
   /** `Popup.onCustomConversationAction` (any action). */
-  "ontalk-custom-conversation-action"?: (e: CustomEvent<CustomEvent<Talk.ConversationActionEvent>>) => void;
+  onTalkCustomConversationAction?: (e: CustomEvent<TalkEventDetails["talk-custom-conversation-action"]>) => void;
   /** `Popup.onLeaveConversation`. Cancelable. */
-  "ontalk-leave-conversation"?: (e: CustomEvent<CustomEvent<Talk.LeaveConversationEvent>>) => void;
+  onTalkLeaveConversation?: (e: CustomEvent<TalkEventDetails["talk-leave-conversation"]>) => void;
   /** `Popup.onMarkConversationAsUnread`. Cancelable. */
-  "ontalk-mark-conversation-as-unread"?: (e: CustomEvent<CustomEvent<Talk.MarkConversationAsUnreadEvent>>) => void;
+  onTalkMarkConversationAsUnread?: (e: CustomEvent<TalkEventDetails["talk-mark-conversation-as-unread"]>) => void;
   /** `Popup.onFocus`. */
-  "ontalk-focus"?: (e: CustomEvent<CustomEvent<null>>) => void;
+  onTalkFocus?: (e: CustomEvent<TalkEventDetails["talk-focus"]>) => void;
   /** `Popup.onBlur`. */
-  "ontalk-blur"?: (e: CustomEvent<CustomEvent<null>>) => void;
+  onTalkBlur?: (e: CustomEvent<TalkEventDetails["talk-blur"]>) => void;
   /** `Popup.onTranslationToggled`. */
-  "ontalk-translation-toggled"?: (e: CustomEvent<CustomEvent<Talk.TranslationToggledEvent>>) => void;
+  onTalkTranslationToggled?: (e: CustomEvent<TalkEventDetails["talk-translation-toggled"]>) => void;
   /** `Popup.onKeyup` (with `capture-keyboard-events`). */
-  "ontalk-keyup"?: (e: CustomEvent<CustomEvent<Talk.KeyEvent>>) => void;
+  onTalkKeyup?: (e: CustomEvent<TalkEventDetails["talk-keyup"]>) => void;
   /** `Popup.onKeydown` (with `capture-keyboard-events`). */
-  "ontalk-keydown"?: (e: CustomEvent<CustomEvent<Talk.KeyEvent>>) => void;
+  onTalkKeydown?: (e: CustomEvent<TalkEventDetails["talk-keydown"]>) => void;
   /** `invalid-attribute`, `no-session` or `sdk-error`. */
-  "ontalk-error"?: (e: CustomEvent<CustomEvent<TalkErrorDetail>>) => void;
+  onTalkError?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
 };
 
 type TalkSessionElementProps = {
@@ -283,6 +377,26 @@ reported as `sdk-error`. */
   /** How long to wait for the TalkJS SDK to load, in milliseconds, before reporting
 `sdk-load-failed`. Default 15000. */
   "load-timeout"?: TalkSessionElement["loadTimeout"];
+  /** A URL that returns a fresh JWT for the user, for pages without script: the kit `POST`s
+`{ "userId": … }` as JSON with `credentials: 'same-origin'` and accepts the token as plain text
+or as JSON `{ "token": "…" }`. Used for the first token (unless `token` is set) and every
+refresh, retried as `tokenRetry` says; a final failure reports `token-fetch-failed`.
+Changing it creates a new session. */
+  "token-endpoint"?: TalkSessionElement["tokenEndpoint"];
+  /** The user's name (`Talk.User.name`). Required with any other `user-*` attribute. */
+  "user-name"?: TalkSessionElement["userName"];
+  /** The user's email address (`Talk.User.email`), for email notifications. */
+  "user-email"?: TalkSessionElement["userEmail"];
+  /** The URL of the user's photo (`Talk.User.photoUrl`). */
+  "user-photo-url"?: TalkSessionElement["userPhotoUrl"];
+  /** The user's role (`Talk.User.role`), as configured in the TalkJS dashboard. */
+  "user-role"?: TalkSessionElement["userRole"];
+  /** The user's locale, an IETF language tag such as `nl-NL` (`Talk.User.locale`). */
+  "user-locale"?: TalkSessionElement["userLocale"];
+  /** The message others see when they start a chat with the user (`Talk.User.welcomeMessage`). */
+  "user-welcome-message"?: TalkSessionElement["userWelcomeMessage"];
+  /** Custom data for the user, as JSON with string values (`Talk.User.custom`). */
+  "user-custom"?: TalkSessionElement["userCustom"];
   /** The user to create or update (`SessionOptions.me`): a `Talk.User`, or a function returning one
 (called once the SDK is ready, so it may use `new Talk.User(...)`). A different user id
 creates a new session; other changed fields update the user through
@@ -291,6 +405,10 @@ creates a new session; other changed fields update the user through
   /** Fetches a fresh JWT from your server (`SessionOptions.tokenFetcher`); TalkJS calls it when the
 token is about to expire. Pass a stable function: a new function creates a new session. */
   tokenFetcher?: TalkSessionElement["tokenFetcher"];
+  /** How failed token fetches (`tokenFetcher`, `token-endpoint`, `talk-token-required`) are
+retried: `{ attempts, baseDelay, maxDelay }` (milliseconds), default `{ attempts: 4, baseDelay:
+500, maxDelay: 8000 }`: exponential backoff with full jitter. TalkJS does not retry on its own. */
+  tokenRetry?: TalkSessionElement["tokenRetry"];
   /** The Talk namespace to use. Defaults to the `talkjs` package (which loads
 https://cdn.talkjs.com/talk.js); tests and offline demos put the fake from
 `talkjs-elements/testing` here. Changing it creates a new session. */
@@ -302,19 +420,41 @@ https://cdn.talkjs.com/talk.js); tests and offline demos put the fake from
 `:state(loading)`, `:state(ready)` and `:state(error)`. */
   status?: TalkSessionElement["status"];
   /** The session was created and is live. */
-  "ontalk-session-ready"?: (e: CustomEvent<CustomEvent<{ session: Talk.Session }>>) => void;
+  onTalkSessionReady?: (e: CustomEvent<TalkEventDetails["talk-session-ready"]>) => void;
   /** `Session.onMessage`: a message was sent or received by the user. */
-  "ontalk-message"?: (e: CustomEvent<CustomEvent<Talk.Message>>) => void;
+  onTalkMessage?: (e: CustomEvent<TalkEventDetails["talk-message"]>) => void;
   /** `Session.unreads.onChange`: the unread conversations (once after load, then on every change). */
-  "ontalk-unreads-change"?: (e: CustomEvent<CustomEvent<Talk.UnreadConversation[]>>) => void;
+  onTalkUnreadsChange?: (e: CustomEvent<TalkEventDetails["talk-unreads-change"]>) => void;
   /** `Session.onDesktopNotificationClicked`. Cancelable; if not prevented, the session's first inbox selects the conversation, as the SDK does by default. */
-  "ontalk-desktop-notification-clicked"?: (e: CustomEvent<CustomEvent<Talk.DesktopNotificationClickedEvent>>) => void;
+  onTalkDesktopNotificationClicked?: (
+    e: CustomEvent<TalkEventDetails["talk-desktop-notification-clicked"]>,
+  ) => void;
   /** `Session.onBrowserPermissionNeeded`. Cancelable: `preventDefault()` cancels the user's action. */
-  "ontalk-browser-permission-needed"?: (e: CustomEvent<CustomEvent<Talk.BrowserPermissionNeededEvent>>) => void;
+  onTalkBrowserPermissionNeeded?: (e: CustomEvent<TalkEventDetails["talk-browser-permission-needed"]>) => void;
   /** `Session.onBrowserPermissionDenied`. While the kit listens, the SDK shows no alert of its own. */
-  "ontalk-browser-permission-denied"?: (e: CustomEvent<CustomEvent<Talk.BrowserPermissionDeniedEvent>>) => void;
+  onTalkBrowserPermissionDenied?: (e: CustomEvent<TalkEventDetails["talk-browser-permission-denied"]>) => void;
   /** `sdk-load-failed`, `missing-app-id`, `missing-user`, `invalid-attribute`, `token-fetch-failed` or `sdk-error`. */
-  "ontalk-error"?: (e: CustomEvent<CustomEvent<TalkErrorDetail>>) => void;
+  onTalkError?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
+};
+
+type TalkUnreadBadgeElementProps = {
+  /** What to count: `conversations` (default) with unread messages, or unread `messages`. */
+  count?: TalkUnreadBadgeElement["count"];
+  /** The highest number shown; above it the badge shows `max+` (e.g. `99+`). Default 99. */
+  max?: TalkUnreadBadgeElement["max"];
+  /** The accessible label, with `{count}` standing for the number (the exact number, not capped).
+Default `{count} unread conversations` or `{count} unread messages`. */
+  label?: TalkUnreadBadgeElement["label"];
+  /** A `Talk.Session` to count for, instead of the nearest `<talk-session>`'s. */
+  session?: TalkUnreadBadgeElement["session"];
+  /** The current number (unread conversations or messages); 0 until known. */
+  value?: TalkUnreadBadgeElement["value"];
+  /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
+`error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
+`:state(loading)`, `:state(ready)` and `:state(error)`. */
+  status?: TalkUnreadBadgeElement["status"];
+  /** `invalid-attribute` or `sdk-error`. */
+  onTalkError?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
 };
 
 export type CustomElements = {
@@ -351,6 +491,7 @@ export type CustomElements = {
    *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
    *
    *
    *
@@ -413,6 +554,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * ### **Slots:**
    *  - **loading** - Shown until the inbox is mounted.
    * - **error** - Shown when the inbox or its session failed.
@@ -422,6 +564,36 @@ export type CustomElements = {
    *  - **status** - The box over the inbox area that holds the `loading` and `error` slots.
    */
   "talk-inbox": DefineComponent<TalkInboxElementProps>;
+
+  /**
+   * An HTML panel above the message field of its parent chat element.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **talk-ready** - The panel was created (and, same-origin, filled).
+   * - **talk-error** - `invalid-attribute` or `sdk-error`.
+   *
+   * ### **Methods:**
+   *
+   *
+   *
+   *
+   * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
+   * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * ### **Slots:**
+   *  - _default_ - Markup copied into the panel's document when `url` is same-origin.
+   */
+  "talk-html-panel": DefineComponent<TalkHtmlPanelElementProps>;
 
   /**
    * A TalkJS popup chat window with a launcher button.
@@ -458,6 +630,7 @@ export type CustomElements = {
    *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
    *
    *
    *
@@ -504,10 +677,44 @@ export type CustomElements = {
    *
    *
    *
+   *
    * ### **Slots:**
    *  - _default_ - The page content, with the chat elements that use this session.
    */
   "talk-session": DefineComponent<TalkSessionElementProps>;
+
+  /**
+   * A live count of unread conversations or messages, hidden at zero.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **talk-error** - `invalid-attribute` or `sdk-error`.
+   *
+   * ### **Methods:**
+   *
+   *
+   *
+   *
+   * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
+   * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * ### **CSS Properties:**
+   *  - **--talk-unread-badge-background** - The badge's background colour. Default `#d93025`. _(default: undefined)_
+   * - **--talk-unread-badge-color** - The badge's text colour. Default `#fff`. _(default: undefined)_
+   *
+   * ### **CSS Parts:**
+   *  - **badge** - The count. Hidden (`hidden`) while zero.
+   */
+  "talk-unread-badge": DefineComponent<TalkUnreadBadgeElementProps>;
 };
 
 declare module "vue" {

@@ -19,6 +19,16 @@ export interface CheckedConverter<T> extends ComplexAttributeConverter<T> {
 
 const TRUE_WORDS = new Set(['', 'true']);
 
+/** True for an absent attribute, or text that is empty or only whitespace. */
+export function blank(value: string | null | undefined): boolean {
+  return value === undefined || value === null || value.trim() === '';
+}
+
+/** The attribute name of a property: `userPhotoUrl` → `user-photo-url`. */
+export function attributeName(property: string): string {
+  return property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
 /** Reads a boolean attribute the DOM way, except that `"false"` is false (Vue and Svelte write `attr="false"`). */
 function readBoolean(value: string, name?: string): boolean | string {
   const v = value.trim().toLowerCase();

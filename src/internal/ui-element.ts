@@ -7,6 +7,8 @@ import type { PropertyDeclarations } from '@lit/reactive-element';
 import { ContextConsumer } from '@lit/context';
 import { sessionContext, type SessionContextValue } from './context.js';
 import {
+  attributeName,
+  blank,
   booleanAttribute,
   customDataAttribute,
   directionAttribute,
@@ -94,8 +96,6 @@ interface BoxRecord<Box, Options> {
   /** What was last selected: the conversation, `syncConversation`, its attributes and `as-guest`. */
   selection?: readonly unknown[];
 }
-
-const blank = (value: string | null | undefined) => value === undefined || value === null || value.trim() === '';
 
 const isPrimitiveTranslate = (value: unknown) => value === undefined || typeof value === 'boolean' || value === 'auto';
 
@@ -528,7 +528,7 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
   #syncedAttribute(): string | undefined {
     const self = this as unknown as Record<string, unknown>;
     const property = ['withUser', 'subject', 'photoUrl', 'participants', 'welcomeMessages', 'custom'].find((key) => self[key] !== undefined && self[key] !== null);
-    return property?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    return property && attributeName(property);
   }
 
   /** Calls `select` when what to select changed: the conversation, `syncConversation`, its attributes or `as-guest`. */

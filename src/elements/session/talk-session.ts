@@ -3,6 +3,8 @@ import { ContextProvider } from '@lit/context';
 import { sameData } from '../../internal/same-data.js';
 import { sessionContext, ensureContextRoot, type SessionContextValue } from '../../internal/context.js';
 import {
+  attributeName,
+  blank,
   booleanAttribute,
   customDataAttribute,
   functionProperty,
@@ -76,10 +78,6 @@ interface LiveSession {
 
 function sameIdentity(a: SessionIdentity, b: SessionIdentity): boolean {
   return (Object.keys(a) as (keyof SessionIdentity)[]).every((key) => Object.is(a[key], b[key]));
-}
-
-function blank(value: string | undefined | null): boolean {
-  return value === undefined || value === null || value.trim() === '';
 }
 
 /** The user fields `Talk.User` carries that `UserRef.set()` can update. */
@@ -527,7 +525,7 @@ export class TalkSessionElement extends TalkElement {
   #findProblem(): TalkErrorDetail | undefined {
     const self = this as unknown as Record<string, unknown>;
     const userProperty = Object.keys(USER_ATTRIBUTES).find((key) => self[key] !== undefined && self[key] !== null);
-    const userAttribute = userProperty?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const userAttribute = userProperty && attributeName(userProperty);
     return this.findProblem([
       [
         blank(this.appId),
