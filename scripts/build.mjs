@@ -31,3 +31,21 @@ const standalone = {
 await build({ ...standalone, format: 'esm', outfile: 'dist/talkjs-elements.js' });
 await build({ ...standalone, format: 'iife', globalName: 'TalkElements', outfile: 'dist/talkjs-elements.iife.js' });
 console.log('built dist/ (ESM modules, declarations, talkjs-elements.js, talkjs-elements.iife.js)');
+
+// dist/testing/fake-talk-cdn.iife.js: the fake SDK as a classic script, global `FakeTalkCdn`, for
+// end-to-end tests of pages on the default path: served at https://cdn.talkjs.com/talk.js and
+// followed by `FakeTalkCdn.installFakeTalkCdn(seed)`, it stands in for the real TalkJS script.
+await build({
+  entryPoints: ['src/testing/fake-cdn.ts'],
+  bundle: true,
+  minify: true,
+  target: 'es2022',
+  platform: 'browser',
+  tsconfig: 'tsconfig.json',
+  format: 'iife',
+  globalName: 'FakeTalkCdn',
+  outfile: 'dist/testing/fake-talk-cdn.iife.js',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+console.log('built dist/testing/fake-talk-cdn.iife.js (the fake TalkJS CDN script, global FakeTalkCdn)');

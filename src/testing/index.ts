@@ -9,6 +9,7 @@
  * ```
  */
 export { createFakeTalk, type FakeTalk } from './fake-talk.js';
+export { installFakeTalkCdn } from './fake-cdn.js';
 export type {
   FakeCall,
   FakeConversationSeed,
