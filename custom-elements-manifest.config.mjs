@@ -3,6 +3,7 @@
 import { customElementJsxPlugin } from 'custom-element-jsx-integration';
 import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
 import { customElementSveltePlugin } from 'custom-element-svelte-integration';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const typings = { outdir: './types', globalTypePath: '../dist/index.js', hideLogs: true };
 
@@ -33,6 +34,88 @@ function definitionsInIndex() {
   };
 }
 
+/**
+ * The framework plugins below write each event handler as `(e: CustomEvent<${event.type.text}>)`:
+ * they take an event's type to be its `detail` type, where the manifest (rightly) has the whole
+ * event type, `CustomEvent<...>`; and the types those texts name (`Talk.*`, `TalkErrorDetail`) are
+ * not imported into the files they write. So, for their run only, each `talk-*` event's type
+ * becomes `TalkEventDetails["talk-…"]` (the kit's exported map of `detail` types, the one
+ * `HTMLElementEventMap` uses), and afterwards the manifest gets its own texts back.
+ */
+function eventDetailsForTypings() {
+  const saved = new Map();
+  const events = (manifest) =>
+    manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.customElement ? (d.events ?? []) : []));
+  return [
+    {
+      name: 'talkjs-elements-event-details',
+      packageLinkPhase({ customElementsManifest: manifest }) {
+        for (const event of events(manifest)) {
+          if (!event.name?.startsWith('talk-')) continue;
+          saved.set(event, event.type);
+          event.type = { text: `TalkEventDetails["${event.name}"]` };
+        }
+      },
+    },
+    {
+      name: 'talkjs-elements-event-types-restored',
+      packageLinkPhase() {
+        for (const [event, type] of saved) {
+          if (type === undefined) delete event.type;
+          else event.type = type;
+        }
+        saved.clear();
+      },
+    },
+  ];
+}
+
+/**
+ * Adjusts what the framework plugins wrote to what each framework's type checker reads (each
+ * proven by an example under examples/ whose build type-checks against these files):
+ *  - every file: imports `TalkEventDetails` (see above);
+ *  - vue.d.ts: vue-tsc types `@talk-message` from a prop `onTalkMessage`, not `ontalk-message`;
+ *  - svelte.d.ts: the plugin writes Svelte 4 names only (`on:talk-message`, `bind:prop`); Svelte 5
+ *    takes `ontalk-message={...}` and sets properties from plain `prop={...}`: both are added. And
+ *    its `declare namespace svelteHTML` is module-scoped in a file with imports, so it augments
+ *    nothing: the tags go on `SvelteHTMLElements` of `svelte/elements` instead, as Svelte documents.
+ */
+function typingsForFrameworks() {
+  const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+  const importDetails = (text) =>
+    text.replace(/^(import type \{[^}]*\} from "\.\.\/dist\/index\.js";)$/m, '$1\nimport type { TalkEventDetails } from "../dist/index.js";');
+  const edits = {
+    'jsx.d.ts': (text) => importDetails(text),
+    'vue.d.ts': (text) => importDetails(text).replace(/"on(talk-[a-z-]+)"\?:/g, (_, name) => `on${camel(name[0].toUpperCase() + name.slice(1))}?:`),
+    'svelte.d.ts': (text) =>
+      importDetails(text)
+        .replace(/^( *\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?( *)"on:(talk-[a-z-]+)"\?: ([^\n]*)$/gm, (all, doc = '', indent, name, type) => `${all}\n${doc}${indent}"on${name}"?: ${type}`)
+        .replace(/^( *\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?( *)"bind:(\w+)"\?: ([^\n]*)$/gm, (all, doc = '', indent, name, type) => `${all}\n${doc}${indent}${name}?: ${type}`)
+        .replace(/declare namespace svelteHTML \{\n([^}]*)interface IntrinsicElements extends CustomElements \{\}\n\}/, 'declare module "svelte/elements" {\n$1interface SvelteHTMLElements extends CustomElements {}\n}'),
+  };
+  return {
+    name: 'talkjs-elements-framework-typings',
+    packageLinkPhase() {
+      for (const [file, edit] of Object.entries(edits)) {
+        const path = `${typings.outdir}/${file}`;
+        writeFileSync(path, edit(readFileSync(path, 'utf8')));
+      }
+    },
+  };
+}
+
+/** The analyzer reads the source files in no fixed order: sort the modules so every output is the same on every run. */
+function modulesInPathOrder() {
+  return {
+    name: 'talkjs-elements-modules-in-path-order',
+    packageLinkPhase({ customElementsManifest: manifest }) {
+      manifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
+
+const eventDetails = eventDetailsForTypings();
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/testing/**'],
@@ -41,9 +124,13 @@ export default {
   dependencies: false,
   packagejson: true,
   plugins: [
+    modulesInPathOrder(),
     definitionsInIndex(),
+    eventDetails[0],
     customElementJsxPlugin({ ...typings, fileName: 'jsx.d.ts' }),
     customElementVuejsPlugin({ ...typings, fileName: 'vue.d.ts' }),
     customElementSveltePlugin({ ...typings, fileName: 'svelte.d.ts' }),
+    typingsForFrameworks(),
+    eventDetails[1],
   ],
 };

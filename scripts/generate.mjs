@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { customElementsManifestToMarkdown } from '@custom-elements-manifest/to-markdown';
 
-execFileSync(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cli.js', 'analyze', '--quiet'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--quiet'], { stdio: 'inherit' });
 
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const elements = {

@@ -1,7 +1,7 @@
 import type {
   TalkChatboxElement,
-  TalkInboxElement,
   TalkHtmlPanelElement,
+  TalkInboxElement,
   TalkPopupElement,
   TalkSessionElement,
   TalkUnreadBadgeElement,
@@ -169,6 +169,27 @@ again changes nothing. */
   "ontalk-error"?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
 };
 
+export type TalkHtmlPanelElementProps = {
+  /** The page to show, absolute or relative to the page (`HtmlPanelOptions.url`). Required. */
+  url?: TalkHtmlPanelElement["url"];
+  /** The panel's height in pixels (`HtmlPanelOptions.height`, live through `setHeight`). Default 100. */
+  height?: TalkHtmlPanelElement["height"];
+  /** Show (`true`, default) or hide (`false`) the panel (`HtmlPanelOptions.show`, live through `show()`/`hide()`). */
+  show?: TalkHtmlPanelElement["show"];
+  /** Show the panel only in this conversation (`HtmlPanelOptions.conversation`). */
+  "conversation-id"?: TalkHtmlPanelElement["conversationId"];
+  /** The live `Talk.HtmlPanel`, once created. */
+  htmlPanel?: TalkHtmlPanelElement["htmlPanel"];
+  /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
+`error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
+`:state(loading)`, `:state(ready)` and `:state(error)`. */
+  status?: TalkHtmlPanelElement["status"];
+  /** The panel was created (and, same-origin, filled). */
+  "ontalk-ready"?: (e: CustomEvent<TalkEventDetails["talk-ready"]>) => void;
+  /** `invalid-attribute` or `sdk-error`. */
+  "ontalk-error"?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
+};
+
 export type TalkInboxElementProps = {
   /** Show the feed header with the desktop-notification toggle (`InboxOptions.showFeedHeader`; TalkJS default `true`). */
   "show-feed-header"?: TalkInboxElement["showFeedHeader"];
@@ -283,27 +304,6 @@ again changes nothing. */
   /** `Inbox.onKeydown` (with `capture-keyboard-events`). */
   "ontalk-keydown"?: (e: CustomEvent<TalkEventDetails["talk-keydown"]>) => void;
   /** `invalid-attribute`, `no-session` or `sdk-error`. */
-  "ontalk-error"?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
-};
-
-export type TalkHtmlPanelElementProps = {
-  /** The page to show, absolute or relative to the page (`HtmlPanelOptions.url`). Required. */
-  url?: TalkHtmlPanelElement["url"];
-  /** The panel's height in pixels (`HtmlPanelOptions.height`, live through `setHeight`). Default 100. */
-  height?: TalkHtmlPanelElement["height"];
-  /** Show (`true`, default) or hide (`false`) the panel (`HtmlPanelOptions.show`, live through `show()`/`hide()`). */
-  show?: TalkHtmlPanelElement["show"];
-  /** Show the panel only in this conversation (`HtmlPanelOptions.conversation`). */
-  "conversation-id"?: TalkHtmlPanelElement["conversationId"];
-  /** The live `Talk.HtmlPanel`, once created. */
-  htmlPanel?: TalkHtmlPanelElement["htmlPanel"];
-  /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
-`error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
-`:state(loading)`, `:state(ready)` and `:state(error)`. */
-  status?: TalkHtmlPanelElement["status"];
-  /** The panel was created (and, same-origin, filled). */
-  "ontalk-ready"?: (e: CustomEvent<TalkEventDetails["talk-ready"]>) => void;
-  /** `invalid-attribute` or `sdk-error`. */
   "ontalk-error"?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
 };
 
@@ -572,6 +572,36 @@ export type CustomElements = {
   "talk-chatbox": Partial<TalkChatboxElementProps & BaseProps & BaseEvents>;
 
   /**
+   * An HTML panel above the message field of its parent chat element.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **talk-ready** - The panel was created (and, same-origin, filled).
+   * - **talk-error** - `invalid-attribute` or `sdk-error`.
+   *
+   * ### **Methods:**
+   *
+   *
+   *
+   *
+   * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
+   * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * ### **Slots:**
+   *  - _default_ - Markup copied into the panel's document when `url` is same-origin.
+   */
+  "talk-html-panel": Partial<TalkHtmlPanelElementProps & BaseProps & BaseEvents>;
+
+  /**
    * A TalkJS inbox: the conversation feed and the selected conversation.
    * ---
    *
@@ -625,36 +655,6 @@ export type CustomElements = {
    *  - **status** - The box over the inbox area that holds the `loading` and `error` slots.
    */
   "talk-inbox": Partial<TalkInboxElementProps & BaseProps & BaseEvents>;
-
-  /**
-   * An HTML panel above the message field of its parent chat element.
-   * ---
-   *
-   *
-   * ### **Events:**
-   *  - **talk-ready** - The panel was created (and, same-origin, filled).
-   * - **talk-error** - `invalid-attribute` or `sdk-error`.
-   *
-   * ### **Methods:**
-   *
-   *
-   *
-   *
-   * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
-   * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
-   *
-   *
-   *
-   *
-   *
-   *
-   *
-   *
-   *
-   * ### **Slots:**
-   *  - _default_ - Markup copied into the panel's document when `url` is same-origin.
-   */
-  "talk-html-panel": Partial<TalkHtmlPanelElementProps & BaseProps & BaseEvents>;
 
   /**
    * A TalkJS popup chat window with a launcher button.

@@ -1,8 +1,8 @@
 import type { DefineComponent } from "vue";
 import type {
   TalkChatboxElement,
-  TalkInboxElement,
   TalkHtmlPanelElement,
+  TalkInboxElement,
   TalkPopupElement,
   TalkSessionElement,
   TalkUnreadBadgeElement,
@@ -105,6 +105,27 @@ again changes nothing. */
   /** `Chatbox.onKeydown` (with `capture-keyboard-events`). */
   onTalkKeydown?: (e: CustomEvent<TalkEventDetails["talk-keydown"]>) => void;
   /** `invalid-attribute`, `no-session` or `sdk-error`. */
+  onTalkError?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
+};
+
+type TalkHtmlPanelElementProps = {
+  /** The page to show, absolute or relative to the page (`HtmlPanelOptions.url`). Required. */
+  url?: TalkHtmlPanelElement["url"];
+  /** The panel's height in pixels (`HtmlPanelOptions.height`, live through `setHeight`). Default 100. */
+  height?: TalkHtmlPanelElement["height"];
+  /** Show (`true`, default) or hide (`false`) the panel (`HtmlPanelOptions.show`, live through `show()`/`hide()`). */
+  show?: TalkHtmlPanelElement["show"];
+  /** Show the panel only in this conversation (`HtmlPanelOptions.conversation`). */
+  "conversation-id"?: TalkHtmlPanelElement["conversationId"];
+  /** The live `Talk.HtmlPanel`, once created. */
+  htmlPanel?: TalkHtmlPanelElement["htmlPanel"];
+  /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
+`error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
+`:state(loading)`, `:state(ready)` and `:state(error)`. */
+  status?: TalkHtmlPanelElement["status"];
+  /** The panel was created (and, same-origin, filled). */
+  onTalkReady?: (e: CustomEvent<TalkEventDetails["talk-ready"]>) => void;
+  /** `invalid-attribute` or `sdk-error`. */
   onTalkError?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
 };
 
@@ -222,27 +243,6 @@ again changes nothing. */
   /** `Inbox.onKeydown` (with `capture-keyboard-events`). */
   onTalkKeydown?: (e: CustomEvent<TalkEventDetails["talk-keydown"]>) => void;
   /** `invalid-attribute`, `no-session` or `sdk-error`. */
-  onTalkError?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
-};
-
-type TalkHtmlPanelElementProps = {
-  /** The page to show, absolute or relative to the page (`HtmlPanelOptions.url`). Required. */
-  url?: TalkHtmlPanelElement["url"];
-  /** The panel's height in pixels (`HtmlPanelOptions.height`, live through `setHeight`). Default 100. */
-  height?: TalkHtmlPanelElement["height"];
-  /** Show (`true`, default) or hide (`false`) the panel (`HtmlPanelOptions.show`, live through `show()`/`hide()`). */
-  show?: TalkHtmlPanelElement["show"];
-  /** Show the panel only in this conversation (`HtmlPanelOptions.conversation`). */
-  "conversation-id"?: TalkHtmlPanelElement["conversationId"];
-  /** The live `Talk.HtmlPanel`, once created. */
-  htmlPanel?: TalkHtmlPanelElement["htmlPanel"];
-  /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
-`error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
-`:state(loading)`, `:state(ready)` and `:state(error)`. */
-  status?: TalkHtmlPanelElement["status"];
-  /** The panel was created (and, same-origin, filled). */
-  onTalkReady?: (e: CustomEvent<TalkEventDetails["talk-ready"]>) => void;
-  /** `invalid-attribute` or `sdk-error`. */
   onTalkError?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
 };
 
@@ -511,6 +511,36 @@ export type CustomElements = {
   "talk-chatbox": DefineComponent<TalkChatboxElementProps>;
 
   /**
+   * An HTML panel above the message field of its parent chat element.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **talk-ready** - The panel was created (and, same-origin, filled).
+   * - **talk-error** - `invalid-attribute` or `sdk-error`.
+   *
+   * ### **Methods:**
+   *
+   *
+   *
+   *
+   * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
+   * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * ### **Slots:**
+   *  - _default_ - Markup copied into the panel's document when `url` is same-origin.
+   */
+  "talk-html-panel": DefineComponent<TalkHtmlPanelElementProps>;
+
+  /**
    * A TalkJS inbox: the conversation feed and the selected conversation.
    * ---
    *
@@ -564,36 +594,6 @@ export type CustomElements = {
    *  - **status** - The box over the inbox area that holds the `loading` and `error` slots.
    */
   "talk-inbox": DefineComponent<TalkInboxElementProps>;
-
-  /**
-   * An HTML panel above the message field of its parent chat element.
-   * ---
-   *
-   *
-   * ### **Events:**
-   *  - **talk-ready** - The panel was created (and, same-origin, filled).
-   * - **talk-error** - `invalid-attribute` or `sdk-error`.
-   *
-   * ### **Methods:**
-   *
-   *
-   *
-   *
-   * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
-   * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
-   *
-   *
-   *
-   *
-   *
-   *
-   *
-   *
-   *
-   * ### **Slots:**
-   *  - _default_ - Markup copied into the panel's document when `url` is same-origin.
-   */
-  "talk-html-panel": DefineComponent<TalkHtmlPanelElementProps>;
 
   /**
    * A TalkJS popup chat window with a launcher button.
