@@ -4,7 +4,9 @@
 //  2. browser tests: @web/test-runner in headless Chromium (CHROME_PATH overrides /usr/bin/chromium)
 //  3. Node (SSR) import checks: node's test runner
 //  4. end-to-end: the demo page served by Vite, driven by playwright-core in the same Chromium
-// Set TEST_ONLY=unit|node|e2e (comma-separated) to run a subset.
+//  5. examples: `npm run build` (dist/), then every app under examples/ type-checked and built
+//     (scripts/build-examples.mjs) and driven in Chromium (test/e2e/examples.mjs)
+// Set TEST_ONLY=unit|node|e2e|examples (comma-separated) to run a subset.
 import { spawn } from 'node:child_process';
 import { ensureBrowser } from './ensure-browser.mjs';
 
@@ -66,6 +68,12 @@ if (wanted('node')) {
 }
 if (wanted('e2e')) {
   await step('end-to-end (Vite + playwright-core, Chromium)', process.execPath, ['test/e2e/run.mjs'], /(\d+) passed, (\d+) failed/g);
+}
+if (wanted('examples')) {
+  // The examples use the built package (dist/), so build it first.
+  await step('build (npm run build)', 'npm', ['run', 'build', '--silent']);
+  await step('examples: type check and build (Vite)', process.execPath, ['scripts/build-examples.mjs'], /(\d+) passed, (\d+) failed/g);
+  await step('examples end-to-end (vite preview + playwright-core, Chromium)', process.execPath, ['test/e2e/examples.mjs'], /(\d+) passed, (\d+) failed/g);
 }
 
 console.log('\n=== summary ===');

@@ -1,6 +1,6 @@
 // Shared by the end-to-end checks: a Vite server for the repository and headless Chromium
 // driven by playwright-core (the same binary as the browser tests; CHROME_PATH overrides).
-import { createServer } from 'vite';
+import { createServer, preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
@@ -11,6 +11,13 @@ export const resultsDir = 'test-results';
 export async function startVite(config = {}) {
   const server = await createServer({ logLevel: 'warn', server: { host: '127.0.0.1', port: 5300, strictPort: false }, ...config });
   await server.listen();
+  const address = server.httpServer.address();
+  return { url: `http://127.0.0.1:${address.port}`, close: () => server.close() };
+}
+
+/** Serves a built directory (`<root>/dist`) with `vite preview` on a free port; returns its base URL and a close function. */
+export async function startPreview(root) {
+  const server = await preview({ root, configFile: false, logLevel: 'warn', preview: { host: '127.0.0.1', port: 5400, strictPort: false } });
   const address = server.httpServer.address();
   return { url: `http://127.0.0.1:${address.port}`, close: () => server.close() };
 }

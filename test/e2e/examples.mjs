@@ -1,0 +1,367 @@
+// End-to-end: every app under examples/ (built into examples/<name>/dist by
+// scripts/build-examples.mjs, after `npm run build`), served by `vite preview` and driven by
+// playwright-core in headless Chromium, offline:
+//  - the kit's bundles are served from dist/ at their CDN URL (https://cdn.jsdelivr.net/npm/...),
+//    so the plain and CMS pages are exactly what a user pastes;
+//  - https://cdn.talkjs.com/talk.js, which the kit's default path (the `talkjs` package) injects,
+//    is served by the fake TalkJS CDN (dist/testing/fake-talk-cdn.iife.js) with the examples'
+//    seed, and the FakeTalk it returns is put on `window.fakeTalk`; the framework apps instead
+//    pass the fake from `talkjs-elements/testing` as `sdk` (and set `window.fakeTalk` themselves),
+//    so for them any request for talk.js is a failure;
+//  - every other request outside the page's own server is blocked, and fails the example.
+// Also: a page that loads the kit twice (classic bundle + standalone ESM), and a check that the
+// README's "Use it" snippets are the tested files. Screenshots go to test-results/example-*.png.
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { checks, launchBrowser, resultsDir, startPreview } from './browser.mjs';
+
+const KIT_CDN = 'https://cdn.jsdelivr.net/npm/talkjs-elements/dist/';
+const KIT_FILES = ['talkjs-elements.js', 'talkjs-elements.iife.js'];
+const TALK_SCRIPT_URL = 'https://cdn.talkjs.com/talk.js';
+const TWICE_URL = 'https://twice.example/';
+const seed = JSON.parse(readFileSync('examples/shared/seed.json', 'utf8'));
+const fakeCdnBundle = readFileSync('dist/testing/fake-talk-cdn.iife.js', 'utf8');
+const USER_MESSAGES_ONLY = { type: ['==', 'UserMessage'] };
+const cors = { 'access-control-allow-origin': '*' };
+
+const { check, summary } = checks();
+const only = process.env.EXAMPLES?.split(',');
+const wanted = (name) => !only || only.includes(name);
+
+/**
+ * Opens `url` in a fresh browser context with the offline routing described above. Returns the
+ * page, what it logged, and which outside URLs it asked for.
+ */
+async function openPage(browser, url, { fakeCdn }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1100 } });
+  const page = await context.newPage();
+  const errors = [];
+  const warnings = [];
+  const outside = [];
+  const talkScriptRequests = [];
+  page.on('pageerror', (error) => errors.push(error));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(new Error(`console.error: ${message.text()}`));
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  await page.route(
+    (target) => target.hostname !== '127.0.0.1',
+    (route) => {
+      const requested = route.request().url();
+      const file = requested.startsWith(KIT_CDN) ? requested.slice(KIT_CDN.length) : undefined;
+      if (file && KIT_FILES.includes(file)) {
+        return route.fulfill({ path: `dist/${file}`, contentType: 'text/javascript', headers: cors });
+      }
+      if (requested === TALK_SCRIPT_URL) {
+        talkScriptRequests.push(requested);
+        if (!fakeCdn) return route.abort();
+        const body = `${fakeCdnBundle}\nwindow.fakeTalk = FakeTalkCdn.installFakeTalkCdn(${JSON.stringify(seed)});`;
+        return route.fulfill({ contentType: 'text/javascript', headers: cors, body });
+      }
+      if (requested === TWICE_URL) {
+        return route.fulfill({ path: 'test/e2e/pages/kit-twice.html', contentType: 'text/html' });
+      }
+      outside.push(requested);
+      return route.abort();
+    },
+  );
+  await page.goto(url);
+  return { page, errors, warnings, outside, talkScriptRequests, close: () => context.close() };
+}
+
+/** Waits until `fn(arg)` is truthy in the page; on timeout, says what and shows `fakeTalk.live()`. */
+async function until(page, what, fn, arg) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout: 10000 });
+  } catch {
+    const live = await page.evaluate(() => window.fakeTalk?.live?.()).catch(() => 'unavailable');
+    throw new Error(`timed out waiting until ${what}; fakeTalk.live() = ${JSON.stringify(live)}`);
+  }
+}
+
+async function mounted(page) {
+  await page.locator('talk-inbox [data-fake-talk="inbox"]').waitFor({ timeout: 15000 });
+  await page.locator('talk-chatbox [data-fake-talk="chatbox"]').waitFor({ timeout: 15000 });
+}
+
+function noErrors(errors) {
+  if (errors.length) throw new Error(errors.map(String).join('\n'));
+}
+
+/**
+ * The checks shared by the framework apps and the plain page: mount, a talk-message rendered
+ * by the page's own code, the messageFilter property, conditional removal, no errors.
+ */
+async function appChecks(browser, example) {
+  const { name, label } = example;
+  const server = await startPreview(`examples/${name}`);
+  const tab = await openPage(browser, `${server.url}/`, { fakeCdn: example.fakeCdn });
+  const { page } = tab;
+  try {
+    await check(`${label}: a <talk-session> on the fake SDK mounts an inbox and a chatbox`, async () => {
+      await mounted(page);
+      await until(page, 'the fake has one live session', () => window.fakeTalk?.live().sessions === 1);
+    });
+
+    await check(`${label}: a talk-message from the fake, bound with ${example.binding}, is rendered by ${example.renderer}`, async () => {
+      const text = `Hello from Bob to ${name} ${Date.now()}`;
+      await page.evaluate((body) => window.fakeTalk.backend.sendMessage('order-1234', 'bob', body), text);
+      await page.locator('#messages li', { hasText: text }).waitFor({ timeout: 5000 });
+      // The stand-in chatbox shows it too (the SDK side), but the list above is the page's own DOM.
+      await page.locator('talk-chatbox [data-part="message-text"]', { hasText: text }).waitFor();
+      await page.screenshot({ path: `${resultsDir}/example-${name}.png`, fullPage: true });
+    });
+
+    await check(`${label}: messageFilter, passed as ${example.property}, reaches the SDK chatbox as an object`, async () => {
+      const { recorded, attribute, property } = await page.evaluate(() => {
+        const element = document.querySelector('talk-chatbox');
+        return {
+          recorded: window.fakeTalk.chatboxes.at(-1)?.messageFilter,
+          attribute: element.getAttribute('messagefilter') ?? element.getAttribute('message-filter'),
+          property: element.messageFilter,
+        };
+      });
+      if (!isDeepStrictEqual(recorded, USER_MESSAGES_ONLY)) throw new Error(`the fake chatbox's messageFilter is ${JSON.stringify(recorded)}`);
+      if (!isDeepStrictEqual(property, USER_MESSAGES_ONLY)) throw new Error(`the element's messageFilter is ${JSON.stringify(property)}`);
+      if (attribute !== null) throw new Error(`messageFilter was also written as an attribute: ${attribute}`);
+    });
+
+    if (example.toggle) {
+      await check(`${label}: removing the chatbox (${example.toggle}) destroys the SDK chatbox, and only it`, async () => {
+        await page.click('#toggle-chatbox');
+        await until(page, 'no chatbox is live', () => window.fakeTalk.live().chatboxes === 0);
+        const live = await page.evaluate(() => window.fakeTalk.live());
+        if (live.sessions !== 1 || live.inboxes !== 1) throw new Error(`the session or inbox went too: ${JSON.stringify(live)}`);
+        if ((await page.locator('talk-chatbox').count()) !== 0) throw new Error('<talk-chatbox> is still in the page');
+      });
+    }
+
+    await check(`${label}: removing the session (${example.signOut}) destroys every SDK object`, async () => {
+      await page.click('#sign-out');
+      await until(page, 'nothing is live', () => {
+        const live = window.fakeTalk.live();
+        return live.total === 0 && live.sessions === 0;
+      });
+      if ((await page.locator('talk-session').count()) !== 0) throw new Error('<talk-session> is still in the page');
+    });
+
+    await check(`${label}: ${example.fakeCdn ? 'TalkJS came from the (fake) CDN script, as on the default path' : 'TalkJS was never loaded (the fake is the sdk)'}; no other outside request; no errors`, async () => {
+      const expected = example.fakeCdn ? 1 : 0;
+      if (tab.talkScriptRequests.length !== expected) throw new Error(`${tab.talkScriptRequests.length} requests for ${TALK_SCRIPT_URL}, expected ${expected}`);
+      if (tab.outside.length) throw new Error(`requests outside the page's server: ${tab.outside.join(', ')}`);
+      noErrors(tab.errors);
+    });
+  } finally {
+    await tab.close();
+    await server.close();
+  }
+}
+
+async function cmsChecks(browser) {
+  const label = 'cms (classic script, markup only)';
+  const server = await startPreview('examples/cms');
+  const tab = await openPage(browser, `${server.url}/`, { fakeCdn: true });
+  const { page } = tab;
+  try {
+    await check(`${label}: the page's only script is the classic bundle (plus the TalkJS script the kit injects)`, async () => {
+      const html = readFileSync('examples/cms/dist/index.html', 'utf8');
+      const authored = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+      if (authored.length !== 1 || authored[0] !== `<script src="${KIT_CDN}talkjs-elements.iife.js">`) throw new Error(`the page's scripts: ${authored.join(' ')}`);
+      const scripts = await page.evaluate(() => [...document.scripts].map((s) => `${s.type || 'classic'} ${s.src || 'inline'}`));
+      const expected = ['classic https://cdn.talkjs.com/talk.js', `classic ${KIT_CDN}talkjs-elements.iife.js`];
+      if (!isDeepStrictEqual(scripts.sort(), expected.sort())) throw new Error(`scripts in the DOM: ${scripts.join(', ')}`);
+    });
+
+    await check(`${label}: the session, inbox, chatbox and unread badge start from attributes alone`, async () => {
+      await mounted(page);
+      await page.locator('talk-unread-badge:state(ready)').waitFor({ state: 'attached', timeout: 5000 });
+      const { inboxOptions, highlighted } = await page.evaluate(() => ({
+        inboxOptions: window.fakeTalk.inboxes.at(-1).options,
+        highlighted: window.fakeTalk.chatboxes.at(-1).highlightedWords,
+      }));
+      if (inboxOptions.showFeedHeader !== false) throw new Error(`show-feed-header="false" gave ${JSON.stringify(inboxOptions)}`);
+      if (!isDeepStrictEqual(highlighted, ['order', 'ships'])) throw new Error(`highlighted-words gave ${JSON.stringify(highlighted)}`);
+      await page.locator('talk-chatbox [data-part="message-text"] mark', { hasText: 'ships' }).first().waitFor();
+    });
+
+    await check(`${label}: a talk-message from the fake shows in the chatbox, and the badge counts a new unread conversation`, async () => {
+      const count = () => Number(document.querySelector('talk-unread-badge').shadowRoot.querySelector('[part="badge"]').textContent || 0);
+      const before = await page.evaluate(count);
+      const text = `New order question ${Date.now()}`;
+      await page.evaluate((body) => window.fakeTalk.backend.sendMessage('order-1234', 'bob', body), text);
+      await page.locator('talk-chatbox [data-part="message-text"]', { hasText: text }).waitFor({ timeout: 5000 });
+      await page.evaluate(() => window.fakeTalk.backend.sendMessage('support', 'bob', 'Any news?'));
+      await until(page, `the badge counts more than ${before}`, `(${count})() > ${before}`);
+      await page.screenshot({ path: `${resultsDir}/example-cms.png`, fullPage: true });
+    });
+
+    await check(`${label}: removing <talk-session> from the page destroys every SDK object`, async () => {
+      await page.evaluate(() => document.querySelector('talk-session').remove());
+      await until(page, 'nothing is live', () => window.fakeTalk.live().total === 0);
+    });
+
+    await check(`${label}: TalkJS came from the (fake) CDN script; no other outside request; no errors`, async () => {
+      if (tab.talkScriptRequests.length !== 1) throw new Error(`${tab.talkScriptRequests.length} requests for ${TALK_SCRIPT_URL}`);
+      if (tab.outside.length) throw new Error(`requests outside the page's server: ${tab.outside.join(', ')}`);
+      noErrors(tab.errors);
+    });
+  } finally {
+    await tab.close();
+    await server.close();
+  }
+}
+
+async function twiceChecks(browser) {
+  const label = 'kit loaded twice (classic bundle + standalone ESM)';
+  const tab = await openPage(browser, TWICE_URL, { fakeCdn: true });
+  const { page } = tab;
+  try {
+    await check(`${label}: both copies load without an exception, and the second warns exactly once`, async () => {
+      await page.waitForFunction(() => customElements.get('esm-chatbox') !== undefined, undefined, { timeout: 10000 });
+      const copies = await page.evaluate(() => ({
+        firstWins: customElements.get('talk-chatbox') === window.TalkElements.TalkChatboxElement,
+        distinct: !(customElements.get('esm-chatbox').prototype instanceof window.TalkElements.TalkChatboxElement),
+      }));
+      if (!copies.firstWins) throw new Error('<talk-chatbox> is not the classic bundle\'s class');
+      if (!copies.distinct) throw new Error('<esm-chatbox> does not come from a second copy of the kit');
+      noErrors(tab.errors);
+      const kitWarnings = tab.warnings.filter((text) => text.includes('[talkjs-elements]'));
+      if (kitWarnings.length !== 1) throw new Error(`${kitWarnings.length} warnings from the kit: ${kitWarnings.join(' | ')}`);
+    });
+
+    await check(`${label}: a chatbox of each copy mounts inside the classic copy's <talk-session>`, async () => {
+      await page.locator('#classic-chatbox [data-fake-talk="chatbox"]').waitFor({ timeout: 15000 });
+      await page.locator('#esm-chatbox [data-fake-talk="chatbox"]').waitFor({ timeout: 15000 });
+      const live = await page.evaluate(() => window.fakeTalk.live());
+      if (live.sessions !== 1 || live.chatboxes !== 2) throw new Error(`expected one session and two chatboxes: ${JSON.stringify(live)}`);
+      noErrors(tab.errors);
+      if (tab.outside.length) throw new Error(`requests outside the page: ${tab.outside.join(', ')}`);
+    });
+  } finally {
+    await tab.close();
+  }
+}
+
+/** The fake CDN script itself: the stub the `talkjs` package makes, completed in place; or no stub at all. */
+async function fakeCdnChecks(browser) {
+  const label = 'fake TalkJS CDN (dist/testing/fake-talk-cdn.iife.js)';
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  try {
+    await check(`${label}: completes the talkjs package's window.Talk stub in place and settles what was queued on Talk.ready`, async () => {
+      // The talkjs package's snippet (node_modules/talkjs/src/index.esnext.js), without its script injection.
+      await page.addScriptTag({
+        content: 'window.Talk={v:3,ready:{then:function(f){var l=this.c;if(Promise)return new Promise(function(r,e){l.push([f,r,e]);});l.push([f]);},catch:function(){return new Promise(function(){});},c:[]}};',
+      });
+      const result = await page.evaluate(async ({ seed, bundle }) => {
+        const stub = window.Talk;
+        const queued = [stub.ready.then(() => 'first'), Promise.resolve(stub.ready).then(() => 'awaited')];
+        const order = [];
+        stub.ready.then(() => order.push('callback'));
+        const script = document.createElement('script');
+        script.textContent = `${bundle}\nwindow.fakeTalk = FakeTalkCdn.installFakeTalkCdn(${JSON.stringify(seed)});`;
+        document.head.append(script);
+        const settled = await Promise.all(queued);
+        const session = new stub.Session({ appId: 'tXXXX', userId: 'alice' });
+        return {
+          sameObject: window.Talk === stub,
+          settled,
+          order,
+          version: stub.v,
+          sessionAlive: session.isAlive,
+          liveSessions: window.fakeTalk.live().sessions,
+          viaStub: stub.live().sessions,
+          oneOnOne: typeof stub.oneOnOneId('alice', 'bob'),
+        };
+      }, { seed, bundle: fakeCdnBundle });
+      const expected = { sameObject: true, settled: ['first', 'awaited'], order: ['callback'], version: 3, sessionAlive: true, liveSessions: 1, viaStub: 1, oneOnOne: 'string' };
+      if (!isDeepStrictEqual(result, expected)) throw new Error(JSON.stringify(result));
+    });
+
+    await check(`${label}: without a stub, puts the fake on window.Talk`, async () => {
+      await page.goto('about:blank');
+      if (await page.evaluate(() => 'Talk' in window)) throw new Error('window.Talk exists on a blank page');
+      await page.addScriptTag({ content: `${fakeCdnBundle}\nwindow.fakeTalk = FakeTalkCdn.installFakeTalkCdn(${JSON.stringify(seed)});` });
+      const ok = await page.evaluate(async () => {
+        await window.Talk.ready;
+        return window.Talk === window.fakeTalk && typeof window.Talk.Session === 'function' && window.Talk.backend.conversations.has('order-1234');
+      });
+      if (!ok) throw new Error('window.Talk is not the ready fake with the seed');
+      noErrors(errors);
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The README's "Use it" snippets are the tested code: each fenced block that follows a line
+ * naming an example file ("`examples/react/src/App.tsx`:") must appear in that file verbatim.
+ */
+function readmeChecks() {
+  return check('README: every "Use it" snippet is the code of a tested example, verbatim', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const blocks = [...readme.matchAll(/^From `(examples\/[^`]+)`:\n\n```[a-z]*\n([\s\S]*?)\n```/gm)];
+    const files = new Set(blocks.map(([, file]) => file));
+    for (const required of ['examples/plain-html/index.html', 'examples/cms/index.html', 'examples/react/src/App.tsx', 'examples/vue/src/App.vue', 'examples/angular/src/app.component.ts', 'examples/svelte/src/App.svelte']) {
+      if (!files.has(required)) throw new Error(`the README shows no snippet from ${required}`);
+    }
+    const dedent = (text) => {
+      const lines = text.split('\n');
+      const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^ */)[0].length));
+      return lines.map((l) => l.slice(indent)).join('\n');
+    };
+    for (const [, file, snippet] of blocks) {
+      const source = readFileSync(file, 'utf8');
+      // A snippet may be an indented excerpt of an HTML page: compare without the common indentation.
+      const lines = source.split('\n');
+      const wantedText = dedent(snippet);
+      const found = lines.some((_, start) => {
+        for (let end = start + 1; end <= lines.length; end += 1) {
+          const excerpt = lines.slice(start, end).join('\n');
+          if (excerpt.length > source.length) break;
+          if (dedent(excerpt) === wantedText) return true;
+          if (end - start > snippet.split('\n').length) break;
+        }
+        return false;
+      });
+      if (!found) throw new Error(`the README snippet from ${file} is not in that file (verbatim, up to indentation)`);
+    }
+  });
+}
+
+const browser = await launchBrowser();
+let failed = 1;
+try {
+  await readmeChecks();
+  const apps = [
+    { name: 'plain-html', label: 'plain-html (standalone ESM, real default SDK path)', binding: "addEventListener('talk-message')", renderer: 'the page script', property: 'a property from script', signOut: 'element.remove()', fakeCdn: true },
+    { name: 'react', label: 'React 19', binding: 'ontalk-message', renderer: 'React', property: 'a JSX prop (React 19 sets properties)', toggle: '{showChatbox && …}', signOut: '{signedIn && …}' },
+    { name: 'vue', label: 'Vue 3', binding: '@talk-message', renderer: 'Vue', property: ':messageFilter (Vue sets properties the element has)', toggle: 'v-if', signOut: 'v-if' },
+    { name: 'angular', label: 'Angular', binding: '(talk-message)', renderer: 'Angular', property: '[messageFilter]', toggle: '@if', signOut: '@if' },
+    { name: 'svelte', label: 'Svelte 5', binding: 'ontalk-message', renderer: 'Svelte', property: 'messageFilter={…} (Svelte 5 sets properties the element has)', toggle: '{#if}', signOut: '{#if}' },
+  ];
+  for (const example of apps) {
+    if (!wanted(example.name)) continue;
+    console.log(`examples/${example.name}`);
+    await appChecks(browser, example);
+  }
+  if (wanted('cms')) {
+    console.log('examples/cms');
+    await cmsChecks(browser);
+  }
+  if (wanted('fake-cdn')) {
+    console.log('dist/testing/fake-talk-cdn.iife.js');
+    await fakeCdnChecks(browser);
+  }
+  if (wanted('twice')) {
+    console.log('test/e2e/pages/kit-twice.html');
+    await twiceChecks(browser);
+  }
+} finally {
+  failed = summary();
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);
