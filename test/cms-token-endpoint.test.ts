@@ -1,0 +1,341 @@
+/**
+ * Markup only, item 1: `token-endpoint` on `<talk-session>`, against a REAL HTTP endpoint (the
+ * test runner's dev server serves test/server/token-endpoint.mjs at /test-api/token). The fake
+ * SDK never asks for tokens itself, so each test calls the session's `options.tokenFetcher` as
+ * TalkJS does: once for the first token (no `token` attribute) and again before each expiry.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import type { TalkSessionElement } from '../src/index.js';
+import type { FakeSession } from '../src/testing/index.js';
+import { captureConsole, expectNoLeaks, nextTask, onCleanup, optionsOf, recordEvents, sampleFake, until, type FakeTalk } from './helpers.js';
+
+let fake: FakeTalk;
+beforeEach(() => {
+  fake = sampleFake();
+});
+afterEach(() => expectNoLeaks(fake));
+
+/** The page's own fetch, for the endpoint's request counter (never spied on). */
+const pageFetch = window.fetch.bind(window);
+
+let scenarios = 0;
+/** A scenario name no other test (or earlier run against the same dev server) uses. */
+const newScenario = () => `cms-${Date.now()}-${++scenarios}`;
+
+/** The endpoint's URL for `scenario`, with the query-string switches of token-endpoint.mjs. */
+function endpoint(scenario: string, query: Record<string, string | number> = {}): string {
+  const params = new URLSearchParams({ scenario, ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) });
+  return `/test-api/token?${params}`;
+}
+
+interface EndpointRecord {
+  requests: number;
+  methods: string[];
+  bodies: unknown[];
+  cookies: string[];
+}
+
+/** What the endpoint saw for `scenario`. */
+async function seen(scenario: string): Promise<EndpointRecord> {
+  const response = await pageFetch(`/test-api/token/count?scenario=${encodeURIComponent(scenario)}`);
+  return (await response.json()) as EndpointRecord;
+}
+
+/** Waits until the endpoint has received `n` requests for `scenario`. */
+async function untilRequests(scenario: string, n: number): Promise<void> {
+  let last = 0;
+  const start = performance.now();
+  while ((last = (await seen(scenario)).requests) < n) {
+    if (performance.now() - start > 5000) throw new Error(`the endpoint saw ${last} request(s) for ${scenario}, expected ${n}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Records every fetch() the page makes (passing it on) until the test ends. */
+function spyOnFetch() {
+  const requests: Array<{ url: string; init: RequestInit | undefined; response: Promise<Response> }> = [];
+  const original = window.fetch;
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const response = original.call(window, input, init);
+    requests.push({ url: String(input instanceof Request ? input.url : input), init, response });
+    return response;
+  };
+  onCleanup(() => {
+    window.fetch = original;
+  });
+  return requests;
+}
+
+/** Fast, deterministic retries for tests: `attempts` tries, waits of at most 1 ms. */
+const quickRetry = (attempts: number) => ({ attempts, baseDelay: 1, maxDelay: 1 });
+
+/** A `<talk-session app-id="tAPP" user-id="alice" token-endpoint=…>` on the fake, and its session once live. */
+async function placeSession(tokenEndpoint: string, { tokenRetry, token }: { tokenRetry?: object; token?: string } = {}) {
+  const el = document.createElement('talk-session');
+  el.setAttribute('app-id', 'tAPP');
+  el.setAttribute('user-id', 'alice');
+  el.setAttribute('token-endpoint', tokenEndpoint);
+  if (token !== undefined) el.setAttribute('token', token);
+  if (tokenRetry) el.tokenRetry = tokenRetry;
+  el.sdk = fake;
+  await fixture(html`<div>${el}</div>`);
+  await until(() => el.session !== undefined, 'the session');
+  return { el, session: el.session as FakeSession };
+}
+
+/** The fetcher the kit gave TalkJS (`SessionOptions.tokenFetcher`). */
+function fetcherOf(session: FakeSession): () => Promise<string> {
+  const fetcher = session.options.tokenFetcher;
+  expect(fetcher, 'SessionOptions.tokenFetcher').to.be.a('function');
+  return () => Promise.resolve(fetcher!());
+}
+
+describe('cms: token-endpoint asks a real HTTP endpoint for the JWT', () => {
+  it('no token attribute: the session gets { appId, userId, tokenFetcher } and nothing is fetched until TalkJS asks', async () => {
+    const scenario = newScenario();
+    const { session } = await placeSession(endpoint(scenario));
+    await nextTask();
+    expect(fake.sessions).to.have.length(1);
+    expect(optionsOf(session)).to.deep.equal({ appId: 'tAPP', userId: 'alice', tokenFetcher: '<fetcher>' });
+    expect((await seen(scenario)).requests, 'requests before TalkJS asked').to.equal(0);
+  });
+
+  it('the first token: POST, credentials same-origin, JSON body { userId }, a plain-text answer is the token', async () => {
+    const scenario = newScenario();
+    const requests = spyOnFetch();
+    document.cookie = 'cms_test_cookie=sent-by-the-browser; path=/';
+    onCleanup(() => {
+      document.cookie = 'cms_test_cookie=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+    });
+    const { session } = await placeSession(endpoint(scenario));
+
+    const token = await fetcherOf(session)();
+
+    expect(token).to.equal('jwt-for-alice-1');
+    expect(requests).to.have.length(1);
+    const { init } = requests[0]!;
+    expect(init?.method).to.equal('POST');
+    expect(init?.credentials).to.equal('same-origin');
+    expect(new Headers(init?.headers).get('content-type')).to.equal('application/json');
+    expect(JSON.parse(String(init?.body))).to.deep.equal({ userId: 'alice' });
+    const record = await seen(scenario);
+    expect(record.requests).to.equal(1);
+    expect(record.methods).to.deep.equal(['POST']);
+    expect(record.bodies).to.deep.equal([{ userId: 'alice' }]);
+    // Same-origin credentials: the page's cookie reached the endpoint.
+    expect(record.cookies[0]).to.contain('cms_test_cookie=sent-by-the-browser');
+  });
+
+  it('a JSON answer { "token": "…" } gives the token inside it', async () => {
+    const scenario = newScenario();
+    const { session } = await placeSession(endpoint(scenario, { format: 'json' }));
+    expect(await fetcherOf(session)()).to.equal('jwt-for-alice-1');
+    expect((await seen(scenario)).requests).to.equal(1);
+  });
+
+  it('every refresh asks the endpoint again and gets a new token, on the same session', async () => {
+    const scenario = newScenario();
+    const { el, session } = await placeSession(endpoint(scenario));
+    const fetcher = fetcherOf(session);
+    expect(await fetcher()).to.equal('jwt-for-alice-1');
+    expect(await fetcher()).to.equal('jwt-for-alice-2');
+    expect(await fetcher()).to.equal('jwt-for-alice-3');
+    expect((await seen(scenario)).requests).to.equal(3);
+    expect(fake.sessions, 'sessions created').to.have.length(1);
+    expect(el.session).to.equal(session);
+    expect(session.isAlive).to.equal(true);
+  });
+
+  it('with a token attribute: the first token is that one, the endpoint serves the refreshes', async () => {
+    const scenario = newScenario();
+    const { session } = await placeSession(endpoint(scenario), { token: 'jwt-from-the-page' });
+    expect(optionsOf(session)).to.deep.equal({ appId: 'tAPP', userId: 'alice', token: 'jwt-from-the-page', tokenFetcher: '<fetcher>' });
+    expect((await seen(scenario)).requests).to.equal(0);
+    expect(await fetcherOf(session)()).to.equal('jwt-for-alice-1');
+    expect((await seen(scenario)).requests).to.equal(1);
+  });
+
+  it('the body carries the current user id (user-id changes: a new session asks for the new user)', async () => {
+    const scenario = newScenario();
+    const { el, session } = await placeSession(endpoint(scenario));
+    expect(await fetcherOf(session)()).to.equal('jwt-for-alice-1');
+    el.setAttribute('user-id', 'bob');
+    await until(() => el.session !== undefined && el.session !== session, 'the session for bob');
+    expect(session.isAlive, 'the session for alice').to.equal(false);
+    expect(await fetcherOf(el.session as FakeSession)()).to.equal('jwt-for-bob-2');
+    expect((await seen(scenario)).bodies).to.deep.equal([{ userId: 'alice' }, { userId: 'bob' }]);
+  });
+
+  it('changing token-endpoint creates a new session that asks the new URL', async () => {
+    const first = newScenario();
+    const second = newScenario();
+    const { el, session } = await placeSession(endpoint(first));
+    el.setAttribute('token-endpoint', endpoint(second, { format: 'json' }));
+    await until(() => el.session !== undefined && el.session !== session, 'the new session');
+    expect(session.isAlive).to.equal(false);
+    expect(fake.live().sessions).to.equal(1);
+    expect(await fetcherOf(el.session as FakeSession)()).to.equal('jwt-for-alice-1');
+    expect((await seen(first)).requests).to.equal(0);
+    expect((await seen(second)).requests).to.equal(1);
+  });
+});
+
+describe('cms: token-endpoint failures, retries and removal', () => {
+  it('fails twice, then answers: retried, the third answer is the token, no talk-error', async () => {
+    const scenario = newScenario();
+    const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
+    const { session } = await placeSession(endpoint(scenario, { fail: 2 }), { tokenRetry: quickRetry(4) });
+    expect(await fetcherOf(session)()).to.equal('jwt-for-alice-3');
+    expect((await seen(scenario)).requests).to.equal(3);
+    expect(errors.events).to.have.length(0);
+  });
+
+  it('always failing: exactly `attempts` requests, then exactly one talk-error token-fetch-failed', async () => {
+    const scenario = newScenario();
+    const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
+    const console = captureConsole({ untilTestEnds: true });
+    const { el, session } = await placeSession(endpoint(scenario, { status: 503 }), { tokenRetry: quickRetry(3) });
+
+    let failure: unknown;
+    await fetcherOf(session)().then(
+      () => expect.fail('the fetcher resolved'),
+      (error: unknown) => (failure = error),
+    );
+
+    expect(String(failure)).to.contain('503');
+    expect((await seen(scenario)).requests).to.equal(3);
+    await nextTask();
+    expect(errors.events).to.have.length(1);
+    const event = errors.events[0]!;
+    expect(event.target).to.equal(el);
+    expect(event.detail).to.include({ code: 'token-fetch-failed', attribute: 'token-endpoint' });
+    expect(event.detail.message).to.match(/^<talk-session> /);
+    expect(console.errors).to.have.length(1);
+    // The session stays: TalkJS decides what a missing token means.
+    expect(session.isAlive).to.equal(true);
+  });
+
+  it('the default retry makes 4 attempts (401 every time) before token-fetch-failed', async () => {
+    const scenario = newScenario();
+    const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
+    captureConsole({ untilTestEnds: true });
+    // Only the waits are shortened; the number of attempts is the default.
+    const { session } = await placeSession(endpoint(scenario, { status: 401 }), { tokenRetry: { baseDelay: 1, maxDelay: 1 } });
+    await fetcherOf(session)().then(
+      () => expect.fail('the fetcher resolved'),
+      () => undefined,
+    );
+    expect((await seen(scenario)).requests).to.equal(4);
+    expect(errors.of('talk-error').map((e) => e.detail.code)).to.deep.equal(['token-fetch-failed']);
+  });
+
+  it('a slow endpoint: the token arrives when the endpoint answers, the session stays ready meanwhile', async () => {
+    const scenario = newScenario();
+    const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
+    const { el, session } = await placeSession(endpoint(scenario, { delay: 800 }), { tokenRetry: quickRetry(1) });
+    let settled = false;
+    const token = fetcherOf(session)().finally(() => (settled = true));
+    await untilRequests(scenario, 1);
+    // The endpoint holds its answer for 800 ms after counting the request.
+    expect(settled, 'settled before the endpoint answered').to.equal(false);
+    expect(el.status).to.equal('ready');
+    expect(await token).to.equal('jwt-for-alice-1');
+    expect((await seen(scenario)).requests).to.equal(1);
+    expect(errors.events).to.have.length(0);
+  });
+
+  it('removal while the request is in flight: no talk-error, no console error, no further request', async () => {
+    const scenario = newScenario();
+    const console = captureConsole({ untilTestEnds: true });
+    // Fails (slowly) every time: without the abort, a retry would follow the first answer at once.
+    const { el, session } = await placeSession(endpoint(scenario, { delay: 300, status: 500 }), { tokenRetry: quickRetry(5) });
+    const errors = recordEvents(el, ['talk-error'], { untilTestEnds: true });
+    const outcome = fetcherOf(session)().then(
+      () => 'resolved',
+      () => 'rejected',
+    );
+    await untilRequests(scenario, 1);
+    el.remove();
+
+    expect(await outcome).to.equal('rejected');
+    // Past the endpoint's answer and any retry wait.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await seen(scenario)).requests).to.equal(1);
+    expect(errors.events).to.have.length(0);
+    expect(console.errors).to.have.length(0);
+    expect(session.isAlive).to.equal(false);
+  });
+
+  it('removal during the wait before a retry: no further request, no talk-error', async () => {
+    const scenario = newScenario();
+    const requests = spyOnFetch();
+    // Full jitter picks a wait in [0, baseDelay): pin it near its top so the wait is long.
+    const random = Math.random;
+    Math.random = () => 0.999;
+    onCleanup(() => {
+      Math.random = random;
+    });
+    const { el, session } = await placeSession(endpoint(scenario, { status: 500 }), { tokenRetry: { attempts: 5, baseDelay: 500, maxDelay: 500 } });
+    const errors = recordEvents(el, ['talk-error'], { untilTestEnds: true });
+    const outcome = fetcherOf(session)().then(
+      () => 'resolved',
+      () => 'rejected',
+    );
+    await until(() => requests.length === 1, 'the first request');
+    expect((await requests[0]!.response).status).to.equal(500);
+    await nextTask();
+    el.remove();
+
+    expect(await outcome).to.equal('rejected');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(requests, 'requests made').to.have.length(1);
+    expect((await seen(scenario)).requests).to.equal(1);
+    expect(errors.events).to.have.length(0);
+  });
+});
+
+describe('cms: token-endpoint input errors', () => {
+  it('a value that is not a URL: one talk-error invalid-attribute naming token-endpoint, no session, no request', async () => {
+    const requests = spyOnFetch();
+    const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
+    const console = captureConsole({ untilTestEnds: true });
+    const el = await fixture<TalkSessionElement>(html`<talk-session app-id="tAPP" user-id="alice" token-endpoint="https://" .sdk=${fake}></talk-session>`);
+    await until(() => el.status === 'error', 'status error');
+    await nextTask();
+    expect(errors.events).to.have.length(1);
+    expect(errors.events[0]!.detail).to.include({ code: 'invalid-attribute', attribute: 'token-endpoint' });
+    expect(errors.events[0]!.detail.message).to.contain('token-endpoint="https://"');
+    expect(console.errors).to.have.length(1);
+    expect(fake.sessions).to.have.length(0);
+    expect(requests).to.have.length(0);
+
+    // Fixing it creates the session.
+    el.setAttribute('token-endpoint', endpoint(newScenario()));
+    await until(() => el.session !== undefined, 'the session after the fix');
+    expect(optionsOf(el.session as FakeSession)).to.deep.equal({ appId: 'tAPP', userId: 'alice', tokenFetcher: '<fetcher>' });
+  });
+
+  it('a URL that stays invalid is reported once, however many other attributes change meanwhile', async () => {
+    const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
+    captureConsole({ untilTestEnds: true });
+    const el = await fixture<TalkSessionElement>(html`<talk-session app-id="tAPP" user-id="alice" token-endpoint="https://" .sdk=${fake}></talk-session>`);
+    await until(() => el.status === 'error', 'status error');
+    el.setAttribute('user-id', 'bob');
+    await nextTask();
+    el.setAttribute('desktop-notification-enabled', '');
+    await nextTask();
+    expect(errors.events.map((e) => [e.detail.code, e.detail.attribute])).to.deep.equal([['invalid-attribute', 'token-endpoint']]);
+    expect(fake.sessions).to.have.length(0);
+  });
+
+  it('token-endpoint together with the tokenFetcher property: invalid-attribute naming token-endpoint, no session', async () => {
+    const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
+    captureConsole({ untilTestEnds: true });
+    const el = await fixture<TalkSessionElement>(
+      html`<talk-session app-id="tAPP" user-id="alice" token-endpoint=${endpoint(newScenario())} .tokenFetcher=${() => Promise.resolve('x')} .sdk=${fake}></talk-session>`,
+    );
+    await until(() => el.status === 'error', 'status error');
+    expect(errors.events.map((e) => [e.detail.code, e.detail.attribute])).to.deep.equal([['invalid-attribute', 'token-endpoint']]);
+    expect(fake.sessions).to.have.length(0);
+  });
+});
