@@ -11,9 +11,15 @@
 //  - every other request outside the page's own server is blocked, and fails the example.
 // Also: a page that loads the kit twice (classic bundle + standalone ESM), and a check that the
 // README's "Use it" snippets are the tested files. Screenshots go to test-results/example-*.png.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { checks, launchBrowser, resultsDir, startPreview } from './browser.mjs';
+
+if (!existsSync('dist/testing/fake-talk-cdn.iife.js') || !existsSync('examples/react/dist/index.html')) {
+  console.log('  ✗ dist/ or examples/*/dist is missing: run `npm run build && npm run build:examples` first');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 
 const KIT_CDN = 'https://cdn.jsdelivr.net/npm/talkjs-elements/dist/';
 const KIT_FILES = ['talkjs-elements.js', 'talkjs-elements.iife.js'];
