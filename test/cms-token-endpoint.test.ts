@@ -180,6 +180,42 @@ describe('cms: token-endpoint asks a real HTTP endpoint for the JWT', () => {
   });
 });
 
+describe('cms: token-endpoint with a fake that asks for tokens as TalkJS does (fetchTokens)', () => {
+  it('the session fetches its first token from the endpoint at once; refreshToken() gets the next one', async () => {
+    fake = sampleFake({ fetchTokens: true });
+    const scenario = newScenario();
+    const { session } = await placeSession(endpoint(scenario, { format: 'json' }));
+    await until(() => session.tokens.length === 1, 'the first token');
+    expect(session.tokens).to.deep.equal(['jwt-for-alice-1']);
+    expect((await seen(scenario)).bodies).to.deep.equal([{ userId: 'alice' }]);
+    expect(await session.refreshToken()).to.equal('jwt-for-alice-2');
+    expect(session.tokens).to.deep.equal(['jwt-for-alice-1', 'jwt-for-alice-2']);
+    expect(session.tokenErrors).to.deep.equal([]);
+  });
+
+  it('with a token attribute: no request at start, the token is the first one', async () => {
+    fake = sampleFake({ fetchTokens: true });
+    const scenario = newScenario();
+    const { session } = await placeSession(endpoint(scenario), { token: 'jwt-from-the-page' });
+    await nextTask();
+    await nextTask();
+    expect(session.tokens).to.deep.equal(['jwt-from-the-page']);
+    expect((await seen(scenario)).requests).to.equal(0);
+  });
+
+  it('a failing endpoint: the session records the failure, and the page gets one token-fetch-failed', async () => {
+    fake = sampleFake({ fetchTokens: true });
+    const scenario = newScenario();
+    const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
+    captureConsole({ untilTestEnds: true });
+    const { session } = await placeSession(endpoint(scenario, { status: 500 }), { tokenRetry: quickRetry(2) });
+    await until(() => session.tokenErrors.length === 1, 'the failure');
+    expect(session.tokens).to.deep.equal([]);
+    expect((await seen(scenario)).requests).to.equal(2);
+    expect(errors.events.map((e) => e.detail.code)).to.deep.equal(['token-fetch-failed']);
+  });
+});
+
 describe('cms: token-endpoint failures, retries and removal', () => {
   it('fails twice, then answers: retried, the third answer is the token, no talk-error', async () => {
     const scenario = newScenario();

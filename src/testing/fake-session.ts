@@ -118,6 +118,13 @@ export class FakeSession implements SessionLike {
   readonly appId: string;
   /** Non-SDK: the value last passed to `setDesktopNotificationEnabled` (or `toggleDesktopNotifications` on a UI). */
   desktopNotificationEnabled: boolean | undefined;
+  /**
+   * Non-SDK: the tokens the session has had, oldest first: `options.token`, then each one
+   * `tokenFetcher` gave (with `FakeTalkOptions.fetchTokens`, or through {@link refreshToken}).
+   */
+  readonly tokens: string[] = [];
+  /** Non-SDK: what `tokenFetcher` threw or rejected with, each time it failed. */
+  readonly tokenErrors: unknown[] = [];
 
   readonly #runtime: FakeRuntime;
   readonly #site: CallSite;
@@ -166,6 +173,31 @@ export class FakeSession implements SessionLike {
       const popup = new FakePopup(runtime, this, { keepOpen: true }, true);
       this.#uis.push(popup);
       popup.restore(runtime.restoredPopup);
+    }
+    if (options.token) this.tokens.push(options.token);
+    else if (runtime.fetchTokens && typeof options.tokenFetcher === 'function') {
+      // The SDK asks for the first token once the session starts (not inside the constructor).
+      queueMicrotask(() => void this.refreshToken().catch(() => undefined));
+    }
+  }
+
+  /**
+   * Test helper (not recorded): calls `options.tokenFetcher` as TalkJS does when the token is
+   * about to expire (or, with `FakeTalkOptions.fetchTokens`, for the first token); resolves with
+   * the token and adds it to {@link tokens}, or rejects and adds the error to {@link tokenErrors}.
+   * Rejects when the session has no `tokenFetcher` or was destroyed.
+   */
+  async refreshToken(): Promise<string> {
+    const fetcher = this.options.tokenFetcher;
+    if (!this.#alive) throw new Error(`[fake TalkJS] ${this.label}.refreshToken(): the session has been destroyed`);
+    if (typeof fetcher !== 'function') throw new Error(`[fake TalkJS] ${this.label}.refreshToken(): the session has no tokenFetcher`);
+    try {
+      const token = await fetcher();
+      if (this.#alive) this.tokens.push(token);
+      return token;
+    } catch (error) {
+      if (this.#alive) this.tokenErrors.push(error);
+      throw error;
     }
   }
 

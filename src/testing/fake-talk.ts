@@ -74,6 +74,7 @@ class FakeTalkImpl implements FakeTalk {
     const runtime = new FakeRuntime(this.backend);
     this.#runtime = runtime;
     runtime.restoredPopup = options.restoredPopup;
+    runtime.fetchTokens = options.fetchTokens ?? false;
     this.#mode = options.ready ?? 'resolved';
     if (this.#mode === 'resolved') {
       runtime.isReady = true;

@@ -41,6 +41,8 @@ export class FakeRuntime implements SubscriptionCounter {
   isReady = false;
   /** The conversation id of the popup each new session restores, if any. */
   restoredPopup: string | undefined;
+  /** Whether sessions ask `tokenFetcher` for their first token (see `FakeTalkOptions.fetchTokens`). */
+  fetchTokens = false;
 
   readonly #failures: Array<{ method: string; error: unknown }> = [];
   #nextId = 1;

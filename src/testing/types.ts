@@ -25,6 +25,14 @@ export interface FakeTalkOptions {
    * page load.
    */
   restoredPopup?: string;
+  /**
+   * Ask for tokens as the real SDK does: a session created with `tokenFetcher` and no `token`
+   * calls `tokenFetcher` once, right away, for its first token, and the non-SDK
+   * `session.refreshToken()` calls it again (as TalkJS does before a token expires). What the
+   * session got is in `session.tokens`. Off by default: tests call `options.tokenFetcher`
+   * themselves. Use it to show or check a page whose tokens come from `token-endpoint`.
+   */
+  fetchTokens?: boolean;
 }
 
 /** A conversation the fake backend knows at start (see {@link FakeTalkOptions.conversations}). */
