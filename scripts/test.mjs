@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in order, with one closing line `N passed, N failed`.
-//  1. tsc --noEmit (strict; the fake SDK is type-checked against the talkjs declarations)
-//  2. browser tests: @web/test-runner in headless Chromium (CHROME_PATH overrides /usr/bin/chromium)
-//  3. Node (SSR) import checks: node's test runner
-//  4. end-to-end: the demo page served by Vite, driven by playwright-core in the same Chromium
-//  5. examples: `npm run build` (dist/), then every app under examples/ type-checked and built
-//     (scripts/build-examples.mjs) and driven in Chromium (test/e2e/examples.mjs)
+//  1. tsc --noEmit (strict; the fake SDK is type-checked against the talkjs declarations) and
+//     the generated files (manifest, framework typings, API docs) are up to date
+//  2. npm run build (dist/), then the size budget of the standalone bundle
+//  3. browser tests: @web/test-runner in headless Chromium (CHROME_PATH overrides /usr/bin/chromium)
+//  4. Node (SSR) import checks of the sources and of dist/: node's test runner
+//  5. end-to-end: the demo page served by Vite, driven by playwright-core in the same Chromium
+//  6. examples: every app under examples/ type-checked and built (scripts/build-examples.mjs)
+//     and driven in Chromium (test/e2e/examples.mjs)
 // Set TEST_ONLY=unit|node|e2e|examples (comma-separated) to run a subset.
 import { spawn } from 'node:child_process';
 import { ensureBrowser } from './ensure-browser.mjs';
@@ -61,6 +63,14 @@ async function step(name, command, args, pattern) {
 
 if (wanted('unit')) {
   await step('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit']);
+  await step('generated files up to date (manifest, typings, API docs)', process.execPath, ['scripts/check-generated.mjs'], /(\d+) passed, (\d+) failed/g);
+}
+if (wanted('unit') || wanted('node') || wanted('examples')) {
+  // The size check, the Node checks of dist/ and the examples use the built package.
+  await step('build (npm run build)', 'npm', ['run', 'build', '--silent']);
+}
+if (wanted('unit')) {
+  await step('size budget (scripts/size.mjs)', process.execPath, ['scripts/size.mjs']);
   await step('browser tests (web-test-runner, Chromium)', 'npx', ['web-test-runner'], /(\d+) passed, (\d+) failed/g);
 }
 if (wanted('node')) {
@@ -70,8 +80,6 @@ if (wanted('e2e')) {
   await step('end-to-end (Vite + playwright-core, Chromium)', process.execPath, ['test/e2e/run.mjs'], /(\d+) passed, (\d+) failed/g);
 }
 if (wanted('examples')) {
-  // The examples use the built package (dist/), so build it first.
-  await step('build (npm run build)', 'npm', ['run', 'build', '--silent']);
   await step('examples: type check and build (Vite)', process.execPath, ['scripts/build-examples.mjs'], /(\d+) passed, (\d+) failed/g);
   await step('examples end-to-end (vite preview + playwright-core, Chromium)', process.execPath, ['test/e2e/examples.mjs'], /(\d+) passed, (\d+) failed/g);
 }

@@ -199,16 +199,16 @@ export abstract class TalkElement extends ReactiveElement {
   /**
    * Checks the inputs: first every property's converter ({@link checkInputs}), then `rules`
    * in order, each `[broken, detail]`. Returns the first problem, reported once for as long as
-   * it stays the same (same attribute, same message); a rule that passes is forgotten, so it is
-   * reported again if it breaks again.
+   * it stays the same (same rule, same message); a rule that passes is forgotten, so it is
+   * reported again if it breaks again. `scope` tells apart the rule lists of one element.
    */
-  protected findProblem(rules: ReadonlyArray<readonly [broken: unknown, detail: TalkErrorDetail]>): TalkErrorDetail | undefined {
+  protected findProblem(scope: string, rules: ReadonlyArray<readonly [broken: unknown, detail: TalkErrorDetail]>): TalkErrorDetail | undefined {
     let problem = this.checkInputs()[0];
-    for (const [broken, detail] of rules) {
-      const key = `rule:${detail.attribute}:${detail.code}`;
+    rules.forEach(([broken, detail], index) => {
+      const key = `${scope}:${index}`;
       if (broken && !problem) problem = this.reportInputOnce(key, detail.message, detail);
       else if (!broken) this.clearReportedInput(key);
-    }
+    });
     return problem;
   }
 

@@ -508,7 +508,7 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
   #findProblem() {
     const synced = this.#syncedAttribute();
     const id = blank(this.conversationId) ? undefined : this.conversationId;
-    return this.findProblem([
+    return this.findProblem('conversation', [
       [
         !blank(this.withUser) && id,
         { code: 'invalid-attribute', attribute: 'with-user', message: 'with-user and conversation-id cannot both be set: with-user picks the one-on-one conversation.' },

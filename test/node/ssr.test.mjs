@@ -57,3 +57,14 @@ test("the talkjs package's Node entry throws on Talk.ready, so the kit must neve
   const { default: Talk } = await import('talkjs');
   assert.throws(() => Talk.ready, /only works in browsers/);
 });
+
+// The built package as Node resolves it (package "exports", Lit's `node` condition), the way an
+// SSR framework imports it. `npm test` builds dist/ before this step.
+for (const entry of ['talkjs-elements', 'talkjs-elements/elements', 'talkjs-elements/testing']) {
+  test(`${entry} (dist/) imports in Node without throwing`, async () => {
+    const module = await import(entry);
+    assert.ok(Object.keys(module).length > 0);
+    if (entry !== 'talkjs-elements/testing') assert.equal(typeof module.TalkSessionElement, 'function');
+    assert.equal(globalThis.customElements?.get('talk-chatbox'), undefined);
+  });
+}

@@ -526,7 +526,7 @@ export class TalkSessionElement extends TalkElement {
     const self = this as unknown as Record<string, unknown>;
     const userProperty = Object.keys(USER_ATTRIBUTES).find((key) => self[key] !== undefined && self[key] !== null);
     const userAttribute = userProperty && attributeName(userProperty);
-    return this.findProblem([
+    return this.findProblem('session', [
       [
         blank(this.appId),
         { code: 'missing-app-id', attribute: 'app-id', message: 'app-id is required: your TalkJS app ID, from the Settings page of the dashboard.' },
@@ -563,7 +563,7 @@ export class TalkSessionElement extends TalkElement {
   #checkUser(me: Talk.User): TalkErrorDetail | undefined {
     const id = me?.id as unknown;
     const bad = typeof me !== 'object' || (typeof id !== 'string' && typeof id !== 'number') || String(id).trim() === '';
-    return this.findProblem([
+    return this.findProblem('user', [
       [bad, { code: 'invalid-attribute', attribute: 'syncUser', message: 'syncUser must be a Talk.User (or a function returning one) with an id.' }],
       [
         !bad && !blank(this.userId) && this.userId!.trim() !== String(id),

@@ -98,7 +98,7 @@ export class TalkUnreadBadgeElement extends TalkElement {
   /** Subscribes to the current session's unreads (once per session). */
   #follow(): void {
     if (!this.isConnected) return;
-    if (this.findProblem([])) {
+    if (this.findProblem('badge', [])) {
       this.setStatus('error');
       return;
     }
