@@ -3,16 +3,22 @@
  * `src/testing` (a sample user, an inbox, a chatbox, a popup, replies from the other side).
  * With `?appId=…&userId=…` (and optionally `&token=…&conversationId=…`) it uses the real
  * TalkJS SDK. Either way the elements are the same markup in index.html.
+ *
+ * The "Markup only" section is a second `<talk-session>` (the same user) whose markup has no
+ * script at all: its token comes from `token-endpoint` (served by vite.config.ts), its user from
+ * the `user-*` attributes. Offline, this script gives it the same fake, which asks for tokens as
+ * TalkJS does (`fetchTokens`), and counts the token requests the page makes.
  */
-import { createFakeTalk } from '../src/testing/index.js';
+import { createFakeTalk, type FakeSession } from '../src/testing/index.js';
 import { logEvents } from './event-log.js';
 import { ME, replies, sampleData } from './sample-data.js';
 
 const params = new URLSearchParams(location.search);
 const appId = params.get('appId');
-const session = document.querySelector('talk-session')!;
-const chatbox = document.querySelector('talk-chatbox')!;
-const popup = document.querySelector('talk-popup')!;
+const session = document.getElementById('session') as HTMLElementTagNameMap['talk-session'];
+const chatbox = document.getElementById('chatbox') as HTMLElementTagNameMap['talk-chatbox'];
+const popup = document.getElementById('popup') as HTMLElementTagNameMap['talk-popup'];
+const cmsSession = document.getElementById('cms-session') as HTMLElementTagNameMap['talk-session'];
 const mode = document.getElementById('mode')!;
 
 logEvents(document.getElementById('event-log') as HTMLOListElement);
@@ -34,14 +40,25 @@ if (appId) {
     chatbox.removeAttribute('conversation-id');
   }
   mode.textContent = `Real TalkJS SDK, app ${appId}, user ${params.get('userId') ?? '(none)'}.`;
+  // The markup-only section's token endpoint issues unsigned demo tokens: offline only.
+  const note = document.createElement('p');
+  note.className = 'placeholder';
+  note.textContent = 'The markup-only section runs offline only (its token endpoint issues unsigned demo tokens): remove ?appId= to see it.';
+  document.getElementById('cms')!.replaceChildren(note);
 } else {
-  const fake = createFakeTalk(sampleData);
+  // fetchTokens: sessions ask token-endpoint for their first token, as TalkJS does.
+  const fake = createFakeTalk({ ...sampleData, fetchTokens: true });
   // Alice has read the support chat so far: the counter starts at 0.
   fake.backend.markRead('support', ME);
   session.sdk = fake;
+  cmsSession.sdk = fake;
+  // The seller answers in the one-on-one chat that with-user="sebastian" opens.
+  replies[fake.oneOnOneId(ME, 'sebastian')] = { from: 'sebastian', text: 'Yes, the lamp is still available!' };
   mode.textContent = 'Offline: the fake SDK from talkjs-elements/testing (add ?appId=…&userId=… to use TalkJS).';
   // The other side answers each message Alice sends.
   document.addEventListener('talk-message', (event) => {
+    // Both sessions are Alice's, so each message arrives twice: answer once.
+    if (event.target !== session) return;
     const message = event.detail;
     if (message.senderId !== ME) return;
     const reply = replies[message.conversation.id];
@@ -52,6 +69,20 @@ if (appId) {
   });
 }
 if (appId) document.getElementById('incoming')!.hidden = true;
+
+// The markup-only section's token requests, as the browser saw them (Resource Timing).
+const tokenCount = document.getElementById('token-count');
+let tokenRequests = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (new URL(entry.name).pathname === '/demo-api/token') tokenRequests += 1;
+  }
+  if (tokenCount) tokenCount.textContent = String(tokenRequests);
+}).observe({ type: 'resource', buffered: true });
+// "Refresh the token": what TalkJS does before a token expires (offline: the fake's refreshToken()).
+document.getElementById('refresh-token')?.addEventListener('click', () => {
+  void (cmsSession.session as FakeSession | undefined)?.refreshToken().catch(() => undefined);
+});
 
 // The unread counter, fed by talk-unreads-change.
 document.addEventListener('talk-unreads-change', (event) => {

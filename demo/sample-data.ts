@@ -33,4 +33,5 @@ export const sampleData: FakeTalkOptions = {
 export const replies: Record<string, { from: string; text: string }> = {
   'order-1234': { from: 'sebastian', text: 'Sure, I will wrap it with care.' },
   support: { from: 'maria', text: 'Thanks, we are looking into it.' },
+  'question-lamp-42': { from: 'maria', text: 'It is 45 cm tall and takes an E27 bulb.' },
 };
