@@ -2,12 +2,30 @@
 // playwright-core in headless Chromium like a person would use it. Writes a screenshot to
 // test-results/demo.png.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { checks, launchBrowser, resultsDir, startVite } from './browser.mjs';
 
 /** `Talk.oneOnOneId(a, b)` as TalkJS documents it: SHA-1 of the sorted ids as JSON, 20 hex digits. */
 const oneOnOneId = (a, b) => createHash('sha1').update(JSON.stringify([a, b].sort())).digest('hex').slice(0, 20);
 
 const { check, summary } = checks();
+
+await check("README's markup-only snippets are the demo's markup (index.html)", async () => {
+  const squash = (text) => text.replace(/\s+/g, ' ').trim();
+  const readme = readFileSync('README.md', 'utf8');
+  const start = readme.indexOf('## Markup only (CMS pages)');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+  const blocks = [...section.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]);
+  if (start < 0 || blocks.length < 6) throw new Error(`found ${blocks.length} html snippets in README's markup-only section`);
+  const demo = squash(readFileSync('index.html', 'utf8'));
+  for (const block of blocks) {
+    // A line "…" stands for markup left out: each piece around it must be in the demo.
+    for (const piece of block.split(/^\s*…\s*$/m).map(squash).filter(Boolean)) {
+      if (!demo.includes(piece)) throw new Error(`not in index.html: ${piece}`);
+    }
+  }
+});
+
 const vite = await startVite();
 const browser = await launchBrowser();
 let failed = 1;
