@@ -4,13 +4,14 @@
  * `with-user` (+ `with-user-name`) for the one-on-one conversation `Talk.oneOnOneId(me, other)`.
  * Asserted on the fake's call log, on the backend conversation and on the stand-in UI.
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { FakeConversationBuilder, type FakeUser } from '../src/testing/index.js';
 import {
   boxesOf,
   captureConsole,
   expectNoLeaks,
   nextTask,
+  onCleanup,
   placeUi,
   recordEvents,
   sampleFake,
@@ -247,6 +248,22 @@ for (const tag of TAGS) {
         expect(boxesOf(fake, tag)).to.have.length(0);
       });
     }
+
+    it('sync attributes with the session property (no <talk-session>, so no SDK to build users): invalid-attribute, no UI', async () => {
+      const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
+      captureConsole({ untilTestEnds: true });
+      const session = new fake.Session({ appId: 'tAPP', userId: 'alice' });
+      onCleanup(() => session.destroy());
+      const el = document.createElement(tag);
+      el.setAttribute('conversation-id', 'deal-7');
+      el.setAttribute('subject', 'Deal #7');
+      el.session = session;
+      await fixture(html`<div>${el}</div>`);
+      await until(() => el.status === 'error', 'status error');
+      expect(errors.events.map((e) => [e.detail.code, e.detail.attribute])).to.deep.equal([['invalid-attribute', 'subject']]);
+      expect(errors.events[0]!.detail.message).to.contain('syncConversation');
+      expect(boxesOf(fake, tag)).to.have.length(0);
+    });
 
     it('custom that is not JSON with string values: invalid-attribute naming custom', async () => {
       const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
