@@ -235,6 +235,23 @@ for (const tag of TAGS) {
       expect(selectedBuilder(boxesOf(fake, tag)[0]!).id).to.equal(fake.oneOnOneId('alice', 'bob'));
     });
 
+    it('with-user-name without with-user: one invalid-attribute naming with-user-name, no UI; adding with-user fixes it', async () => {
+      const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
+      const console = captureConsole({ untilTestEnds: true });
+      const { el } = await placeUi(fake, tag, { 'with-user-name': 'Bob', 'conversation-id': 'order-1' }, {}, { waitReady: false });
+      await until(() => el.status === 'error', 'status error');
+      await nextTask();
+      expect(errors.events).to.have.length(1);
+      expect(errors.events[0]!.detail).to.include({ code: 'invalid-attribute', attribute: 'with-user-name' });
+      expect(console.errors).to.have.length(1);
+      expect(boxesOf(fake, tag)).to.have.length(0);
+
+      el.removeAttribute('conversation-id');
+      el.setAttribute('with-user', 'bob');
+      await until(() => el.status === 'ready', 'ready once fixed');
+      expect(selectedBuilder(boxesOf(fake, tag)[0]!).id).to.equal(fake.oneOnOneId('alice', 'bob'));
+    });
+
     for (const attribute of ['subject', 'photo-url', 'participants', 'welcome-messages', 'custom'] as const) {
       it(`${attribute} without conversation-id or with-user: one invalid-attribute naming ${attribute}, no UI`, async () => {
         const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });

@@ -518,6 +518,10 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
         { code: 'invalid-attribute', attribute: synced, message: `${synced} needs conversation-id or with-user, to know which conversation to sync.` },
       ],
       [
+        !blank(this.withUserName) && blank(this.withUser),
+        { code: 'invalid-attribute', attribute: 'with-user-name', message: 'with-user-name needs with-user: the id of the user it names.' },
+      ],
+      [
         synced && !this.syncConversation && !this.#context?.sdk,
         { code: 'invalid-attribute', attribute: synced, message: `${synced} needs the SDK of a <talk-session>; with the session property, use syncConversation.` },
       ],

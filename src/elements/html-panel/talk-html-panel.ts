@@ -75,7 +75,10 @@ export class TalkHtmlPanelElement extends TalkElement {
 
   #parent: UiParent | undefined;
   #current: PanelRecord | undefined;
-  #observer = new MutationObserver(() => this.#copyChildren());
+  /** Copies the children again when they change (not when the element's own attributes do). */
+  #observer = new MutationObserver((records) => {
+    if (records.some((record) => record.target !== this || record.type !== 'attributes')) this.#copyChildren();
+  });
   readonly #onParentReady = (event: Event) => {
     if (event.target === this.#parent) this.#reconcile();
   };
@@ -193,10 +196,10 @@ export class TalkHtmlPanelElement extends TalkElement {
 
   /** Copies the element's children into the panel's document body (same-origin only). */
   #copyChildren(): void {
-    const doc = this.#current?.panel?.window?.document;
-    if (!doc || !this.#sameOrigin()) return;
+    if (!this.#sameOrigin()) return;
     try {
-      doc.body.replaceChildren(...[...this.childNodes].map((node) => doc.importNode(node, true)));
+      const doc = this.#current?.panel?.window?.document;
+      if (doc) doc.body.replaceChildren(...[...this.childNodes].map((node) => doc.importNode(node, true)));
     } catch (cause) {
       this.reportSdkError('copying the children into the panel', cause, 'url');
     }
