@@ -6,9 +6,11 @@
 //  3. browser tests: @web/test-runner in headless Chromium (CHROME_PATH overrides /usr/bin/chromium)
 //  4. Node (SSR) import checks of the sources and of dist/: node's test runner
 //  5. end-to-end: the demo page served by Vite, driven by playwright-core in the same Chromium
-//  6. examples: every app under examples/ type-checked and built (scripts/build-examples.mjs)
+//  6. soak (test/e2e/soak.mjs) and security (test/e2e/security.mjs): leaks and heap over 1,000
+//     cycles; strict CSP and Trusted Types pages (both also run with TEST_ONLY=e2e)
+//  7. examples: every app under examples/ type-checked and built (scripts/build-examples.mjs)
 //     and driven in Chromium (test/e2e/examples.mjs)
-// Set TEST_ONLY=unit|node|e2e|examples (comma-separated) to run a subset.
+// Set TEST_ONLY=unit|node|e2e|soak|security|examples (comma-separated) to run a subset.
 import { spawn } from 'node:child_process';
 import { ensureBrowser } from './ensure-browser.mjs';
 
@@ -46,9 +48,13 @@ let passed = 0;
 let failed = 0;
 const steps = [];
 
+/** The `[figures] …` lines the suites print (race model, bad input, soak, security), repeated in the summary. */
+const figures = [];
+
 async function step(name, command, args, pattern) {
   console.log(`\n=== ${name} ===`);
   const { code, output } = await run(command, args);
+  figures.push(...(output.match(/\[figures\][^\n]*/g) ?? []).map((line) => line.trim()));
   const result = pattern ? counts(output, pattern) : undefined;
   if (result) {
     passed += result.passed;
@@ -79,6 +85,12 @@ if (wanted('node')) {
 if (wanted('e2e')) {
   await step('end-to-end (Vite + playwright-core, Chromium)', process.execPath, ['test/e2e/run.mjs'], /(\d+) passed, (\d+) failed/g);
 }
+if (wanted('e2e') || wanted('soak')) {
+  await step('soak: 1,000 mount/remove cycles, leaks and heap growth (Vite + playwright-core + DevTools protocol)', process.execPath, ['test/e2e/soak.mjs'], /(\d+) passed, (\d+) failed/g);
+}
+if (wanted('e2e') || wanted('security')) {
+  await step('security: strict CSP and Trusted Types pages (Node HTTP server + playwright-core)', process.execPath, ['test/e2e/security.mjs'], /(\d+) passed, (\d+) failed/g);
+}
 if (wanted('examples')) {
   await step('examples: type check and build (Vite)', process.execPath, ['scripts/build-examples.mjs'], /(\d+) passed, (\d+) failed/g);
   await step('examples end-to-end (vite preview + playwright-core, Chromium)', process.execPath, ['test/e2e/examples.mjs'], /(\d+) passed, (\d+) failed/g);
@@ -86,5 +98,6 @@ if (wanted('examples')) {
 
 console.log('\n=== summary ===');
 for (const line of steps) console.log(line);
+for (const line of figures) console.log(line);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
