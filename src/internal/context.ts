@@ -2,7 +2,8 @@
  * The context through which `<talk-session>` hands its session to the UI elements inside it
  * (the W3C community context protocol, as implemented by `@lit/context`).
  */
-import { createContext, ContextRoot } from '@lit/context';
+import { ContextEvent, ContextRoot, createContext, type ContextCallback } from '@lit/context';
+import type { ReactiveController, ReactiveElement } from '@lit/reactive-element';
 import type { TalkErrorDetail } from './errors.js';
 import type { SessionLike, TalkSdk } from './sdk-types.js';
 
@@ -38,4 +39,45 @@ export function ensureContextRoot(doc: Document = document): void {
   const root = new ContextRoot();
   root.attach(doc as unknown as HTMLElement);
   holder[ROOT_KEY] = root;
+}
+
+/**
+ * Makes `host` a consumer of the nearest `<talk-session>`'s value (the context protocol of
+ * `@lit/context`, with its provider and `ContextRoot`), calling `onValue` with every value
+ * provided, as long as `host` stays where it asked.
+ *
+ * Why not `@lit/context`'s `ContextConsumer`: the page's `ContextRoot` replays an early request
+ * from wherever the element is when a provider appears, even inside a detached `<talk-session>`,
+ * and `ContextConsumer` accepts that answer and later keeps the subscription (or, answered again
+ * by the same provider, drops its fresh subscription, since both share one callback). Here every
+ * request gets its own callback, and an answer to any but the latest request of a connected host
+ * is declined and unsubscribed. Found by the race model test (test/race-model.test.ts).
+ */
+export function consumeSession(host: ReactiveElement, onValue: (value: SessionContextValue) => void): void {
+  let current: ContextCallback<SessionContextValue> | undefined;
+  let unsubscribe: (() => void) | undefined;
+  const drop = () => {
+    const stop = unsubscribe;
+    unsubscribe = undefined;
+    stop?.();
+  };
+  const controller: ReactiveController = {
+    hostConnected() {
+      const callback: ContextCallback<SessionContextValue> = (value, dispose) => {
+        if (callback !== current || !host.isConnected) return dispose?.();
+        if (dispose !== unsubscribe) {
+          drop();
+          unsubscribe = dispose;
+        }
+        onValue(value);
+      };
+      current = callback;
+      host.dispatchEvent(new ContextEvent(sessionContext, host, callback, true));
+    },
+    hostDisconnected() {
+      current = undefined;
+      drop();
+    },
+  };
+  host.addController(controller);
 }

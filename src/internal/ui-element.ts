@@ -4,8 +4,7 @@
  * it, selecting the conversation, live updates, event re-dispatch and clean destruction.
  */
 import type { PropertyDeclarations } from '@lit/reactive-element';
-import { ContextConsumer } from '@lit/context';
-import { sessionContext, type SessionContextValue } from './context.js';
+import { consumeSession, type SessionContextValue } from './context.js';
 import {
   attributeName,
   blank,
@@ -270,13 +269,9 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
 
   constructor() {
     super();
-    new ContextConsumer(this, {
-      context: sessionContext,
-      subscribe: true,
-      callback: (value) => {
-        this.#context = value;
-        this.#reconcile();
-      },
+    consumeSession(this, (value) => {
+      this.#context = value;
+      this.#reconcile();
     });
   }
 

@@ -1,6 +1,5 @@
 import type { PropertyDeclarations } from '@lit/reactive-element';
-import { ContextConsumer } from '@lit/context';
-import { sessionContext } from '../../internal/context.js';
+import { consumeSession } from '../../internal/context.js';
 import { enumAttribute, nonNegativeNumberAttribute, objectProperty, stringAttribute } from '../../internal/converters.js';
 import type { SessionLike, Subscription, Talk } from '../../internal/sdk-types.js';
 import { TalkElement } from '../../internal/talk-element.js';
@@ -57,13 +56,9 @@ export class TalkUnreadBadgeElement extends TalkElement {
 
   constructor() {
     super();
-    new ContextConsumer(this, {
-      context: sessionContext,
-      subscribe: true,
-      callback: (value) => {
-        this.#contextSession = value.session;
-        this.#follow();
-      },
+    consumeSession(this, (value) => {
+      this.#contextSession = value.session;
+      this.#follow();
     });
   }
 
