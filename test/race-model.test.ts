@@ -1,0 +1,689 @@
+/**
+ * A property-based model test of lifecycles and races (fast-check): random sequences of
+ * creating, connecting, moving (within the light DOM and into a shadow root), removing,
+ * re-parenting, attribute changes (identity, conversation, recreating and live options),
+ * SDK readiness, element definition order and mounts held pending, against the fake SDK.
+ *
+ * After every step:
+ *  - at most one live session per `<talk-session>` (each session element has its own fake),
+ *    and none alive on that fake when a new one is constructed;
+ *  - every live UI object is held by exactly one element, and every UI object a connected
+ *    element holds is alive (the elements: two sessions, two chatboxes, an inbox, a popup and
+ *    an unread badge);
+ * after every `tick` (two tasks: past the kit's one-task removal check), in addition:
+ *  - every live UI object's element is connected, and the object is on the live session of
+ *    that element's nearest defined `<talk-session>` (across shadow roots), which is connected;
+ *  - a disconnected `<talk-session>` holds no session;
+ * at the end of a sequence (everything defined, ready resolved, mounts released): every
+ * connected element reaches its working state (nothing lost); then, with everything removed,
+ * zero live SDK objects and zero subscriptions on every fake. Throughout: no unhandled
+ * rejection, no exception out of a callback (window `error`), no `talk-error`, no console.error.
+ *
+ * Sequences: `RACE_SEQUENCES` (default 500); seed: `RACE_SEED` (default: random, printed).
+ */
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import {
+  TalkChatboxElement,
+  TalkInboxElement,
+  TalkPopupElement,
+  TalkSessionElement,
+  TalkUnreadBadgeElement,
+} from '../src/index.js';
+import { FakeChatbox, FakeInbox, FakePopup } from '../src/testing/index.js';
+import { expectNoLeaks, nextTask, onCleanup, probeSessions, sampleFake, until, type FakeBox, type FakeTalk } from './helpers.js';
+
+declare global {
+  interface Window {
+    TEST_ENV?: { RACE_SEQUENCES?: string; RACE_SEED?: string };
+  }
+}
+
+const env = window.TEST_ENV ?? {};
+const SEQUENCES = Number(env.RACE_SEQUENCES) > 0 ? Math.floor(Number(env.RACE_SEQUENCES)) : 500;
+const SEED = env.RACE_SEED !== undefined && env.RACE_SEED !== '' && Number.isFinite(Number(env.RACE_SEED)) ? Number(env.RACE_SEED) : (Math.random() * 2 ** 31) >>> 0;
+
+// ---------------------------------------------------------------------------------------------
+// The actions
+
+type SessionName = 's0' | 's1';
+type UiName = 'u0' | 'u1' | 'u2' | 'u3' | 'u4';
+type ContainerName = 'A' | 'H';
+type Kind = 'session' | 'chatbox' | 'inbox' | 'popup' | 'badge';
+/** Where an element can go: the root, two light-DOM containers, H's shadow root (S), or a session. */
+type Place = 'root' | 'A' | 'B' | 'S' | SessionName;
+
+type Action =
+  | { t: 'place'; el: SessionName | UiName | ContainerName; to: Place; first: boolean }
+  | { t: 'remove'; el: SessionName | UiName }
+  | { t: 'bounce'; el: SessionName | UiName }
+  | { t: 'session-attr'; s: SessionName; name: 'app-id' | 'user-id' | 'token'; value: string | null }
+  | { t: 'ui-attr'; u: UiName; name: 'conversation-id' | 'show-chat-header' | 'theme' | 'highlighted-words' | 'show'; value: string | null }
+  | { t: 'ready'; s: SessionName }
+  | { t: 'define'; kind: Kind }
+  | { t: 'hold' }
+  | { t: 'release' }
+  | { t: 'micro' }
+  | { t: 'tick' };
+
+const UI_KINDS: Record<UiName, Exclude<Kind, 'session'>> = { u0: 'chatbox', u1: 'inbox', u2: 'popup', u3: 'chatbox', u4: 'badge' };
+
+const sessionName = fc.constantFrom<SessionName>('s0', 's1');
+const uiName = fc.constantFrom<UiName>('u0', 'u1', 'u2', 'u3', 'u4');
+
+const actionArb: fc.Arbitrary<Action> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ t: fc.constant('place' as const), el: sessionName, to: fc.constantFrom<Place>('root', 'A', 'B', 'S'), first: fc.boolean() }) },
+  { weight: 7, arbitrary: fc.record({ t: fc.constant('place' as const), el: uiName, to: fc.constantFrom<Place>('root', 'A', 'S', 's0', 's1', 's0', 's1'), first: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('place' as const), el: fc.constantFrom<ContainerName>('A', 'H'), to: fc.constantFrom<Place>('root', 's0', 's1'), first: fc.boolean() }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('remove' as const), el: fc.oneof(sessionName, uiName) }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('bounce' as const), el: fc.oneof(sessionName, uiName) }) },
+  {
+    weight: 3,
+    arbitrary: fc.oneof(
+      fc.record({ t: fc.constant('session-attr' as const), s: sessionName, name: fc.constant('app-id' as const), value: fc.constantFrom('tA', 'tB') }),
+      fc.record({ t: fc.constant('session-attr' as const), s: sessionName, name: fc.constant('user-id' as const), value: fc.constantFrom('alice', 'bob') }),
+      fc.record({ t: fc.constant('session-attr' as const), s: sessionName, name: fc.constant('token' as const), value: fc.constantFrom('jwt-1', 'jwt-2', null) }),
+    ),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.oneof(
+      fc.record({ t: fc.constant('ui-attr' as const), u: uiName, name: fc.constant('conversation-id' as const), value: fc.constantFrom('order-1', 'order-2', null) }),
+      fc.record({ t: fc.constant('ui-attr' as const), u: uiName, name: fc.constant('show-chat-header' as const), value: fc.constantFrom('true', 'false', null) }),
+      fc.record({ t: fc.constant('ui-attr' as const), u: uiName, name: fc.constant('theme' as const), value: fc.constantFrom('dark', 'light', null) }),
+      fc.record({ t: fc.constant('ui-attr' as const), u: uiName, name: fc.constant('highlighted-words' as const), value: fc.constantFrom('late', 'ship,late', null) }),
+      fc.record({ t: fc.constant('ui-attr' as const), u: fc.constant('u2' as const), name: fc.constant('show' as const), value: fc.constantFrom('', 'false', null) }),
+    ),
+  },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('ready' as const), s: sessionName }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('define' as const), kind: fc.constantFrom<Kind>('session', 'chatbox', 'inbox', 'popup', 'badge') }) },
+  { weight: 1, arbitrary: fc.constant({ t: 'hold' as const }) },
+  { weight: 1, arbitrary: fc.constant({ t: 'release' as const }) },
+  { weight: 2, arbitrary: fc.constant({ t: 'micro' as const }) },
+  { weight: 5, arbitrary: fc.constant({ t: 'tick' as const }) },
+);
+
+const ALL_KINDS: Kind[] = ['session', 'chatbox', 'inbox', 'popup', 'badge'];
+
+/**
+ * One sequence: which kinds are defined from the start (often all of them), how each session's
+ * SDK becomes ready, where each element is placed at the start (synchronously, in this order;
+ * `null`: not created yet), then the actions.
+ */
+const scenarioArb = fc.record({
+  definedAtStart: fc.oneof({ weight: 2, arbitrary: fc.constant(ALL_KINDS) }, { weight: 1, arbitrary: fc.subarray<Kind>(ALL_KINDS) }),
+  initial: fc.record({
+    s0: fc.constantFrom<Place | null>(null, 'root', 'A', 'S'),
+    s1: fc.constantFrom<Place | null>(null, 'root', 'B', 'S'),
+    u0: fc.constantFrom<Place | null>(null, 's0', 's1', 'S'),
+    u1: fc.constantFrom<Place | null>(null, 's0', 's1', 'A'),
+    u2: fc.constantFrom<Place | null>(null, 's0', 's1', 'root'),
+    u3: fc.constantFrom<Place | null>(null, 's0', 's1', 'S'),
+    u4: fc.constantFrom<Place | null>(null, 's0', 's1', 'A'),
+  }),
+  readyMode: fc.tuple(fc.constantFrom<'resolved' | 'manual'>('resolved', 'manual'), fc.constantFrom<'resolved' | 'manual'>('resolved', 'manual')),
+  actions: fc.array(actionArb, { minLength: 1, maxLength: 50, size: 'max' }),
+});
+type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
+
+function describeAction(action: Action): string {
+  switch (action.t) {
+    case 'place':
+      return `${action.first ? 'prepend' : 'append'} ${action.el} → ${action.to}`;
+    case 'remove':
+    case 'bounce':
+      return `${action.t} ${action.el}`;
+    case 'session-attr':
+      return `${action.s}[${action.name}] = ${JSON.stringify(action.value)}`;
+    case 'ui-attr':
+      return `${action.u}[${action.name}] = ${JSON.stringify(action.value)}`;
+    case 'ready':
+      return `resolveReady ${action.s}`;
+    case 'define':
+      return `define ${action.kind}`;
+    default:
+      return action.t;
+  }
+}
+
+function describeScenario(scenario: Scenario): string {
+  return [
+    `defined at start: [${scenario.definedAtStart.join(', ')}]; ready: s0 ${scenario.readyMode[0]}, s1 ${scenario.readyMode[1]}`,
+    `placed at start: ${Object.entries(scenario.initial).filter(([, place]) => place !== null).map(([el, place]) => `${el} → ${place}`).join(', ') || 'nothing'}`,
+    ...scenario.actions.map((action, i) => `  ${String(i + 1).padStart(2)}. ${describeAction(action)}`),
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Waiting
+
+/** A task that does not nest timers (a message task), so the next setTimeout(0) is not clamped. */
+const messageTask = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(0);
+  });
+const timerTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Two tasks, past the kit's one-task removal check (a setTimeout(0) set before this). */
+async function tick(): Promise<void> {
+  await messageTask();
+  await timerTask();
+  await messageTask();
+  await timerTask();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mount gating: while held, every fake UI's mount() stays pending until released.
+
+const gate = { held: false, pending: [] as Array<() => void> };
+const originalMounts = new Map<{ prototype: { mount: unknown } }, unknown>();
+
+function installMountGate(): void {
+  for (const Box of [FakeChatbox, FakeInbox, FakePopup] as Array<{ prototype: { mount: (...args: unknown[]) => Promise<void> } }>) {
+    const original = Box.prototype.mount;
+    originalMounts.set(Box, original);
+    Box.prototype.mount = function (this: unknown, ...args: unknown[]): Promise<void> {
+      const mounting = original.apply(this, args);
+      if (!gate.held) return mounting;
+      return mounting.then(() => new Promise<void>((resolve) => gate.pending.push(resolve)));
+    };
+  }
+}
+
+function releaseMounts(): void {
+  for (const resolve of gate.pending.splice(0)) resolve();
+}
+
+function uninstallMountGate(): void {
+  gate.held = false;
+  releaseMounts();
+  for (const [Box, original] of originalMounts) (Box.prototype as { mount: unknown }).mount = original;
+  originalMounts.clear();
+}
+
+// ---------------------------------------------------------------------------------------------
+// One sequence
+
+let tagCounter = 0;
+
+/** What a sequence did, for the figures. */
+const totals = { sequences: 0, steps: 0, ticks: 0, sessionsCreated: 0, uisCreated: 0, sdkSessions: 0, sdkUis: 0, mounted: 0, warnings: 0 };
+
+type UiElement = TalkChatboxElement | TalkInboxElement | TalkPopupElement | TalkUnreadBadgeElement;
+
+class World {
+  readonly root = document.createElement('div');
+  readonly containers: Record<'A' | 'B' | 'H', HTMLDivElement> = {
+    A: document.createElement('div'),
+    B: document.createElement('div'),
+    H: document.createElement('div'),
+  };
+  readonly shadow: ShadowRoot;
+  readonly tags: Record<Kind, string>;
+  readonly classes: Record<Kind, CustomElementConstructor>;
+  readonly defined = new Set<Kind>();
+  readonly fakes: Record<SessionName, FakeTalk>;
+  readonly probes: Record<SessionName, number[]>;
+  readonly sessions = new Map<SessionName, TalkSessionElement>();
+  readonly uis = new Map<UiName, UiElement>();
+  readonly problems: string[] = [];
+  readonly #cleanups: Array<() => void> = [];
+
+  constructor(scenario: Scenario) {
+    const n = ++tagCounter;
+    this.tags = { session: `race${n}-session`, chatbox: `race${n}-chatbox`, inbox: `race${n}-inbox`, popup: `race${n}-popup`, badge: `race${n}-badge` };
+    this.classes = {
+      session: class extends TalkSessionElement {},
+      chatbox: class extends TalkChatboxElement {},
+      inbox: class extends TalkInboxElement {},
+      popup: class extends TalkPopupElement {},
+      badge: class extends TalkUnreadBadgeElement {},
+    };
+    this.fakes = { s0: sampleFake({ ready: scenario.readyMode[0] }), s1: sampleFake({ ready: scenario.readyMode[1] }) };
+    this.probes = { s0: probeSessions(this.fakes.s0), s1: probeSessions(this.fakes.s1) };
+    this.root.id = `race-root-${n}`;
+    this.shadow = this.containers.H.attachShadow({ mode: 'open' });
+    this.root.append(this.containers.A, this.containers.B, this.containers.H);
+    document.body.append(this.root);
+    for (const kind of scenario.definedAtStart) this.define(kind);
+    this.#watch();
+  }
+
+  /** Collects everything that must not happen: thrown errors, rejections, talk-error, console.error. */
+  #watch(): void {
+    const onError = (event: ErrorEvent) => this.problems.push(`window error: ${String(event.error?.stack ?? event.message)}`);
+    const onRejection = (event: PromiseRejectionEvent) => this.problems.push(`unhandled rejection: ${String((event.reason as Error)?.stack ?? event.reason)}`);
+    const onTalkError = (event: Event) => this.problems.push(`talk-error: ${JSON.stringify((event as CustomEvent).detail?.message)}`);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+    document.addEventListener('talk-error', onTalkError);
+    const { error, warn } = console;
+    console.error = (...args: unknown[]) => this.problems.push(`console.error: ${args.map(String).join(' ')}`);
+    console.warn = () => void totals.warnings++;
+    this.#cleanups.push(() => {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+      document.removeEventListener('talk-error', onTalkError);
+      console.error = error;
+      console.warn = warn;
+    });
+  }
+
+  define(kind: Kind): void {
+    if (this.defined.has(kind)) return;
+    this.defined.add(kind);
+    customElements.define(this.tags[kind], this.classes[kind]);
+  }
+
+  session(name: SessionName): TalkSessionElement {
+    let el = this.sessions.get(name);
+    if (!el) {
+      el = document.createElement(this.tags.session) as TalkSessionElement;
+      el.setAttribute('app-id', 'tA');
+      el.setAttribute('user-id', name === 's0' ? 'alice' : 'bob');
+      el.dataset.name = name;
+      // Before the upgrade this is an own property; the element's accessor picks it up on upgrade.
+      (el as { sdk?: FakeTalk }).sdk = this.fakes[name];
+      this.sessions.set(name, el);
+      totals.sessionsCreated++;
+    }
+    return el;
+  }
+
+  ui(name: UiName): UiElement {
+    let el = this.uis.get(name);
+    if (!el) {
+      el = document.createElement(this.tags[UI_KINDS[name]]) as UiElement;
+      if (UI_KINDS[name] !== 'badge') el.setAttribute('conversation-id', name === 'u1' ? 'order-2' : 'order-1');
+      el.dataset.name = name;
+      this.uis.set(name, el);
+      totals.uisCreated++;
+    }
+    return el;
+  }
+
+  element(name: SessionName | UiName): TalkSessionElement | UiElement {
+    return name.startsWith('s') ? this.session(name as SessionName) : this.ui(name as UiName);
+  }
+
+  target(place: Place): ParentNode {
+    if (place === 'root') return this.root;
+    if (place === 'S') return this.shadow;
+    if (place === 'A' || place === 'B') return this.containers[place];
+    return this.session(place);
+  }
+
+  /** Runs one action synchronously (or awaits for micro/tick). Returns false when it did nothing. */
+  async run(action: Action): Promise<boolean> {
+    switch (action.t) {
+      case 'place': {
+        const el = action.el === 'A' || action.el === 'H' ? this.containers[action.el] : this.element(action.el);
+        const target = this.target(action.to);
+        if (composedContains(el, target)) return false;
+        if (action.first) target.prepend(el);
+        else target.append(el);
+        return true;
+      }
+      case 'remove': {
+        const el = this.sessions.get(action.el as SessionName) ?? this.uis.get(action.el as UiName);
+        if (!el?.parentNode) return false;
+        el.remove();
+        return true;
+      }
+      case 'bounce': {
+        const el = this.sessions.get(action.el as SessionName) ?? this.uis.get(action.el as UiName);
+        const parent = el?.parentNode;
+        if (!el || !parent) return false;
+        const next = el.nextSibling;
+        el.remove();
+        parent.insertBefore(el, next);
+        return true;
+      }
+      case 'session-attr': {
+        const el = this.session(action.s);
+        if (action.value === null) el.removeAttribute(action.name);
+        else el.setAttribute(action.name, action.value);
+        return true;
+      }
+      case 'ui-attr': {
+        const el = this.ui(action.u);
+        if (action.value === null) el.removeAttribute(action.name);
+        else el.setAttribute(action.name, action.value);
+        return true;
+      }
+      case 'ready':
+        this.fakes[action.s].resolveReady();
+        return true;
+      case 'define':
+        if (this.defined.has(action.kind)) return false;
+        this.define(action.kind);
+        return true;
+      case 'hold':
+        gate.held = true;
+        return true;
+      case 'release':
+        gate.held = false;
+        releaseMounts();
+        return true;
+      case 'micro':
+        await Promise.resolve();
+        return true;
+      case 'tick':
+        totals.ticks++;
+        await tick();
+        return true;
+    }
+  }
+
+  /** Every live UI object across the fakes. */
+  liveBoxes(): FakeBox[] {
+    return (['s0', 's1'] as const).flatMap((name) => {
+      const fake = this.fakes[name];
+      return [...fake.chatboxes, ...fake.inboxes, ...fake.popups].filter((box) => box.isAlive);
+    });
+  }
+
+  holderOf(el: UiElement): FakeBox | undefined {
+    return ((el as TalkChatboxElement).chatbox ?? (el as TalkInboxElement).inbox ?? (el as TalkPopupElement).popup) as FakeBox | undefined;
+  }
+
+  /** The nearest defined session element above `node`, across shadow roots. */
+  sessionAncestor(node: Node): TalkSessionElement | undefined {
+    for (let n = composedParent(node); n; n = composedParent(n)) {
+      if (n instanceof TalkSessionElement && [...this.sessions.values()].includes(n)) return n;
+    }
+    return undefined;
+  }
+
+  /** Invariants that hold at every moment. */
+  checkAlways(where: string): void {
+    for (const name of ['s0', 's1'] as const) {
+      const live = this.fakes[name].live().sessions;
+      expect(live, `${where}: live sessions of ${name}`).to.be.at.most(1);
+      expect(this.probes[name].filter((n) => n !== 0), `${where}: sessions alive on ${name}'s fake when a new one was constructed`).to.deep.equal([]);
+      const el = this.sessions.get(name);
+      const session = el?.session;
+      if (session) expect(session.isAlive, `${where}: ${name}.session is alive`).to.equal(true);
+    }
+    const holders = new Map<FakeBox, string[]>();
+    for (const [name, el] of this.uis) {
+      const box = this.holderOf(el);
+      if (!box) continue;
+      // A removed element keeps its (possibly already destroyed) object until its teardown, a task later.
+      if (el.isConnected) expect(box.isAlive, `${where}: the UI object connected ${name} holds is alive`).to.equal(true);
+      holders.set(box, [...(holders.get(box) ?? []), name]);
+    }
+    for (const box of this.liveBoxes()) {
+      expect(holders.get(box) ?? [], `${where}: elements holding the live ${box.label}`).to.have.length(1);
+      expect(box.session.isAlive, `${where}: the session of the live ${box.label}`).to.equal(true);
+    }
+  }
+
+  /** Invariants that hold once the kit's one-task removal delay has passed. */
+  checkSettled(where: string): void {
+    this.checkAlways(where);
+    for (const [name, el] of this.sessions) {
+      if (!el.isConnected) expect(el.session, `${where}: disconnected ${name} holds no session`).to.equal(undefined);
+      if (!el.isConnected) expect(this.fakes[name].live().sessions, `${where}: live sessions of disconnected ${name}`).to.equal(0);
+    }
+    for (const [name, el] of this.uis) {
+      const box = this.holderOf(el);
+      if (!box) continue;
+      expect(el.isConnected, `${where}: ${name} holds ${box.label} while connected`).to.equal(true);
+      const owner = this.sessionAncestor(el);
+      expect(owner?.dataset.name, `${where}: the session element above ${name}`).to.not.equal(undefined);
+      expect(owner!.isConnected, `${where}: the session element above ${name} is connected`).to.equal(true);
+      expect(box.session === owner!.session, `${where}: ${name}'s ${box.label} is on ${owner!.dataset.name}'s live session`).to.equal(true);
+    }
+    this.expectNoProblems(where);
+  }
+
+  expectNoProblems(where: string): void {
+    expect(this.problems, `${where}: errors, rejections, talk-error or console.error`).to.deep.equal([]);
+  }
+
+  /** Everything defined and ready, mounts released: every connected element reaches its working state. */
+  async settle(): Promise<void> {
+    gate.held = false;
+    releaseMounts();
+    for (const kind of ALL_KINDS) this.define(kind);
+    for (const name of ['s0', 's1'] as const) this.fakes[name].resolveReady();
+    await tick();
+    const expected = () => {
+      for (const el of this.sessions.values()) {
+        if (el.isConnected && !el.session) return `${el.dataset.name} has a session`;
+      }
+      for (const el of this.uis.values()) {
+        const owner = el.isConnected ? this.sessionAncestor(el) : undefined;
+        const box = this.holderOf(el);
+        if (el instanceof TalkUnreadBadgeElement) {
+          // A badge counts the unreads of the session above it (a subscription, no UI object).
+          if (owner && el.status !== 'ready') return `${el.dataset.name} counting for ${owner.dataset.name}`;
+          if (!owner && el.isConnected && el.status !== 'loading') return `${el.dataset.name} (no session above it) waits`;
+        } else if (owner) {
+          if (el.status !== 'ready' || !box || box.session !== owner.session || !box.mounted) return `${el.dataset.name} mounted on ${owner.dataset.name}'s session`;
+        } else if (box || (el.isConnected && el.status !== 'loading')) {
+          return `${el.dataset.name} (no session above it) waits with nothing created`;
+        }
+      }
+      return undefined;
+    };
+    let last: string | undefined;
+    try {
+      // The fake SDK is in memory: a working state is reached within a few tasks, or never.
+      await until(() => (last = expected()) === undefined, 'every connected element in its working state', 1000);
+    } catch {
+      throw new Error(`after settling, expected: ${last}`);
+    }
+    this.checkSettled('settled');
+  }
+
+  /** Removes everything; then nothing may be left alive on any fake. */
+  async removeAll(): Promise<void> {
+    this.root.remove();
+    await tick();
+    for (const name of ['s0', 's1'] as const) {
+      expect(this.fakes[name].live(), `live SDK objects and subscriptions on ${name}'s fake after removing everything`).to.deep.include({ total: 0 });
+    }
+    this.expectNoProblems('after removing everything');
+  }
+
+  dispose(): void {
+    for (const fake of Object.values(this.fakes)) {
+      totals.sdkSessions += fake.sessions.length;
+      const boxes = [...fake.chatboxes, ...fake.inboxes, ...fake.popups];
+      totals.sdkUis += boxes.length;
+      totals.mounted += fake.callsTo('mount').length;
+    }
+    this.root.remove();
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+  }
+}
+
+function composedParent(node: Node): Node | null {
+  const parent = node.parentNode;
+  return parent instanceof ShadowRoot ? parent.host : parent;
+}
+
+/** True when `ancestor` is `node` or above it, across shadow roots. */
+function composedContains(ancestor: Node, node: Node): boolean {
+  for (let n: Node | null = node; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
+    if (n === ancestor) return true;
+  }
+  return false;
+}
+
+async function runScenario(scenario: Scenario): Promise<void> {
+  totals.sequences++;
+  const world = new World(scenario);
+  try {
+    for (const [el, to] of Object.entries(scenario.initial) as Array<[SessionName | UiName, Place | null]>) {
+      if (to !== null) await world.run({ t: 'place', el, to, first: false });
+    }
+    world.checkAlways('start');
+    for (const [i, action] of scenario.actions.entries()) {
+      const where = `step ${i + 1} (${describeAction(action)})`;
+      if (await world.run(action)) totals.steps++;
+      if (action.t === 'tick') world.checkSettled(where);
+      else world.checkAlways(where);
+    }
+    await tick();
+    world.checkSettled('after the last step');
+    await world.settle();
+    await world.removeAll();
+  } finally {
+    world.dispose();
+    gate.held = false;
+    releaseMounts();
+    await tick();
+  }
+}
+
+describe('race model (fast-check)', () => {
+  before(installMountGate);
+  after(uninstallMountGate);
+
+  it(`random sequences of lifecycle steps keep every invariant (${SEQUENCES} sequences, seed from RACE_SEED or printed)`, async function () {
+    this.timeout(30 * 60 * 1000);
+    const started = performance.now();
+    const result = await fc.check(
+      fc.asyncProperty(scenarioArb, async (scenario) => {
+        await runScenario(scenario);
+      }),
+      { numRuns: SEQUENCES, seed: SEED },
+    );
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      `[figures] race-model: ${result.numRuns} sequences, ${totals.steps} steps (${totals.ticks} task boundaries), ` +
+        `${totals.sessionsCreated} session and ${totals.uisCreated} UI elements, ${totals.sdkSessions} SDK sessions and ${totals.sdkUis} UI objects ` +
+        `(${totals.mounted} mounts), seed ${SEED}, ${seconds} s` +
+        (result.numShrinks ? ` (+${result.numShrinks} shrink runs)` : '') +
+        (totals.warnings ? `, ${totals.warnings} console warnings` : ''),
+    );
+    if (result.failed) {
+      const shrunk = result.counterexample?.[0] as Scenario | undefined;
+      const error = result.errorInstance as Error | undefined;
+      console.log(
+        `[race-model] FAILED with seed ${result.seed}, path "${result.counterexamplePath}" (rerun: RACE_SEED=${result.seed}).\n` +
+          `Shrunk sequence:\n${shrunk ? describeScenario(shrunk) : '(none)'}\n` +
+          `Failure: ${error?.message ?? String(result.errorInstance)}`,
+      );
+      throw new Error(`race model failed (seed ${result.seed}, path ${result.counterexamplePath}): ${error?.message ?? String(result.errorInstance)}\n${shrunk ? describeScenario(shrunk) : ''}`);
+    }
+    expect(result.numRuns).to.equal(SEQUENCES);
+  });
+});
+
+/**
+ * Sequences the model found, shrunk, kept as plain tests. Both come down to `@lit/context`'s
+ * ContextRoot replaying a buffered `context-request` from an element that is no longer in the
+ * page: a `<talk-session>` in a detached subtree answers it, and the UI element keeps that
+ * subscription after it is put back in the page elsewhere.
+ */
+describe('race model: shrunk sequences', () => {
+  let fakes: FakeTalk[] = [];
+  afterEach(async () => {
+    await expectNoLeaks(undefined);
+    for (const fake of fakes) expect(fake.live(), 'live SDK objects after removal').to.deep.include({ total: 0 });
+    fakes = [];
+  });
+
+  function sessionElement(userId: string): TalkSessionElement {
+    const fake = sampleFake();
+    fakes.push(fake);
+    const el = document.createElement('talk-session');
+    el.setAttribute('app-id', 'tA');
+    el.setAttribute('user-id', userId);
+    el.sdk = fake;
+    return el;
+  }
+
+  function pageRoot(): HTMLDivElement {
+    const root = document.createElement('div');
+    document.body.append(root);
+    onCleanup(() => root.remove());
+    return root;
+  }
+
+  for (const tag of ['talk-chatbox', 'talk-unread-badge'] as const) {
+    it(`<${tag}> put in a detached <talk-session> while a replay happens, then back in the page outside any session: it uses no session`, async () => {
+      const root = pageRoot();
+      const s0 = sessionElement('alice');
+      const s1 = sessionElement('bob');
+      const ui = document.createElement(tag);
+      root.append(ui); // no <talk-session> above it: the page's ContextRoot keeps its request
+      s1.append(ui); // into a <talk-session> that is not in the page
+      root.append(s0); // a provider appears: the ContextRoot replays the request from where ui is now
+      root.append(ui); // back in the page, outside any session
+      root.append(s1); // s1 makes its session
+      await until(() => s0.session !== undefined && s1.session !== undefined, 'both sessions');
+      await nextTask();
+      await nextTask();
+      const onS1 = fakes[1]!;
+      if (tag === 'talk-chatbox') expect(onS1.chatboxes, "chatboxes made on the session of a <talk-session> it is not in").to.have.length(0);
+      // The session's own unreads subscription is the only one.
+      else expect(onS1.callsTo('onChange'), "unreads.onChange calls on the session of a <talk-session> it is not in").to.have.length(1);
+      expect(ui.status, `<${tag}> status outside any session`).to.equal('loading');
+    });
+  }
+
+  it('<talk-chatbox> put in a detached <talk-session> while a replay happens, then the session is put in the page: the chatbox mounts on it', async () => {
+    const root = pageRoot();
+    const s0 = sessionElement('alice');
+    const s1 = sessionElement('bob');
+    const ui = document.createElement('talk-chatbox');
+    ui.setAttribute('conversation-id', 'order-1');
+    root.append(ui); // buffered by the ContextRoot
+    s0.append(ui); // into a detached <talk-session>
+    root.append(s1); // replay: s0, detached, answers
+    root.append(s0); // s0 (with the chatbox) in the page
+    await until(() => s0.session !== undefined && s1.session !== undefined, 'both sessions');
+    await until(() => ui.status === 'ready', 'the chatbox mounted', 1000);
+    expect(ui.chatbox).to.equal(fakes[0]!.chatboxes[0]);
+    expect(fakes[0]!.live().chatboxes).to.equal(1);
+    expect(fakes[1]!.chatboxes).to.have.length(0);
+  });
+
+  it('<talk-unread-badge> moved (in one task) out of its <talk-session> to where there is none: it stops counting that session', async () => {
+    const root = pageRoot();
+    const s0 = sessionElement('alice');
+    const badge = document.createElement('talk-unread-badge');
+    s0.append(badge);
+    root.append(s0);
+    await until(() => badge.status === 'ready', 'the badge counting');
+    const session = fakes[0]!.sessions[0]!;
+    const subscriptions = fakes[0]!.live().subscriptions;
+    root.append(badge); // a move: out of the session, in the same task
+    await nextTask();
+    await nextTask();
+    expect(badge.status, 'status outside any session').to.equal('loading');
+    expect(fakes[0]!.live().subscriptions, "subscriptions on the session's unreads").to.equal(subscriptions - 1);
+    fakes[0]!.backend.sendMessage('order-1', 'bob', 'Unread for alice');
+    await nextTask();
+    expect(badge.value, 'what the badge counts').to.equal(0);
+    expect(session.isAlive).to.equal(true);
+  });
+
+  it('<talk-chatbox> moved into a <talk-session>, which is then removed and re-added elsewhere after a replay: the chatbox (now outside) uses no session', async () => {
+    const root = pageRoot();
+    const s0 = sessionElement('alice');
+    const s1 = sessionElement('bob');
+    const ui = document.createElement('talk-chatbox');
+    root.append(ui); // buffered by the ContextRoot
+    root.append(s1);
+    s1.append(ui); // answered by s1; the buffered request stays in the ContextRoot
+    s1.remove(); // s1 and ui leave the page
+    root.append(s0); // replay: s1, detached, answers again
+    root.append(ui);
+    root.append(s1);
+    await until(() => s0.session !== undefined && s1.session !== undefined, 'both sessions');
+    await nextTask();
+    await nextTask();
+    expect(ui.chatbox, 'the chatbox outside any session').to.equal(undefined);
+    expect(fakes[1]!.chatboxes.filter((box) => box.isAlive), "live chatboxes on s1's session").to.have.length(0);
+  });
+});
