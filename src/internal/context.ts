@@ -44,7 +44,7 @@ export function ensureContextRoot(doc: Document = document): void {
 /**
  * Makes `host` a consumer of the nearest `<talk-session>`'s value (the context protocol of
  * `@lit/context`, with its provider and `ContextRoot`), calling `onValue` with every value
- * provided, as long as `host` stays where it asked.
+ * provided, as long as `host` stays where it asked, and with `undefined` when it is disconnected.
  *
  * Why not `@lit/context`'s `ContextConsumer`: the page's `ContextRoot` replays an early request
  * from wherever the element is when a provider appears, even inside a detached `<talk-session>`,
@@ -53,7 +53,7 @@ export function ensureContextRoot(doc: Document = document): void {
  * request gets its own callback, and an answer to any but the latest request of a connected host
  * is declined and unsubscribed. Found by the race model test (test/race-model.test.ts).
  */
-export function consumeSession(host: ReactiveElement, onValue: (value: SessionContextValue) => void): void {
+export function consumeSession(host: ReactiveElement, onValue: (value: SessionContextValue | undefined) => void): void {
   let current: ContextCallback<SessionContextValue> | undefined;
   let unsubscribe: (() => void) | undefined;
   const drop = () => {
@@ -77,6 +77,8 @@ export function consumeSession(host: ReactiveElement, onValue: (value: SessionCo
     hostDisconnected() {
       current = undefined;
       drop();
+      // The value belonged to where the element was; it asks again when connected.
+      onValue(undefined);
     },
   };
   host.addController(controller);

@@ -19,9 +19,12 @@ export interface CheckedConverter<T> extends ComplexAttributeConverter<T> {
 
 const TRUE_WORDS = new Set(['', 'true']);
 
-/** True for an absent attribute, or text that is empty or only whitespace. */
+/**
+ * True for an absent attribute, or text that is empty or only whitespace. A value of another
+ * type is not blank (its converter reports it as invalid).
+ */
 export function blank(value: string | null | undefined): boolean {
-  return value === undefined || value === null || value.trim() === '';
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
 /** The attribute name of a property: `userPhotoUrl` → `user-photo-url`. */
@@ -196,4 +199,23 @@ export const messagesAttribute: CheckedConverter<string[] | undefined> = {
   },
   valid: listAttribute.valid,
   expected: 'one message, or a JSON array of messages',
+};
+
+/** For `tokenRetry`: an object whose `attempts` (≥ 1), `baseDelay` and `maxDelay` (≥ 0, ms) are numbers where set. */
+export const tokenRetryProperty: CheckedConverter<unknown> = {
+  valid: (value) => {
+    if (value === undefined || value === null) return true;
+    if (!objectProperty.valid(value)) return false;
+    const { attempts, baseDelay, maxDelay } = value as Record<string, unknown>;
+    const ok = (n: unknown, min: number) => n === undefined || (typeof n === 'number' && Number.isFinite(n) && n >= min);
+    return ok(attempts, 1) && ok(baseDelay, 0) && ok(maxDelay, 0);
+  },
+  expected: '{ attempts ≥ 1, baseDelay ≥ 0, maxDelay ≥ 0 } (numbers, milliseconds)',
+};
+
+/** For `session`: a `Talk.Session` (an object with the session's methods), or `undefined`. */
+export const sessionProperty: CheckedConverter<unknown> = {
+  valid: (value) =>
+    value === undefined || value === null || (objectProperty.valid(value) && typeof (value as { createChatbox?: unknown }).createChatbox === 'function'),
+  expected: 'a Talk.Session',
 };

@@ -198,13 +198,17 @@ export abstract class TalkElement extends ReactiveElement {
 
   /**
    * Checks the inputs: first every property's converter ({@link checkInputs}), then `rules`
-   * in order, each `[broken, detail]`. Returns the first problem, reported once for as long as
+   * (a function, called once every value has its type) in order, each `[broken, detail]`.
+   * Returns the first problem, reported once for as long as
    * it stays the same (same rule, same message); a rule that passes is forgotten, so it is
    * reported again if it breaks again. `scope` tells apart the rule lists of one element.
    */
-  protected findProblem(scope: string, rules: ReadonlyArray<readonly [broken: unknown, detail: TalkErrorDetail]>): TalkErrorDetail | undefined {
-    let problem = this.checkInputs()[0];
-    rules.forEach(([broken, detail], index) => {
+  protected findProblem(scope: string, rules: () => ReadonlyArray<readonly [broken: unknown, detail: TalkErrorDetail]>): TalkErrorDetail | undefined {
+    const invalid = this.checkInputs()[0];
+    // The rules may assume every value has its type: check them only when all have.
+    if (invalid) return invalid;
+    let problem: TalkErrorDetail | undefined;
+    rules().forEach(([broken, detail], index) => {
       const key = `${scope}:${index}`;
       if (broken && !problem) problem = this.reportInputOnce(key, detail.message, detail);
       else if (!broken) this.clearReportedInput(key);

@@ -17,6 +17,7 @@ import {
   nonNegativeNumberAttribute,
   objectOrFunctionProperty,
   objectProperty,
+  sessionProperty,
   predicateProperty,
   stringAttribute,
   stringOrObjectAttribute,
@@ -133,7 +134,7 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     captureKeyboardEvents: { attribute: 'capture-keyboard-events', converter: booleanAttribute },
     options: { attribute: false, converter: objectProperty },
     sessionTimeout: { attribute: 'session-timeout', converter: nonNegativeNumberAttribute },
-    session: { attribute: false, converter: objectProperty },
+    session: { attribute: false, converter: sessionProperty },
   };
 
   /**
@@ -271,7 +272,9 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     super();
     consumeSession(this, (value) => {
       this.#context = value;
-      this.#reconcile();
+      // `undefined` comes from disconnectedCallback, which in a move runs once the element is
+      // already in its new place: connectedCallback follows and reconciles.
+      if (value) this.#reconcile();
     });
   }
 
@@ -353,8 +356,6 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // The context belongs to where the element was; it asks again when connected.
-    this.#context = undefined;
     clearTimeout(this.#sessionTimer);
     this.#sessionTimer = undefined;
   }
@@ -401,6 +402,12 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
   /** Brings the UI object in line with the session and the properties. Never throws. */
   #reconcile(): void {
     if (!this.isConnected) return;
+    // Values of the wrong type are reported at once, session or not.
+    if (this.checkInputs().length > 0) {
+      this.#destroyBox();
+      this.setStatus('error');
+      return;
+    }
     const session = this.#currentSession();
     if (!session || !session.isAlive) {
       this.#destroyBox();
@@ -503,7 +510,7 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
   #findProblem() {
     const synced = this.#syncedAttribute();
     const id = blank(this.conversationId) ? undefined : this.conversationId;
-    return this.findProblem('conversation', [
+    return this.findProblem('conversation', () => [
       [
         !blank(this.withUser) && id,
         { code: 'invalid-attribute', attribute: 'with-user', message: 'with-user and conversation-id cannot both be set: with-user picks the one-on-one conversation.' },

@@ -122,7 +122,7 @@ export class TalkHtmlPanelElement extends TalkElement {
 
   #reconcile(): void {
     if (!this.isConnected) return;
-    const problem = this.findProblem('panel', [
+    const problem = this.findProblem('panel', () => [
       [!this.#parent, { code: 'invalid-attribute', attribute: 'parent', message: 'must be a child of <talk-chatbox>, <talk-inbox> or <talk-popup>.' }],
       [!this.url?.trim(), { code: 'invalid-attribute', attribute: 'url', message: 'url is required: the page to show in the panel.' }],
     ]);

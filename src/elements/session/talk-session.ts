@@ -12,6 +12,7 @@ import {
   objectOrFunctionProperty,
   objectProperty,
   stringAttribute,
+  tokenRetryProperty,
 } from '../../internal/converters.js';
 import type { TalkErrorDetail } from '../../internal/errors.js';
 import { subscribeRoutes, unsubscribeAll, type EventRoute } from '../../internal/events.js';
@@ -136,7 +137,7 @@ export class TalkSessionElement extends TalkElement {
     userCustom: { attribute: 'user-custom', converter: customDataAttribute },
     syncUser: { attribute: false, converter: objectOrFunctionProperty },
     tokenFetcher: { attribute: false, converter: functionProperty },
-    tokenRetry: { attribute: false, converter: objectProperty },
+    tokenRetry: { attribute: false, converter: tokenRetryProperty },
     sdk: { attribute: false, converter: objectProperty },
   };
 
@@ -326,7 +327,8 @@ export class TalkSessionElement extends TalkElement {
       tokenEndpoint: blank(this.tokenEndpoint) ? undefined : this.tokenEndpoint!.trim(),
     };
     const live = this.#live;
-    if (live && sameIdentity(live.identity, identity)) {
+    // A session destroyed behind the kit's back (isAlive false) is replaced, never called into.
+    if (live && sameIdentity(live.identity, identity) && live.session.isAlive) {
       this.#updateUser(live, me);
       this.#applyDesktopNotifications(live);
       return;
@@ -351,8 +353,8 @@ export class TalkSessionElement extends TalkElement {
       this.#fail(detail);
       return null;
     }
-    if (!me) return undefined;
-    const problem = this.#checkUser(me);
+    if (!me && !this.syncUser) return undefined;
+    const problem = this.#checkUser(me!);
     if (problem) {
       this.#fail(problem);
       return null;
@@ -515,7 +517,7 @@ export class TalkSessionElement extends TalkElement {
 
   #destroySession(session: SessionLike): void {
     try {
-      session.destroy();
+      if (session.isAlive) session.destroy();
     } catch (cause) {
       this.reportSdkError('Session.destroy()', cause);
     }
@@ -526,7 +528,7 @@ export class TalkSessionElement extends TalkElement {
     const self = this as unknown as Record<string, unknown>;
     const userProperty = Object.keys(USER_ATTRIBUTES).find((key) => self[key] !== undefined && self[key] !== null);
     const userAttribute = userProperty && attributeName(userProperty);
-    return this.findProblem('session', [
+    return this.findProblem('session', () => [
       [
         blank(this.appId),
         { code: 'missing-app-id', attribute: 'app-id', message: 'app-id is required: your TalkJS app ID, from the Settings page of the dashboard.' },
@@ -563,7 +565,7 @@ export class TalkSessionElement extends TalkElement {
   #checkUser(me: Talk.User): TalkErrorDetail | undefined {
     const id = me?.id as unknown;
     const bad = typeof me !== 'object' || (typeof id !== 'string' && typeof id !== 'number') || String(id).trim() === '';
-    return this.findProblem('user', [
+    return this.findProblem('user', () => [
       [bad, { code: 'invalid-attribute', attribute: 'syncUser', message: 'syncUser must be a Talk.User (or a function returning one) with an id.' }],
       [
         !bad && !blank(this.userId) && this.userId!.trim() !== String(id),

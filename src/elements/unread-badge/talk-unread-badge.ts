@@ -1,6 +1,6 @@
 import type { PropertyDeclarations } from '@lit/reactive-element';
 import { consumeSession } from '../../internal/context.js';
-import { enumAttribute, nonNegativeNumberAttribute, objectProperty, stringAttribute } from '../../internal/converters.js';
+import { enumAttribute, nonNegativeNumberAttribute, sessionProperty, stringAttribute } from '../../internal/converters.js';
 import type { SessionLike, Subscription, Talk } from '../../internal/sdk-types.js';
 import { TalkElement } from '../../internal/talk-element.js';
 import { unreadBadgeStyles } from './talk-unread-badge.styles.js';
@@ -31,7 +31,7 @@ export class TalkUnreadBadgeElement extends TalkElement {
     count: { converter: enumAttribute(['conversations', 'messages']) },
     max: { converter: nonNegativeNumberAttribute },
     label: { converter: stringAttribute },
-    session: { attribute: false, converter: objectProperty },
+    session: { attribute: false, converter: sessionProperty },
   };
 
   /** What to count: `conversations` (default) with unread messages, or unread `messages`. */
@@ -57,8 +57,9 @@ export class TalkUnreadBadgeElement extends TalkElement {
   constructor() {
     super();
     consumeSession(this, (value) => {
-      this.#contextSession = value.session;
-      this.#follow();
+      this.#contextSession = value?.session;
+      // `undefined` comes from disconnectedCallback; connectedCallback follows up.
+      if (value) this.#follow();
     });
   }
 
@@ -93,7 +94,7 @@ export class TalkUnreadBadgeElement extends TalkElement {
   /** Subscribes to the current session's unreads (once per session). */
   #follow(): void {
     if (!this.isConnected) return;
-    if (this.findProblem('badge', [])) {
+    if (this.findProblem('badge', () => [])) {
       this.setStatus('error');
       return;
     }
@@ -130,7 +131,7 @@ export class TalkUnreadBadgeElement extends TalkElement {
     const max = this.max ?? 99;
     this.#badge.hidden = value === 0;
     this.#badge.textContent = value > max ? `${max}+` : String(value);
-    const label = this.label ?? `{count} unread ${this.count === 'messages' ? 'messages' : 'conversations'}`;
+    const label = typeof this.label === 'string' ? this.label : `{count} unread ${this.count === 'messages' ? 'messages' : 'conversations'}`;
     this.#badge.setAttribute('aria-label', label.replaceAll('{count}', String(value)));
   }
 }
