@@ -261,10 +261,15 @@ class World {
     window.addEventListener('error', onError);
     window.addEventListener('unhandledrejection', onRejection);
     document.addEventListener('talk-error', onTalkError);
+    // An uncaught error is a failed invariant of this sequence (shrunk like any other), not a
+    // crash of the test file: keep it from the runner's handler.
+    const runnerOnError = window.onerror;
+    window.onerror = () => true;
     const { error, warn } = console;
     console.error = (...args: unknown[]) => this.problems.push(`console.error: ${args.map(String).join(' ')}`);
     console.warn = () => void totals.warnings++;
     this.#cleanups.push(() => {
+      window.onerror = runnerOnError;
       window.removeEventListener('error', onError);
       window.removeEventListener('unhandledrejection', onRejection);
       document.removeEventListener('talk-error', onTalkError);
