@@ -443,7 +443,7 @@ describe('faults: a session destroyed behind the kit', () => {
     await expectStill(0);
   });
 
-  it('<talk-session> itself: a change that keeps its identity makes no call into its dead session', async () => {
+  it('<talk-session> itself: a change that keeps its identity makes no call into its dead session, and a new session replaces it', async () => {
     const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tAPP" user-id="alice" .sdk=${fake}></talk-session>`);
     await until(() => sessionEl.session !== undefined, 'the session');
     const dead = fake.sessions[0]!;
@@ -455,6 +455,10 @@ describe('faults: a session destroyed behind the kit', () => {
     await nextTask();
     const intoDead = fake.calls.slice(mark).filter((call) => call.target.startsWith(dead.label));
     expect(intoDead.map((call) => `${call.target}.${call.method}`), 'calls into the dead session').to.deep.equal([]);
+    await until(() => sessionEl.session !== undefined && sessionEl.session !== dead, 'a new session');
+    expect(sessionEl.session!.isAlive).to.equal(true);
+    expect(fake.live().sessions).to.equal(1);
+    expect(fake.sessions.at(-1)!.desktopNotificationEnabled, 'the new session got the setting').to.equal(true);
     await expectStill(0);
   });
 });
