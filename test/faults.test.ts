@@ -140,12 +140,41 @@ describe('faults: mount and select', () => {
     fake.failNext('createChatbox', failure);
     const { el } = await mounted('talk-chatbox', { 'conversation-id': 'order-1' }, { ready: false });
     await expectSdkError({ tag: 'talk-chatbox', method: 'createChatbox', cause: failure });
-    // (The element's first update may already have tried again, successfully.)
+    // One attempt per change: the failure is not retried until a property changes.
+    await nextTask();
+    expect(fake.callsTo('createChatbox')).to.have.length(1);
+    expect(el.status).to.equal('error');
     el.setAttribute('conversation-id', 'order-2');
     await until(() => el.status === 'ready' && fake.chatboxes.at(-1)?.selected === 'order-2', 'chatbox ready after the change');
     expect(fake.live().chatboxes).to.equal(1);
     expect(el.chatbox).to.equal(fake.chatboxes.at(-1));
     await expectStill(1);
+  });
+});
+
+describe('faults: a failure that persists', () => {
+  it('createChatbox() failing on every call: one sdk-error when connected (not one per context update), one more per change', async () => {
+    for (let i = 0; i < 3; i++) fake.failNext('createChatbox', new Error(`no chatbox (${i + 1})`));
+    const { el } = await mounted('talk-chatbox', { 'conversation-id': 'order-1' }, { ready: false });
+    await expectSdkError({ tag: 'talk-chatbox', method: 'createChatbox' });
+    await nextTask();
+    await nextTask();
+    expect(fake.callsTo('createChatbox'), 'attempts after connecting').to.have.length(1);
+    el.setAttribute('conversation-id', 'order-2');
+    await expectSdkError({ tag: 'talk-chatbox', method: 'createChatbox', count: 2 });
+    el.setAttribute('conversation-id', 'order-1');
+    await expectSdkError({ tag: 'talk-chatbox', method: 'createChatbox', count: 3 });
+    el.setAttribute('conversation-id', 'order-2');
+    await until(() => el.status === 'ready', 'the fourth attempt mounts');
+    expect(fake.callsTo('createChatbox')).to.have.length(4);
+    await expectStill(3);
+  });
+
+  it('the chatbox getter is undefined once the session destroyed the chatbox behind the kit', async () => {
+    const { el } = await mounted('talk-chatbox', { 'conversation-id': 'order-1' });
+    expect(el.chatbox).to.equal(fake.chatboxes[0]);
+    fake.chatboxes[0]!.destroy();
+    expect(el.chatbox, 'a destroyed chatbox is not offered').to.equal(undefined);
   });
 });
 

@@ -427,6 +427,23 @@ describe('tokens: talk-token-required', () => {
     expectNoErrors();
   });
 
+  it('element removed while the listener never answers: the promise TalkJS holds settles (rejected) with the removal', async () => {
+    const { el, session } = await sessionWith({}, {}, (element) => {
+      onTokenRequired(element, (event) => event.preventDefault());
+    });
+    let settled = false;
+    const pending = settle(sdkFetcher(session)()).then((result) => {
+      settled = true;
+      return result;
+    });
+    await nextTask();
+    expect(settled, 'still waiting for the listener').to.equal(false);
+    el.remove();
+    await until(() => settled, 'the fetch to settle after the removal');
+    expect((await pending).ok).to.equal(false);
+    expectNoErrors();
+  });
+
   it('nobody takes it and there are no credentials: the session is made without tokenFetcher (apps without authentication)', async () => {
     const events = onTokenRequired(document, () => undefined);
     const { session } = await sessionWith({});

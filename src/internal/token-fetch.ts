@@ -37,6 +37,15 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** `promise`, or a rejection as soon as `signal` aborts (a fetch nobody answers ends with its element). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /**
  * Calls `fetch` until it returns a non-empty token: at most `retry.attempts` times, waiting a
  * random time between 0 and `min(maxDelay, baseDelay × 2^(n-1))` ms before retry n ("full
@@ -48,7 +57,7 @@ export async function fetchWithRetry(fetch: () => Promise<string>, retry: TokenR
   for (let attempt = 1; ; attempt++) {
     signal.throwIfAborted();
     try {
-      const token = await fetch();
+      const token = await untilAborted(fetch(), signal);
       signal.throwIfAborted();
       if (typeof token !== 'string' || token.trim() === '') throw new Error('the token is empty');
       return token.trim();

@@ -267,20 +267,27 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
   #sessionTimer: ReturnType<typeof setTimeout> | undefined;
   /** True once `no-session` was reported, until a session turns up. */
   #noSession = false;
+  /**
+   * The session on which creating or mounting the UI failed: not tried again on it until a
+   * property changes (so one failure gives one `talk-error`, not one per context update).
+   */
+  #failedOn: SessionLike | undefined;
 
   constructor() {
     super();
     consumeSession(this, (value) => {
       this.#context = value;
       // `undefined` comes from disconnectedCallback, which in a move runs once the element is
-      // already in its new place: connectedCallback follows and reconciles.
-      if (value) this.#reconcile();
+      // already in its new place: connectedCallback follows and reconciles. Before the first
+      // update, that update creates the UI (one attempt, one error if it fails).
+      if (value && this.hasUpdated) this.#reconcile();
     });
   }
 
   /** The live SDK UI object, or `undefined` while loading, after an error and after removal. */
   protected get box(): Box | undefined {
-    return this.#box?.object;
+    const object = this.#box?.object;
+    return object?.isAlive ? object : undefined;
   }
 
   /** The light-DOM element the SDK mounts into (created on first use, kept for the element's life). */
@@ -368,10 +375,13 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
   }
 
   protected override updated(): void {
+    // A property changed: worth another try after a failure.
+    this.#failedOn = undefined;
     this.#reconcile();
   }
 
   protected override teardown(): void {
+    this.#failedOn = undefined;
     this.#destroyBox();
     this.setStatus('loading');
   }
@@ -431,7 +441,7 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     if (this.#box) {
       this.#applySelection(this.#box);
       this.#applyLive(this.#box, options);
-    } else {
+    } else if (this.#failedOn !== session) {
       this.#createBox(session, options);
     }
   }
@@ -466,6 +476,7 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
       object = this.createBox(session, options);
     } catch (cause) {
       this.reportSdkError(`Session.create${this.sdkName}()`, cause);
+      this.#failedOn = session;
       this.setStatus('error');
       return;
     }
@@ -500,6 +511,7 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
       (cause: unknown) => {
         if (this.#box !== record) return;
         this.reportSdkError(`${this.sdkName}.mount()`, cause);
+        this.#failedOn = session;
         this.#destroyBox();
         this.setStatus('error');
       },

@@ -58,8 +58,9 @@ export class TalkUnreadBadgeElement extends TalkElement {
     super();
     consumeSession(this, (value) => {
       this.#contextSession = value?.session;
-      // `undefined` comes from disconnectedCallback; connectedCallback follows up.
-      if (value) this.#follow();
+      // `undefined` comes from disconnectedCallback; connectedCallback follows up. Before the
+      // first update, that update follows (one attempt).
+      if (value && this.hasUpdated) this.#follow();
     });
   }
 
