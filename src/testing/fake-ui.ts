@@ -8,28 +8,40 @@ import type { FakeSession } from './fake-session.js';
 import type { FakeRuntime } from './runtime.js';
 import type { FakeInboxEventMap, FakePopupEventMap, FakeUIEventMap } from './types.js';
 
-/** Mirrors `Talk.Chatbox`: one conversation, mounted in a container. Created by `session.createChatbox`. */
-export class FakeChatbox extends FakeUIBox<Talk.ChatboxOptions, FakeUIEventMap> implements Talk.Chatbox {
+/** A UI mounted into a container element (chatbox and inbox; the popup mounts itself). */
+abstract class FakeContainedBox<O extends Talk.ChatboxOptions, M extends FakeUIEventMap> extends FakeUIBox<O, M> {
   #container: HTMLElement | null = null;
-
-  /** @internal Created by `session.createChatbox`. */
-  constructor(runtime: FakeRuntime, session: FakeSession, options: Talk.ChatboxOptions | undefined) {
-    super(runtime, session, 'chatbox', options);
-    runtime.chatboxes.push(this);
-  }
 
   /** The element it was last mounted in (null before `mount`). */
   get container(): HTMLElement | null {
     return this.#container;
   }
 
-  /** Mirrors `Chatbox.mount(container)`: renders the stand-in UI into `container` (rejects when it is null). */
-  mount(container: HTMLElement | null): Promise<void> {
+  /**
+   * Mirrors `mount(container)`: renders the stand-in UI into `container` (rejects when it is
+   * null), then runs `after` (what the SDK object does once mounted).
+   */
+  protected mountIn(container: HTMLElement | null, after?: () => void | Promise<void>): Promise<void> {
     return this.runtime.invokeAsync(this.site, 'mount', [container], () => {
       if (!container) throw new Error(`[fake TalkJS] ${this.label}.mount(): container is null`);
       this.#container = container;
       this.attach(container);
+      return after?.();
     });
+  }
+}
+
+/** Mirrors `Talk.Chatbox`: one conversation, mounted in a container. Created by `session.createChatbox`. */
+export class FakeChatbox extends FakeContainedBox<Talk.ChatboxOptions, FakeUIEventMap> implements Talk.Chatbox {
+  /** @internal Created by `session.createChatbox`. */
+  constructor(runtime: FakeRuntime, session: FakeSession, options: Talk.ChatboxOptions | undefined) {
+    super(runtime, session, 'chatbox', options);
+    runtime.chatboxes.push(this);
+  }
+
+  /** Mirrors `Chatbox.mount(container)`: renders the stand-in UI into `container` (rejects when it is null). */
+  mount(container: HTMLElement | null): Promise<void> {
+    return this.mountIn(container);
   }
 }
 
@@ -38,10 +50,9 @@ export class FakeChatbox extends FakeUIBox<Talk.ChatboxOptions, FakeUIEventMap> 
  * `session.createInbox`. A feed click fires `selectConversation` (preventable), then selects and
  * fires `conversationSelected`.
  */
-export class FakeInbox extends FakeUIBox<Talk.InboxOptions, FakeInboxEventMap> implements Talk.Inbox {
+export class FakeInbox extends FakeContainedBox<Talk.InboxOptions, FakeInboxEventMap> implements Talk.Inbox {
   /** The feed filter last set (`options.feedFilter`, then `setFeedFilter`). */
   feedFilter: Talk.ConversationPredicate | undefined;
-  #container: HTMLElement | null = null;
 
   /** @internal Created by `session.createInbox`. */
   constructor(runtime: FakeRuntime, session: FakeSession, options: Talk.InboxOptions | undefined) {
@@ -50,19 +61,9 @@ export class FakeInbox extends FakeUIBox<Talk.InboxOptions, FakeInboxEventMap> i
     runtime.inboxes.push(this);
   }
 
-  /** The element it was last mounted in (null before `mount`). */
-  get container(): HTMLElement | null {
-    return this.#container;
-  }
-
   /** Mirrors `Inbox.mount(container)`: renders the stand-in UI; then fires `conversationSelected`. */
   mount(container: HTMLElement | null): Promise<void> {
-    return this.runtime.invokeAsync(this.site, 'mount', [container], () => {
-      if (!container) throw new Error(`[fake TalkJS] ${this.label}.mount(): container is null`);
-      this.#container = container;
-      this.attach(container);
-      return this.#announceSelection();
-    });
+    return this.mountIn(container, () => this.#announceSelection());
   }
 
   /** Mirrors `Inbox.setFeedFilter(filter)`: the feed shows only matching conversations. */
