@@ -3,12 +3,28 @@
  * Use it to register the elements under other names, or to extend them. `talkjs-elements`
  * (index) defines them under their standard tags.
  */
-export { TalkSessionElement, DEFAULT_LOAD_TIMEOUT } from './elements/session/talk-session.js';
-export { TalkChatboxElement } from './elements/chatbox/talk-chatbox.js';
-export { TalkInboxElement } from './elements/inbox/talk-inbox.js';
-export { TalkPopupElement } from './elements/popup/talk-popup.js';
-export { TalkUnreadBadgeElement } from './elements/unread-badge/talk-unread-badge.js';
-export { TalkHtmlPanelElement } from './elements/html-panel/talk-html-panel.js';
+import { TalkSessionElement } from './elements/session/talk-session.js';
+import { TalkChatboxElement } from './elements/chatbox/talk-chatbox.js';
+import { TalkInboxElement } from './elements/inbox/talk-inbox.js';
+import { TalkPopupElement } from './elements/popup/talk-popup.js';
+import { TalkUnreadBadgeElement } from './elements/unread-badge/talk-unread-badge.js';
+import { TalkHtmlPanelElement } from './elements/html-panel/talk-html-panel.js';
+
+export { TalkSessionElement, TalkChatboxElement, TalkInboxElement, TalkPopupElement, TalkUnreadBadgeElement, TalkHtmlPanelElement };
+export { DEFAULT_LOAD_TIMEOUT } from './elements/session/talk-session.js';
+
+/**
+ * Every element of the kit with its standard tag, for `defineElements(TALK_ELEMENTS)` (what the
+ * main entry does), e.g. after setting properties on elements not yet upgraded.
+ */
+export const TALK_ELEMENTS = [
+  ['talk-session', TalkSessionElement],
+  ['talk-chatbox', TalkChatboxElement],
+  ['talk-inbox', TalkInboxElement],
+  ['talk-popup', TalkPopupElement],
+  ['talk-unread-badge', TalkUnreadBadgeElement],
+  ['talk-html-panel', TalkHtmlPanelElement],
+] as const;
 export { TalkElement, type TalkStatus } from './internal/talk-element.js';
 export { TalkUiElement, DEFAULT_SESSION_TIMEOUT, type ConversationSource } from './internal/ui-element.js';
 export { sessionContext, type SessionContextValue } from './internal/context.js';

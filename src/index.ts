@@ -5,23 +5,8 @@
  * defined, so a second copy of the kit on the page does not throw) and exports every class and
  * type. In Node (SSR) it defines nothing and touches no browser global.
  */
-import {
-  TalkChatboxElement,
-  TalkHtmlPanelElement,
-  TalkInboxElement,
-  TalkPopupElement,
-  TalkSessionElement,
-  TalkUnreadBadgeElement,
-  defineElements,
-} from './elements.js';
+import { TALK_ELEMENTS, defineElements } from './elements.js';
 
 export * from './elements.js';
 
-defineElements([
-  ['talk-session', TalkSessionElement],
-  ['talk-chatbox', TalkChatboxElement],
-  ['talk-inbox', TalkInboxElement],
-  ['talk-popup', TalkPopupElement],
-  ['talk-unread-badge', TalkUnreadBadgeElement],
-  ['talk-html-panel', TalkHtmlPanelElement],
-]);
+defineElements(TALK_ELEMENTS);
