@@ -6,6 +6,7 @@ import { ContextEvent, ContextRoot, createContext, type ContextCallback } from '
 import type { ReactiveController, ReactiveElement } from '@lit/reactive-element';
 import type { TalkErrorDetail } from './errors.js';
 import type { SessionLike, TalkSdk } from './sdk-types.js';
+import type { UnreadsStore } from './unreads.js';
 
 /** What a `<talk-session>` provides: where its session stands, and the session once it is live. */
 export interface SessionContextValue {
@@ -17,6 +18,8 @@ export interface SessionContextValue {
   readonly sdk?: TalkSdk;
   /** Why there is no session, when `status` is `error`. */
   readonly error?: TalkErrorDetail;
+  /** The session's unread list as `<talk-session>` keeps it (one `unreads.onChange` per session), when `status` is `ready`. */
+  readonly unreads?: UnreadsStore;
 }
 
 /**

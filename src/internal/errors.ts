@@ -11,8 +11,10 @@
  * | `sdk-load-failed` | `<talk-session>` | the SDK's script failed to load, or `Talk.ready` did not settle within `load-timeout` ms |
  * | `missing-app-id` | `<talk-session>` | `app-id` is absent, empty or only whitespace |
  * | `missing-user` | `<talk-session>` | neither `user-id` nor `syncUser` is given |
+ * | `unknown-user` | `<talk-session>` | `user-id` names a user the TalkJS app does not know (`currentUser.get()` is `null`), and no `user-name` or `syncUser` creates it; no UI can mount for it |
+ * | `invalid-credentials` | `<talk-session>` | `Session.hasValidCredentials()` answered `false`: a wrong `app-id`, or a token (from `token`, `tokenFetcher`, `token-endpoint` or `talk-token-required`) or `signature` that TalkJS rejects |
  * | `invalid-attribute` | any element | an attribute or property has a value of the wrong type or outside its allowed values, or two settings conflict |
- * | `token-fetch-failed` | `<talk-session>` | `tokenFetcher` threw or rejected |
+ * | `token-fetch-failed` | `<talk-session>` | the token source (`tokenFetcher`, `token-endpoint` or a `talk-token-required` listener) failed on every attempt, for the first token or a refresh |
  * | `no-session` | UI elements | no `<talk-session>` ancestor answered and no `session` property was set within `session-timeout` ms |
  * | `sdk-error` | any element | a TalkJS SDK call threw or rejected (the `Session` constructor, `mount`, `select`, a setter, `destroy`, …); `cause` holds what the SDK threw |
  */
@@ -20,6 +22,8 @@ export const TALK_ERROR_CODES = [
   'sdk-load-failed',
   'missing-app-id',
   'missing-user',
+  'unknown-user',
+  'invalid-credentials',
   'invalid-attribute',
   'token-fetch-failed',
   'no-session',

@@ -16,6 +16,17 @@ export interface TokenRequiredDetail {
   reject(error?: unknown): void;
 }
 
+/**
+ * `detail` of `talk-browser-permission-needed`: the SDK's `BrowserPermissionNeededEvent` (`type`,
+ * `preventDefault()`), plus `waitUntil(promise)`, which holds the browser's permission prompt back
+ * until `promise` settles (what a promise returned from an `onBrowserPermissionNeeded` handler
+ * does in TalkJS), e.g. while the page shows its own explanation first.
+ */
+export interface BrowserPermissionNeededDetail extends Talk.BrowserPermissionNeededEvent {
+  /** Delays the browser's prompt until `promise` settles. Call it during the event's dispatch. */
+  waitUntil(promise: PromiseLike<unknown>): void;
+}
+
 /** `detail` of every `talk-*` event, by event name. */
 export interface TalkEventDetails {
   // <talk-session>, from the SDK
@@ -23,10 +34,10 @@ export interface TalkEventDetails {
   'talk-message': Talk.Message;
   /** `Session.unreads.onChange`: the list of unread conversations (fires once after load, then on each change). */
   'talk-unreads-change': Talk.UnreadConversation[];
-  /** `Session.onDesktopNotificationClicked`. Cancelable: if not prevented, the session's inboxes select the conversation (the SDK's own default). */
+  /** `Session.onDesktopNotificationClicked`: only while a listener for it is added on `<talk-session>` itself (TalkJS then skips its own default). */
   'talk-desktop-notification-clicked': Talk.DesktopNotificationClickedEvent;
-  /** `Session.onBrowserPermissionNeeded`. Cancelable: `preventDefault()` cancels the user action. */
-  'talk-browser-permission-needed': Talk.BrowserPermissionNeededEvent;
+  /** `Session.onBrowserPermissionNeeded`. Cancelable: `preventDefault()` cancels the user action; `waitUntil(promise)` delays the prompt. */
+  'talk-browser-permission-needed': BrowserPermissionNeededDetail;
   /** `Session.onBrowserPermissionDenied`. */
   'talk-browser-permission-denied': Talk.BrowserPermissionDeniedEvent;
   // <talk-session>, from the kit
@@ -88,17 +99,18 @@ declare global {
  * How one SDK callback reaches the DOM: the DOM event's name and how to subscribe on the SDK
  * object (returning the SDK's `Subscription`).
  */
-export type EventRoute<T> = readonly [name: TalkEventName, subscribe: (target: T, handler: (arg?: unknown) => void) => Subscription];
+export type EventRoute<T> = readonly [name: TalkEventName, subscribe: (target: T, handler: (arg?: unknown) => unknown) => Subscription];
 
 /**
- * Subscribes to every route on `target`, calling `dispatch(name, arg)` for each SDK callback.
+ * Subscribes to every route on `target`, calling `dispatch(name, arg)` for each SDK callback
+ * (what it returns goes back to the SDK: a promise from a permission handler delays the prompt).
  * Returns the subscriptions, to be unsubscribed when `target` goes. If a subscription throws,
  * the ones already made are unsubscribed and the error is rethrown.
  */
 export function subscribeRoutes<T>(
   target: T,
   routes: ReadonlyArray<EventRoute<T>>,
-  dispatch: (name: TalkEventName, arg: unknown) => void,
+  dispatch: (name: TalkEventName, arg: unknown) => unknown,
 ): Subscription[] {
   const subscriptions: Subscription[] = [];
   try {

@@ -41,10 +41,16 @@ export type SessionLike = Pick<
   | 'getPopups'
   | 'getInboxes'
   | 'getChatboxes'
+  | 'hasValidCredentials'
 > & {
-  /** `Session.currentUser`, of which the kit uses `id` and `set` (Data API `UserRef`). */
-  readonly currentUser: Pick<Talk.UserRef, 'id' | 'set'>;
+  /** `Session.currentUser` (Data API `UserRef`), of which the kit uses `id`, `get` and `set`. */
+  readonly currentUser: UserRefLike;
+  /** `Session.user(id)`: a Data API `UserRef`; the kit uses `createIfNotExists` (for `with-user-name`). */
+  user(id: string): UserRefLike;
 };
+
+/** The members of a Data API `Talk.UserRef` the kit calls. */
+export type UserRefLike = Pick<Talk.UserRef, 'id' | 'get' | 'set' | 'createIfNotExists'>;
 
 /** Constructor of a session, as `Talk.Session` is. */
 export type SessionConstructor = new (options: Talk.SessionOptions) => SessionLike;

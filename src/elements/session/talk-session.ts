@@ -15,7 +15,8 @@ import {
   tokenRetryProperty,
 } from '../../internal/converters.js';
 import type { TalkErrorDetail } from '../../internal/errors.js';
-import { subscribeRoutes, unsubscribeAll, type EventRoute } from '../../internal/events.js';
+import { subscribeRoutes, unsubscribeAll, type BrowserPermissionNeededDetail, type EventRoute, type TalkEventName, type TokenRequiredDetail } from '../../internal/events.js';
+import { clearingPatch } from '../../internal/patch.js';
 import { loadSdk, readySdk } from '../../internal/sdk-loader.js';
 import type { SessionLike, Subscription, Talk, TalkSdk } from '../../internal/sdk-types.js';
 import { TalkElement, slot } from '../../internal/talk-element.js';
@@ -26,19 +27,26 @@ import {
   fetchWithRetry,
   type TokenRetry,
 } from '../../internal/token-fetch.js';
+import { UnreadsStore } from '../../internal/unreads.js';
+import { mayPromptNow, whenUserActivates } from '../../internal/user-activation.js';
 import { sessionStyles } from './talk-session.styles.js';
 
 /** `load-timeout` when the attribute is absent: 15 000 ms. */
 export const DEFAULT_LOAD_TIMEOUT = 15_000;
 
-/** The SDK callbacks `<talk-session>` re-dispatches, by DOM event name. */
+/**
+ * The SDK callbacks `<talk-session>` always re-dispatches, by DOM event name.
+ * `talk-desktop-notification-clicked` is subscribed only while the element has a listener for it
+ * (see {@link TalkSessionElement}): any handler turns off TalkJS's own default.
+ */
 const SESSION_ROUTES: ReadonlyArray<EventRoute<SessionLike>> = [
   ['talk-message', (s, h) => s.onMessage(h)],
   ['talk-unreads-change', (s, h) => s.unreads.onChange(h)],
-  ['talk-desktop-notification-clicked', (s, h) => s.onDesktopNotificationClicked(h)],
-  ['talk-browser-permission-needed', (s, h) => s.onBrowserPermissionNeeded(h)],
+  ['talk-browser-permission-needed', (s, h) => s.onBrowserPermissionNeeded(h as (event: Talk.BrowserPermissionNeededEvent) => Promise<unknown> | void)],
   ['talk-browser-permission-denied', (s, h) => s.onBrowserPermissionDenied(h)],
 ];
+
+const NOTIFICATION_CLICKED = 'talk-desktop-notification-clicked';
 
 /** What decides the identity of a session: any change means a new session. */
 interface SessionIdentity {
@@ -65,15 +73,42 @@ const USER_ATTRIBUTES = {
   userCustom: 'custom',
 } as const;
 
+/**
+ * The user a session is for: `me` (from `syncUser`, passed as `SessionOptions.me`), or `data`
+ * (from the `user-*` attributes, sent with `currentUser.set` after the session starts), or
+ * neither (`user-id` alone: the user must already exist).
+ */
+interface SessionUser {
+  readonly me?: Talk.User;
+  readonly data?: Talk.SetUserParams;
+}
+
 interface LiveSession {
   readonly identity: SessionIdentity;
   readonly session: SessionLike;
   readonly subscriptions: Subscription[];
+  /** The unread list, kept from the session's one `unreads.onChange` subscription. */
+  readonly unreads: UnreadsStore;
+  /** True once the credentials and the user were checked: consumers may mount. */
+  ready: boolean;
   /** The user data last sent for this session's user (`me` option or `currentUser.set`). */
   userData: Talk.SetUserParams | undefined;
+  /** The user the properties describe now (applied once the session is ready). */
+  wanted: SessionUser;
   /** The last value passed to `setDesktopNotificationEnabled`. */
   desktopNotificationEnabled: boolean | undefined;
+  /** A `desktop-notification-enabled="true"` waiting for a user activation: the value and how to stop waiting. */
+  pendingNotifications: { readonly enabled: boolean; readonly cancel: () => void } | undefined;
+  /** The `onDesktopNotificationClicked` subscription, while the element has a listener for it. */
+  notificationClicks: Subscription | undefined;
   /** Aborted when the session goes: stops token retries. */
+  readonly abort: AbortController;
+}
+
+/** A session waiting for its first token (from `tokenFetcher`, `token-endpoint` or `talk-token-required`). */
+interface StartingSession {
+  readonly identity: SessionIdentity;
+  user: SessionUser;
   readonly abort: AbortController;
 }
 
@@ -81,13 +116,22 @@ function sameIdentity(a: SessionIdentity, b: SessionIdentity): boolean {
   return (Object.keys(a) as (keyof SessionIdentity)[]).every((key) => Object.is(a[key], b[key]));
 }
 
-/** The user fields `Talk.User` carries that `UserRef.set()` can update. */
+/** The user fields `Talk.User` carries that `UserRef.set()` can update (those that are set). */
 function userData(user: Talk.User): Talk.SetUserParams {
   const data: Record<string, unknown> = {};
   for (const key of ['name', 'email', 'phone', 'photoUrl', 'welcomeMessage', 'role', 'locale', 'custom'] as const) {
-    if (user[key] !== undefined) data[key] = user[key];
+    if (user[key] !== undefined && user[key] !== null) data[key] = user[key];
   }
   return data as Talk.SetUserParams;
+}
+
+/** Calls `call`; a throw becomes a rejection. */
+function attempt<T>(call: () => T | PromiseLike<T>): Promise<T> {
+  try {
+    return Promise.resolve(call());
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /**
@@ -99,6 +143,18 @@ function userData(user: Talk.User): Talk.SetUserParams {
  * destroys the session and creates a new one (never two alive at once). Removing the element
  * destroys its session; moving it within the DOM in one task keeps it.
  *
+ * Before the chat elements inside may mount, the kit makes sure of what TalkJS requires: the
+ * credentials (`Session.hasValidCredentials()`; `false` reports `invalid-credentials`) and the
+ * user ("you cannot mount a Chat UI before creating your user": with `user-*` attributes the
+ * user is written with `currentUser.set()` first; with `user-id` alone, a user TalkJS does not
+ * know reports `unknown-user`). With a token source and no `token`, the kit fetches the first
+ * token itself and creates the session with it (TalkJS calls `tokenFetcher` only for refreshes).
+ *
+ * `talk-desktop-notification-clicked` is subscribed in TalkJS only while this element itself has a
+ * listener for it (`addEventListener`, or a framework's event binding on the element): TalkJS's
+ * own default (the currently active inbox jumps to the conversation) applies only when no handler
+ * is subscribed, so without a listener the kit leaves that default alone.
+ *
  * See https://talkjs.com/docs/UI_Components/JavaScript/Classic/Session/.
  *
  * @tagname talk-session
@@ -109,10 +165,11 @@ function userData(user: Talk.User): Talk.SetUserParams {
  * @fires {CustomEvent<{ session: Talk.Session }>} talk-session-ready - The session was created and is live.
  * @fires {CustomEvent<Talk.Message>} talk-message - `Session.onMessage`: a message was sent or received by the user.
  * @fires {CustomEvent<Talk.UnreadConversation[]>} talk-unreads-change - `Session.unreads.onChange`: the unread conversations (once after load, then on every change).
- * @fires {CustomEvent<Talk.DesktopNotificationClickedEvent>} talk-desktop-notification-clicked - `Session.onDesktopNotificationClicked`. Cancelable; if not prevented, the session's first inbox selects the conversation, as the SDK does by default.
- * @fires {CustomEvent<Talk.BrowserPermissionNeededEvent>} talk-browser-permission-needed - `Session.onBrowserPermissionNeeded`. Cancelable: `preventDefault()` cancels the user's action.
+ * @fires {CustomEvent<Talk.DesktopNotificationClickedEvent>} talk-desktop-notification-clicked - `Session.onDesktopNotificationClicked`. Dispatched (and subscribed in TalkJS) only while a listener for it is added on this element; TalkJS then leaves the conversation switch to you.
+ * @fires {CustomEvent<BrowserPermissionNeededDetail>} talk-browser-permission-needed - `Session.onBrowserPermissionNeeded`. Cancelable: `preventDefault()` cancels the user's action; `detail.waitUntil(promise)` delays the browser's prompt until the promise settles (as the SDK handler's returned promise does).
  * @fires {CustomEvent<Talk.BrowserPermissionDeniedEvent>} talk-browser-permission-denied - `Session.onBrowserPermissionDenied`. While the kit listens, the SDK shows no alert of its own.
- * @fires {CustomEvent<TalkErrorDetail>} talk-error - `sdk-load-failed`, `missing-app-id`, `missing-user`, `invalid-attribute`, `token-fetch-failed` or `sdk-error`.
+ * @fires {CustomEvent<TokenRequiredDetail>} talk-token-required - The session needs a JWT and neither `token`, `tokenFetcher` nor `token-endpoint` gives one. Cancelable: call `preventDefault()` to say you will answer, then `detail.resolve(token)` or `detail.reject(error)`.
+ * @fires {CustomEvent<TalkErrorDetail>} talk-error - `sdk-load-failed`, `missing-app-id`, `missing-user`, `unknown-user`, `invalid-credentials`, `invalid-attribute`, `token-fetch-failed` or `sdk-error`.
  *
  * @cssstate loading - Until the session is live (loading the SDK, or between two sessions).
  * @cssstate ready - While the session is live.
@@ -161,8 +218,11 @@ export class TalkSessionElement extends TalkElement {
 
   /**
    * Turns desktop notifications on or off (`Session.setDesktopNotificationEnabled`); absent leaves
-   * the user's own choice alone. The string `"false"` means false. A refusal by the browser is
-   * reported as `sdk-error`.
+   * the user's own choice alone. The string `"false"` means false. Turning them on may show the
+   * browser's permission prompt, which browsers block or penalise on page load: unless
+   * `Notification.permission` is already `granted`, the kit waits for the next click or key
+   * press the page receives (clicks inside TalkJS's frames do not reach the page; the inbox's own
+   * notification toggle covers those). A refusal by the browser is reported as `sdk-error`.
    */
   declare desktopNotificationEnabled?: boolean;
 
@@ -226,12 +286,28 @@ export class TalkSessionElement extends TalkElement {
 
   readonly #provider = new ContextProvider(this, { context: sessionContext, initialValue: { status: 'loading' } });
   #live: LiveSession | undefined;
+  /** A session waiting for its first token, if any. */
+  #starting: StartingSession | undefined;
   /** The SDK load under way, if any (its `source` is the `sdk` property it was started for). */
   #loading: { readonly source: TalkSdk | undefined } | undefined;
+  /** This element's own `talk-desktop-notification-clicked` listeners (each listener with its capture flag). */
+  readonly #clickListeners = new Map<EventListenerOrEventListenerObject, Set<boolean>>();
 
-  /** The live `Talk.Session`; `undefined` while loading, after an error and after removal. */
+  /**
+   * The live `Talk.Session`, once its credentials and user are checked (when the chat elements
+   * inside may mount); `undefined` while loading, after an error and after removal.
+   */
   get session(): SessionLike | undefined {
-    return this.#live?.session;
+    return this.#live?.ready ? this.#live.session : undefined;
+  }
+
+  /**
+   * The session's unread conversations as TalkJS last reported them (`Session.unreads.onChange`,
+   * subscribed once per session and kept here), or `undefined` before the first report and
+   * without a session. A `<talk-unread-badge>` added later shows this list at once.
+   */
+  get unreads(): Talk.UnreadConversation[] | undefined {
+    return this.#live?.unreads.current;
   }
 
   override connectedCallback(): void {
@@ -239,6 +315,37 @@ export class TalkSessionElement extends TalkElement {
     super.connectedCallback();
     // After a removal (teardown) the element starts afresh when connected again.
     if (this.hasUpdated) this.requestUpdate();
+  }
+
+  /**
+   * As `EventTarget.addEventListener`; a listener for `talk-desktop-notification-clicked`
+   * subscribes the session's `onDesktopNotificationClicked` (see the class description).
+   */
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
+    super.addEventListener(type, listener, options);
+    if (type !== NOTIFICATION_CLICKED || !listener) return;
+    const capture = typeof options === 'boolean' ? options : options?.capture === true;
+    const signal = typeof options === 'object' ? options.signal : undefined;
+    if (signal?.aborted) return;
+    let flags = this.#clickListeners.get(listener);
+    if (!flags) this.#clickListeners.set(listener, (flags = new Set()));
+    flags.add(capture);
+    signal?.addEventListener('abort', () => this.#forgetClickListener(listener, capture), { once: true });
+    this.#syncNotificationClicks();
+  }
+
+  /** As `EventTarget.removeEventListener`. */
+  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void {
+    super.removeEventListener(type, listener, options);
+    if (type !== NOTIFICATION_CLICKED || !listener) return;
+    this.#forgetClickListener(listener, typeof options === 'boolean' ? options : options?.capture === true);
+  }
+
+  #forgetClickListener(listener: EventListenerOrEventListenerObject, capture: boolean): void {
+    const flags = this.#clickListeners.get(listener);
+    flags?.delete(capture);
+    if (flags?.size === 0) this.#clickListeners.delete(listener);
+    this.#syncNotificationClicks();
   }
 
   protected override shadowContent(): Node[] {
@@ -315,12 +422,22 @@ export class TalkSessionElement extends TalkElement {
 
   /** With a ready SDK: keep, update or replace the session. */
   #reconcileWith(sdk: TalkSdk): void {
-    const me = this.#resolveUser(sdk);
-    if (me === null) return;
+    const incomplete = this.findProblem('loaded-sdk', () => [
+      [
+        typeof sdk.Session !== 'function' || typeof sdk.User !== 'function' || typeof sdk.oneOnOneId !== 'function',
+        { code: 'invalid-attribute', attribute: 'sdk', message: 'sdk is ready but is not a Talk namespace: it has no Session, User or oneOnOneId.' },
+      ],
+    ]);
+    if (incomplete) {
+      this.#fail(incomplete);
+      return;
+    }
+    const user = this.#resolveUser();
+    if (user === null) return;
     const identity: SessionIdentity = {
       sdk,
       appId: this.appId!.trim(),
-      userId: me ? String(me.id) : this.userId!.trim(),
+      userId: user.me ? String(user.me.id) : this.userId!.trim(),
       token: blank(this.token) ? undefined : this.token,
       signature: blank(this.signature) ? undefined : this.signature,
       tokenFetcher: this.tokenFetcher ?? undefined,
@@ -329,58 +446,91 @@ export class TalkSessionElement extends TalkElement {
     const live = this.#live;
     // A session destroyed behind the kit's back (isAlive false) is replaced, never called into.
     if (live && sameIdentity(live.identity, identity) && live.session.isAlive) {
-      this.#updateUser(live, me);
-      this.#applyDesktopNotifications(live);
+      live.wanted = user;
+      if (live.ready) {
+        this.#updateUser(live);
+        this.#applyDesktopNotifications(live);
+      }
+      return;
+    }
+    if (this.#starting && sameIdentity(this.#starting.identity, identity)) {
+      this.#starting.user = user;
       return;
     }
     this.#end();
-    this.#create(identity, me);
+    this.#start(identity, user);
   }
 
   /**
-   * The user to sync: from `syncUser`, or built from the `user-*` attributes; `undefined` when
-   * there is none (the session uses `user-id`), `null` after reporting a problem.
+   * The user to sync: `me` from `syncUser`, or `data` from the `user-*` attributes, or neither
+   * (the session uses `user-id`); `null` after reporting a problem.
    */
-  #resolveUser(sdk: TalkSdk): Talk.User | undefined | null {
-    let me: Talk.User | undefined;
+  #resolveUser(): SessionUser | null {
+    if (!this.syncUser) return blank(this.userName) ? {} : { data: this.#userData() };
+    let me: Talk.User;
     try {
-      if (this.syncUser) me = typeof this.syncUser === 'function' ? this.syncUser() : this.syncUser;
-      else if (!blank(this.userName)) me = new sdk.User(this.#userOptions());
+      me = typeof this.syncUser === 'function' ? this.syncUser() : this.syncUser;
     } catch (cause) {
-      const attribute = this.syncUser ? 'syncUser' : 'user-name';
-      const detail = { code: 'invalid-attribute', attribute, message: `${attribute}: could not make the Talk.User.`, cause } as const;
+      const detail = { code: 'invalid-attribute', attribute: 'syncUser', message: 'syncUser: could not make the Talk.User.', cause } as const;
       this.report(detail);
       this.#fail(detail);
       return null;
     }
-    if (!me && !this.syncUser) return undefined;
-    const problem = this.#checkUser(me!);
+    const problem = this.#checkUser(me);
     if (problem) {
       this.#fail(problem);
       return null;
     }
-    return me;
+    return { me };
   }
 
-  /** `Talk.UserOptions` from `user-id` and the `user-*` attributes that are set. */
-  #userOptions(): Talk.UserOptions {
-    const options: Record<string, unknown> = { id: this.userId!.trim() };
+  /** `SetUserParams` from the `user-*` attributes that are set. */
+  #userData(): Talk.SetUserParams {
+    const data: Record<string, unknown> = {};
     for (const [property, field] of Object.entries(USER_ATTRIBUTES)) {
       const value = (this as unknown as Record<string, unknown>)[property];
-      if (value !== undefined && value !== null) options[field] = value;
+      if (value !== undefined && value !== null) data[field] = value;
     }
-    return options as unknown as Talk.UserOptions;
+    return data as Talk.SetUserParams;
   }
 
-  #create(identity: SessionIdentity, me: Talk.User | undefined): void {
-    const options: Talk.SessionOptions = { appId: identity.appId };
-    if (me) options.me = me;
-    else options.userId = identity.userId;
-    if (identity.token !== undefined) options.token = identity.token;
-    if (identity.signature !== undefined) options.signature = identity.signature;
+  /**
+   * Starts a session: with a token source and no `token`, fetches the first token first (TalkJS
+   * only promises to call `tokenFetcher` when a token is about to expire), then creates it.
+   */
+  #start(identity: SessionIdentity, user: SessionUser): void {
     const abort = new AbortController();
-    const tokenFetcher = this.#tokenFetcher(identity, abort.signal);
-    if (tokenFetcher) options.tokenFetcher = tokenFetcher;
+    const fetcher = this.#tokenFetcher(identity, abort.signal);
+    if (!fetcher || identity.token !== undefined) {
+      this.#create(identity, user, abort, fetcher, identity.token);
+      return;
+    }
+    const starting: StartingSession = { identity, user, abort };
+    this.#starting = starting;
+    this.#publish({ status: 'loading' });
+    this.setStatus('loading');
+    fetcher().then(
+      (token) => {
+        if (this.#starting !== starting) return;
+        this.#starting = undefined;
+        this.#create(identity, starting.user, abort, fetcher, token);
+      },
+      (cause: unknown) => {
+        if (this.#starting !== starting) return;
+        this.#starting = undefined;
+        // The fetcher has reported token-fetch-failed already.
+        this.#fail({ code: 'token-fetch-failed', message: 'could not get the first token.', cause });
+      },
+    );
+  }
+
+  #create(identity: SessionIdentity, user: SessionUser, abort: AbortController, fetcher: (() => Promise<string>) | undefined, token: string | undefined): void {
+    const options: Talk.SessionOptions = { appId: identity.appId };
+    if (user.me) options.me = user.me;
+    else options.userId = identity.userId;
+    if (token !== undefined) options.token = token;
+    if (identity.signature !== undefined) options.signature = identity.signature;
+    if (fetcher) options.tokenFetcher = fetcher;
 
     let session: SessionLike;
     try {
@@ -391,9 +541,10 @@ export class TalkSessionElement extends TalkElement {
       this.#fail({ code: 'sdk-error', message: 'new Talk.Session() failed.', cause });
       return;
     }
+    const unreads = new UnreadsStore();
     let subscriptions: Subscription[];
     try {
-      subscriptions = subscribeRoutes(session, SESSION_ROUTES, (name, arg) => this.#onSessionEvent(name, arg));
+      subscriptions = subscribeRoutes(session, SESSION_ROUTES, (name, arg) => this.#onSessionEvent(name, arg, unreads));
     } catch (cause) {
       abort.abort();
       this.#destroySession(session);
@@ -405,15 +556,81 @@ export class TalkSessionElement extends TalkElement {
       identity,
       session,
       subscriptions,
-      userData: me ? userData(me) : undefined,
+      unreads,
+      ready: false,
+      userData: user.me ? userData(user.me) : undefined,
+      wanted: user,
       desktopNotificationEnabled: undefined,
+      pendingNotifications: undefined,
+      notificationClicks: undefined,
       abort,
     };
     this.#live = live;
-    this.#applyDesktopNotifications(live);
-    this.#publish({ status: 'ready', session, sdk: identity.sdk });
-    this.setStatus('ready');
-    this.emit('talk-session-ready', { session });
+    this.#syncNotificationClicks();
+    this.#check(live, user);
+  }
+
+  /**
+   * Checks what TalkJS needs before any UI mounts, both at once: the credentials
+   * (`hasValidCredentials()`, which never rejects) and the user (written with `currentUser.set`
+   * from the `user-*` attributes, or looked up with `currentUser.get` for `user-id` alone). Then
+   * the session is ready: published to the chat elements, `talk-session-ready`.
+   */
+  #check(live: LiveSession, user: SessionUser): void {
+    const { session } = live;
+    const credentials = typeof session.hasValidCredentials === 'function' ? attempt(() => session.hasValidCredentials()).catch(() => true) : Promise.resolve(true);
+    const userCheck: Promise<TalkErrorDetail | undefined> = user.me
+      ? Promise.resolve(undefined)
+      : user.data
+        ? attempt(() => session.currentUser.set(user.data!)).then(
+            () => undefined,
+            (cause: unknown) => ({
+              code: 'sdk-error',
+              attribute: 'user-name',
+              message: `Session.currentUser.set() (for user-name and the other user-* attributes) failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+              cause,
+            }),
+          )
+        : attempt(() => session.currentUser.get()).then(
+            (snapshot) => (snapshot ? undefined : this.#unknownUser(live.identity.userId)),
+            (cause: unknown) => ({ code: 'sdk-error', attribute: 'user-id', message: `Session.currentUser.get() failed: ${String(cause)}`, cause }),
+          );
+    void Promise.all([credentials, userCheck]).then(([valid, userProblem]) => {
+      if (this.#live !== live || !session.isAlive) return;
+      const problem: TalkErrorDetail | undefined = valid === false ? this.#invalidCredentials(live.identity) : userProblem;
+      if (problem) {
+        this.report(problem);
+        this.#fail(problem);
+        return;
+      }
+      if (user.data) live.userData = user.data;
+      live.ready = true;
+      this.#updateUser(live);
+      this.#applyDesktopNotifications(live);
+      this.#publish({ status: 'ready', session, sdk: live.identity.sdk, unreads: live.unreads });
+      this.setStatus('ready');
+      this.emit('talk-session-ready', { session });
+    });
+  }
+
+  #unknownUser(userId: string): TalkErrorDetail {
+    return {
+      code: 'unknown-user',
+      attribute: 'user-id',
+      message:
+        `user-id="${userId}" is not a user of this TalkJS app, and no chat can mount before the user exists. ` +
+        'Create it: add user-name (and any other user-* attribute) to create it from this page, set the syncUser property, or create it from your server with the REST API.',
+    };
+  }
+
+  #invalidCredentials(identity: SessionIdentity): TalkErrorDetail {
+    const source = identity.token !== undefined ? 'token' : identity.tokenFetcher ? 'tokenFetcher' : identity.tokenEndpoint ? 'token-endpoint' : identity.signature ? 'signature' : undefined;
+    const what = source ? `app-id="${identity.appId}" or the credentials from ${source}` : `app-id="${identity.appId}"`;
+    return {
+      code: 'invalid-credentials',
+      attribute: 'app-id',
+      message: `TalkJS rejected ${what} (Session.hasValidCredentials() is false): check the app ID on the dashboard's Settings page${source ? ` and that ${source} gives a token for this app and user` : ''}.`,
+    };
   }
 
   /**
@@ -467,51 +684,102 @@ export class TalkSessionElement extends TalkElement {
         reject: (error) => (settled ? undefined : ((settled = true), reject(error ?? new Error('a talk-token-required listener rejected')))),
       };
     });
-    const event = this.emit('talk-token-required', { userId, ...answer }, { cancelable: true });
+    const detail: TokenRequiredDetail = { userId, ...answer };
+    const event = this.emit('talk-token-required', detail, { cancelable: true });
     return event.defaultPrevented ? promise : undefined;
   }
 
-  #onSessionEvent(name: Parameters<TalkElement['emit']>[0], arg: unknown): void {
-    const clicked = name === 'talk-desktop-notification-clicked';
-    const event = this.relay(name, arg, clicked);
-    if (clicked && event && !event.defaultPrevented) {
-      // The SDK's default, which the kit's subscription turned off: the inbox jumps to the conversation.
-      const conversationId = (arg as Talk.DesktopNotificationClickedEvent | undefined)?.conversation?.id;
-      const inbox = this.#live?.session.getInboxes()[0];
-      if (inbox && conversationId) this.guard('Inbox.select()', () => inbox.select(conversationId));
+  /** Re-dispatches a session callback; returns what the SDK should get back (a permission handler's promise). */
+  #onSessionEvent(name: TalkEventName, arg: unknown, unreads: UnreadsStore): unknown {
+    if (name === 'talk-unreads-change') unreads.set(arg as Talk.UnreadConversation[]);
+    if (name !== 'talk-browser-permission-needed') {
+      this.relay(name, arg);
+      return undefined;
+    }
+    const event = arg as Talk.BrowserPermissionNeededEvent;
+    const waits: PromiseLike<unknown>[] = [];
+    const detail: BrowserPermissionNeededDetail = {
+      ...event,
+      type: event.type,
+      preventDefault: () => event.preventDefault(),
+      waitUntil: (promise) => void waits.push(promise),
+    };
+    this.relay(name, detail);
+    // The prompt waits for the page's promises; a rejection is the page's business, not a reason to block.
+    return waits.length > 0 ? Promise.allSettled(waits).then(() => undefined) : undefined;
+  }
+
+  /** Subscribes `onDesktopNotificationClicked` while the session is live and this element has a listener for it; unsubscribes otherwise. */
+  #syncNotificationClicks(): void {
+    const live = this.#live;
+    if (!live) return;
+    const wanted = this.#clickListeners.size > 0;
+    if (wanted && !live.notificationClicks) {
+      try {
+        live.notificationClicks = live.session.onDesktopNotificationClicked((event) => void this.relay(NOTIFICATION_CLICKED, event));
+      } catch (cause) {
+        this.reportSdkError('Session.onDesktopNotificationClicked()', cause);
+      }
+    } else if (!wanted && live.notificationClicks) {
+      unsubscribeAll([live.notificationClicks]);
+      live.notificationClicks = undefined;
     }
   }
 
-  #updateUser(live: LiveSession, me: Talk.User | undefined): void {
-    if (!me) return;
-    const data = userData(me);
-    if (sameData(data, live.userData)) return;
+  /** Sends the user's changed fields (`currentUser.set`), with `null` for the fields no longer set. */
+  #updateUser(live: LiveSession): void {
+    const { me, data: attributes } = live.wanted;
+    const data = me ? userData(me) : attributes;
+    if (!data || sameData(data, live.userData)) return;
+    const patch = clearingPatch(live.userData, data);
     live.userData = data;
-    this.guard('Session.currentUser.set()', () => live.session.currentUser.set(data));
+    this.guard('Session.currentUser.set()', () => live.session.currentUser.set(patch));
   }
 
+  /**
+   * Applies `desktop-notification-enabled`. Turning notifications off, or on where the permission
+   * is already granted (or the page has a user activation right now), applies at once; turning
+   * them on otherwise waits for the next click or key press on the page, as the SDK advises.
+   */
   #applyDesktopNotifications(live: LiveSession): void {
     const enabled = this.desktopNotificationEnabled;
-    if (enabled === undefined || enabled === null || enabled === live.desktopNotificationEnabled) return;
-    live.desktopNotificationEnabled = enabled;
-    try {
-      live.session.setDesktopNotificationEnabled(enabled).catch((cause: unknown) => {
-        if (this.#live === live) this.reportSdkError('Session.setDesktopNotificationEnabled()', cause, 'desktop-notification-enabled');
-      });
-    } catch (cause) {
-      this.reportSdkError('Session.setDesktopNotificationEnabled()', cause, 'desktop-notification-enabled');
+    const wanted = enabled === undefined || enabled === null || enabled === live.desktopNotificationEnabled ? undefined : enabled;
+    if (live.pendingNotifications && live.pendingNotifications.enabled !== wanted) {
+      live.pendingNotifications.cancel();
+      live.pendingNotifications = undefined;
     }
+    if (wanted === undefined || live.pendingNotifications) return;
+    const apply = () => {
+      live.pendingNotifications = undefined;
+      live.desktopNotificationEnabled = wanted;
+      try {
+        live.session.setDesktopNotificationEnabled(wanted).catch((cause: unknown) => {
+          if (this.#live === live) this.reportSdkError('Session.setDesktopNotificationEnabled()', cause, 'desktop-notification-enabled');
+        });
+      } catch (cause) {
+        this.reportSdkError('Session.setDesktopNotificationEnabled()', cause, 'desktop-notification-enabled');
+      }
+    };
+    if (!wanted || mayPromptNow()) apply();
+    else live.pendingNotifications = { enabled: wanted, cancel: whenUserActivates(this.ownerDocument, apply) };
   }
 
-  /** Unsubscribes and destroys the live session, after telling consumers it is gone. */
+  /** Unsubscribes and destroys the live session (or stops a start under way), after telling consumers it is gone. */
   #end(): void {
+    const starting = this.#starting;
+    if (starting) {
+      this.#starting = undefined;
+      starting.abort.abort();
+    }
     const live = this.#live;
     if (!live) return;
     this.#live = undefined;
     // Consumers drop their UI objects first, so none outlives the session it belongs to.
     this.#publish({ status: 'loading' });
     live.abort.abort();
-    unsubscribeAll(live.subscriptions);
+    live.pendingNotifications?.cancel();
+    live.unreads.clear();
+    unsubscribeAll(live.notificationClicks ? [...live.subscriptions, live.notificationClicks] : live.subscriptions);
     this.#destroySession(live.session);
   }
 
@@ -539,6 +807,14 @@ export class TalkSessionElement extends TalkElement {
         { code: 'invalid-attribute', attribute: 'signature', message: 'token and signature cannot both be set: use token (JWT) alone.' },
       ],
       [
+        !blank(this.signature) && (this.tokenFetcher || !blank(this.tokenEndpoint)),
+        {
+          code: 'invalid-attribute',
+          attribute: 'signature',
+          message: `signature cannot be combined with ${this.tokenFetcher ? 'the tokenFetcher property' : 'token-endpoint'}: use tokens (JWT) alone.`,
+        },
+      ],
+      [
         this.tokenFetcher && !blank(this.tokenEndpoint),
         { code: 'invalid-attribute', attribute: 'token-endpoint', message: 'token-endpoint and the tokenFetcher property cannot both be set: use one.' },
       ],
@@ -555,7 +831,7 @@ export class TalkSessionElement extends TalkElement {
         { code: 'invalid-attribute', attribute: 'user-name', message: `user-name is required with ${userAttribute} (TalkJS users need a name).` },
       ],
       [
-        this.sdk && typeof this.sdk.Session !== 'function',
+        this.sdk && typeof (this.sdk.ready as { then?: unknown } | undefined)?.then !== 'function',
         { code: 'invalid-attribute', attribute: 'sdk', message: 'sdk must be a Talk namespace (with ready, Session, User and oneOnOneId).' },
       ],
     ]);

@@ -1,14 +1,15 @@
 import type { PropertyDeclarations } from '@lit/reactive-element';
-import { consumeSession } from '../../internal/context.js';
+import { consumeSession, type SessionContextValue } from '../../internal/context.js';
 import { enumAttribute, nonNegativeNumberAttribute, sessionProperty, stringAttribute } from '../../internal/converters.js';
-import type { SessionLike, Subscription, Talk } from '../../internal/sdk-types.js';
+import type { SessionLike, Talk } from '../../internal/sdk-types.js';
 import { TalkElement } from '../../internal/talk-element.js';
 import { unreadBadgeStyles } from './talk-unread-badge.styles.js';
 
 /**
  * The number of unread conversations (or, with `count="messages"`, unread messages) of the
  * nearest `<talk-session>`'s user, as a badge that hides itself at zero and updates live
- * (`Session.unreads.onChange`). For pages without script: `<a href="/inbox">Messages
+ * (`Session.unreads.onChange`, which `<talk-session>` subscribes once and keeps, so a badge added
+ * late shows the current count at once). For pages without script: `<a href="/inbox">Messages
  * <talk-unread-badge></talk-unread-badge></a>`.
  *
  * Conversations where the user is a guest are not counted (TalkJS keeps no unread state there).
@@ -49,15 +50,15 @@ export class TalkUnreadBadgeElement extends TalkElement {
   /** A `Talk.Session` to count for, instead of the nearest `<talk-session>`'s. */
   declare session?: SessionLike;
 
-  #contextSession: SessionLike | undefined;
-  #counted: { session: SessionLike; subscription: Subscription } | undefined;
+  #context: SessionContextValue | undefined;
+  #counted: { session: SessionLike; stop: () => void } | undefined;
   #unreads: Talk.UnreadConversation[] | undefined;
   #badge = document.createElement('span');
 
   constructor() {
     super();
     consumeSession(this, (value) => {
-      this.#contextSession = value?.session;
+      this.#context = value;
       // `undefined` comes from disconnectedCallback; connectedCallback follows up. Before the
       // first update, that update follows (one attempt).
       if (value && this.hasUpdated) this.#follow();
@@ -99,17 +100,25 @@ export class TalkUnreadBadgeElement extends TalkElement {
       this.setStatus('error');
       return;
     }
-    const session = this.session ?? this.#contextSession;
+    const session = this.session ?? this.#context?.session;
     if (this.#counted?.session === session && session?.isAlive) return;
     this.#unfollow();
     if (!session?.isAlive) return this.setStatus('loading');
+    const onChange = (unreads: Talk.UnreadConversation[]) => {
+      this.#unreads = unreads;
+      this.setStatus('ready');
+      this.#render();
+    };
+    // A <talk-session> keeps the list from its one subscription (TalkJS does not promise to
+    // replay it to a later subscriber); a session set directly is subscribed here.
+    const store = this.session ? undefined : this.#context?.unreads;
+    if (store) {
+      this.#counted = { session, stop: store.subscribe(onChange) };
+      return;
+    }
     try {
-      const subscription = session.unreads.onChange((unreads) => {
-        this.#unreads = unreads;
-        this.setStatus('ready');
-        this.#render();
-      });
-      this.#counted = { session, subscription };
+      const subscription = session.unreads.onChange(onChange);
+      this.#counted = { session, stop: () => subscription.unsubscribe() };
     } catch (cause) {
       this.reportSdkError('Session.unreads.onChange()', cause);
       this.setStatus('error');
@@ -118,7 +127,7 @@ export class TalkUnreadBadgeElement extends TalkElement {
 
   #unfollow(): void {
     try {
-      this.#counted?.subscription.unsubscribe();
+      this.#counted?.stop();
     } catch {
       // The session is gone, and its subscriptions with it.
     }
