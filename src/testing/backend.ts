@@ -152,8 +152,10 @@ export class FakeBackend {
 
   /**
    * Creates or updates a user from a `Talk.User`, `Talk.UserOptions` or `SetUserParams` with an
-   * `id`. Fields that are `undefined` are left as they are; a new user without a name is named
-   * after its id.
+   * `id`, as `UserRef.set` does: a field omitted or `undefined` is left as it is, `null` resets
+   * it to the default; `custom` is a patch (a `null` value deletes that key, `custom: null`
+   * deletes all). A new user without a name is named after its id (the backend's own seeding
+   * accepts that; `UserRef.set` and `createIfNotExists` reject it first, as the SDK does).
    */
   upsertUser(input: FakeUserInput): FakeUserRecord {
     const id = String(input.id);
@@ -289,11 +291,11 @@ export class FakeBackend {
     return this.conversationsOf(userId)
       .map((record) => ({ record, count: this.unreadCount(record.id, userId) }))
       .filter(({ count }) => count > 0)
-      .map(({ record, count }) => ({
-        conversation: this.conversationData(record),
-        lastMessage: this.message(record.messages[record.messages.length - 1]!, userId),
-        unreadMessageCount: count,
-      }));
+      .map(({ record, count }) => {
+        const lastMessage = this.message(record.messages[record.messages.length - 1]!, userId, true);
+        // "Always identical to `lastMessage.conversation`".
+        return { conversation: lastMessage.conversation, lastMessage, unreadMessageCount: count };
+      });
   }
 
   /** The conversations `userId` takes part in, most recent activity first. */
@@ -303,10 +305,16 @@ export class FakeBackend {
       .sort((a, b) => lastActivity(b) - lastActivity(a));
   }
 
-  /** `Talk.ConversationData` of a conversation. */
-  conversationData(record: FakeConversationRecord): Talk.ConversationData {
+  /**
+   * `Talk.ConversationData` of a conversation. With `onlyUserId`, `participants` lists only that
+   * user, as in the `ConversationData` of `Session.onMessage`, `Session.onDesktopNotificationClicked`
+   * and `Session.unreads.onChange` ("will only include the current user").
+   */
+  conversationData(record: FakeConversationRecord, onlyUserId?: string): Talk.ConversationData {
     const participants: Talk.ConversationData['participants'] = {};
-    for (const [userId, participation] of record.participants) participants[userId] = { access: participation.access };
+    for (const [userId, participation] of record.participants) {
+      if (onlyUserId === undefined || userId === onlyUserId) participants[userId] = { access: participation.access };
+    }
     return {
       id: record.id,
       custom: { ...record.custom },
@@ -331,13 +339,16 @@ export class FakeBackend {
     };
   }
 
-  /** `Talk.Message` of a stored message, as `forUserId`'s session sees it (`isByMe`, `read`). */
-  message(message: FakeMessageRecord, forUserId: string): Talk.Message {
+  /**
+   * `Talk.Message` of a stored message, as `forUserId`'s session sees it (`isByMe`, `read`).
+   * `sessionView`: its `conversation.participants` lists only `forUserId` (see {@link conversationData}).
+   */
+  message(message: FakeMessageRecord, forUserId: string, sessionView = false): Talk.Message {
     const record = this.conversations.get(message.conversationId)!;
     const index = record.messages.indexOf(message);
     return {
       id: message.id,
-      conversation: this.conversationData(record),
+      conversation: this.conversationData(record, sessionView ? forUserId : undefined),
       isByMe: message.senderId === forUserId,
       senderId: message.senderId,
       sender: message.senderId === null ? null : this.userSnapshot(message.senderId),

@@ -78,6 +78,24 @@ export class EventHub {
     return called;
   }
 
+  /**
+   * As {@link dispatch}, and returns what each called handler returned (a handler that threw
+   * contributes nothing).
+   */
+  dispatchCollect(type: string, args: readonly unknown[]): unknown[] {
+    const results: unknown[] = [];
+    for (const entry of [...this.#entries]) {
+      if (!entry.active || entry.type !== type) continue;
+      if (entry.accepts && !entry.accepts(args[0])) continue;
+      try {
+        results.push((entry.handler as (...a: unknown[]) => unknown)(...args));
+      } catch (error) {
+        reportHandlerError(error);
+      }
+    }
+    return results;
+  }
+
   /** Whether `handler` is still subscribed to `type` (by any means). */
   has(type: string, handler: AnyHandler): boolean {
     return this.#entries.some((entry) => entry.active && entry.type === type && entry.handler === handler);

@@ -35,22 +35,35 @@ interface TalkStub {
   [key: string]: unknown;
 }
 
-/** Every member of the fake, as property descriptors that delegate to it (methods bound to it). */
+/** The SDK members that exist only once the fake has loaded (see `FakeTalkOptions.ready`). */
+const LOADED_MEMBERS = ['Session', 'User', 'oneOnOneId'] as const;
+
+/**
+ * Every member of the fake but {@link LOADED_MEMBERS}, as property descriptors that delegate to
+ * it: `v`, `ready` (the fake's current one: its stub before load, a promise after), `backend`,
+ * the test helpers (methods bound to the fake, accessors read and written through it).
+ */
 function delegatingDescriptors(fake: FakeTalk): PropertyDescriptorMap {
+  const target = fake as unknown as Record<string, unknown>;
   const descriptors: PropertyDescriptorMap = {};
-  // Own fields (`ready`, `Session`, `User`, `oneOnOneId`, `backend`): the values themselves, so
-  // `new Talk.Session(...)` and `Talk.User` statics behave exactly as on the fake.
+  const skip = new Set<string>(LOADED_MEMBERS);
   for (const name of Object.getOwnPropertyNames(fake)) {
-    descriptors[name] = { value: (fake as unknown as Record<string, unknown>)[name], enumerable: true, configurable: true, writable: true };
+    if (skip.has(name)) continue;
+    descriptors[name] = { get: () => target[name], enumerable: true, configurable: true };
   }
-  // Prototype members (`live()`, `callsTo()`, `sessions`, ...) use the fake's private state:
-  // accessors read it through the fake, methods are bound to it.
+  // Prototype members (`live()`, `callsTo()`, `sessions`, `validCredentials`, ...) use the
+  // fake's private state: accessors go through the fake, methods are bound to it.
   for (let proto = Object.getPrototypeOf(fake) as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
     for (const name of Object.getOwnPropertyNames(proto)) {
-      if (name === 'constructor' || name in descriptors) continue;
+      if (name === 'constructor' || name in descriptors || skip.has(name)) continue;
       const own = Object.getOwnPropertyDescriptor(proto, name)!;
       descriptors[name] = own.get
-        ? { get: () => (fake as unknown as Record<string, unknown>)[name], enumerable: true, configurable: true }
+        ? {
+            get: () => target[name],
+            ...(own.set ? { set: (value: unknown) => void (target[name] = value) } : {}),
+            enumerable: true,
+            configurable: true,
+          }
         : { value: typeof own.value === 'function' ? (own.value as (...args: unknown[]) => unknown).bind(fake) : own.value, enumerable: true, configurable: true, writable: true };
     }
   }
@@ -59,10 +72,10 @@ function delegatingDescriptors(fake: FakeTalk): PropertyDescriptorMap {
 
 /**
  * Acts as the TalkJS SDK script (`https://cdn.talkjs.com/talk.js`) loading, with an in-memory
- * fake: completes the existing `window.Talk` stub object in place (`Session`, `User`,
- * `oneOnOneId`, a `ready` promise, and every test helper of {@link FakeTalk}, delegating to the
- * fake), then, once the fake is ready, calls each queued `ready.then` callback and settles the
- * promise it returned with the callback's result. Without a stub, sets `window.Talk` to the fake.
+ * fake: completes the existing `window.Talk` stub object in place (`ready` and every test helper
+ * of {@link FakeTalk}, delegating to the fake; `Session`, `User` and `oneOnOneId` once the fake
+ * has loaded), then, once the fake is ready, calls each queued `ready.then` callback and settles
+ * the promise it returned with the callback's result. Without a stub, sets `window.Talk` to the fake.
  *
  * Returns the fake itself (its call log, `live()` counts, `backend`, ...); `window.Talk`
  * delegates to it.
@@ -78,9 +91,18 @@ export function installFakeTalkCdn(seed: FakeTalkOptions = {}): FakeTalk {
   const readyStub = (stub as TalkStub).ready;
   const queue: QueuedThen[] = readyStub && 'c' in readyStub && Array.isArray(readyStub.c) ? readyStub.c : [];
   Object.defineProperties(stub, delegatingDescriptors(fake));
+  // `Session`, `User` and `oneOnOneId` appear on the page's object once the fake has loaded
+  // (at once with `ready: 'resolved'`; on `resolveReady()` with `'manual'`; never with `'never'`).
+  const complete = () => {
+    for (const name of LOADED_MEMBERS) {
+      (stub as Record<string, unknown>)[name] = (fake as unknown as Record<string, unknown>)[name];
+    }
+  };
+  if (fake.Session !== undefined) complete();
   // Whatever the page queued before "the script" loaded runs once the fake is ready, in order,
-  // as the real SDK does; later `Talk.ready.then(...)` calls use the fake's promise directly.
+  // as the real SDK does; later `Talk.ready.then(...)` calls go to the fake's `ready`.
   void fake.ready.then(() => {
+    complete();
     for (const [onFulfilled, resolve, reject] of queue.splice(0)) {
       try {
         const result = onFulfilled?.();

@@ -14,9 +14,14 @@ import type { FakeEmitPayload, FakeSessionEventMap } from './types.js';
 type Handler = (...args: never[]) => unknown;
 
 /**
- * Mirrors `Session.unreads` (`Talk.Unreads`). `onChange` (and the legacy `on('change')`)
- * handlers get the current list once, a macrotask after subscribing (the SDK fires "right after
- * TalkJS loads"), then the new list on every change. Recorded as `'Session#<n>.unreads'`.
+ * Mirrors `Session.unreads` (`Talk.Unreads`): "A 'change' event is fired on startup right after
+ * TalkJS loads, as well as every time the amount of unread conversations changed". When a
+ * handler gets the startup list depends on `FakeTalkOptions.unreadsReplay`: with `true`, every
+ * `onChange` (and legacy `on('change')`) handler gets the current list once, a macrotask after
+ * subscribing; with `false`, the session fires its startup "change" once, a macrotask after
+ * `new Session`, to the handlers subscribed by then. Then every handler gets the new list on
+ * every change. The `ConversationData` in the list includes only the current user in
+ * `participants`, as the declarations say. Recorded as `'Session#<n>.unreads'`.
  */
 export class FakeUnreads implements Talk.Unreads {
   readonly #runtime: FakeRuntime;
@@ -32,6 +37,13 @@ export class FakeUnreads implements Talk.Unreads {
     this.#site = { label: `${session.label}.unreads`, object: this, isLive: () => session.isAlive };
     this.#hub = new EventHub(runtime);
     this.#lastKey = keyOf(this.current);
+    if (!runtime.unreadsReplay) {
+      setTimeout(() => {
+        if (!session.isAlive) return;
+        this.#lastKey = keyOf(this.current);
+        this.#hub.dispatch('change', [this.current]);
+      });
+    }
   }
 
   /** Non-SDK: the session user's unread conversations now (what the next `change` would carry). */
@@ -82,6 +94,7 @@ export class FakeUnreads implements Talk.Unreads {
   }
 
   #fireInitial(stillSubscribed: () => boolean, handler: (list: Talk.UnreadConversation[]) => void): void {
+    if (!this.#runtime.unreadsReplay) return;
     setTimeout(() => {
       if (!stillSubscribed() || !this.#session.isAlive) return;
       try {
@@ -108,11 +121,14 @@ export class FakeSession implements SessionLike {
   readonly label: string;
   /** The options passed to the constructor, exactly (the same object). */
   readonly options: Talk.SessionOptions;
-  /** Mirrors `Session.me`: `options.me`, else the backend's user `options.userId`, else `new User(userId)`. */
+  /**
+   * Mirrors `Session.me`: `options.me`, else the backend's user `options.userId`, else
+   * `new User(userId)` (a user the backend does not know: no `name`).
+   */
   readonly me: FakeUser;
   /** Mirrors `Session.unreads`. */
   readonly unreads: FakeUnreads;
-  /** Mirrors `Session.currentUser` (`id`, `get`, `set`). */
+  /** Mirrors `Session.currentUser`: "a short-hand for `session.user(session.me.id)`" (the same object). */
   readonly currentUser: FakeUserRef;
   /** Mirrors `Session.appId`. */
   readonly appId: string;
@@ -131,6 +147,7 @@ export class FakeSession implements SessionLike {
   readonly #hub: EventHub;
   readonly #uis: Array<FakeChatbox | FakeInbox | FakePopup> = [];
   readonly #builders = new Map<string, FakeConversationBuilder>();
+  readonly #userRefs = new Map<string, FakeUserRef>();
   readonly #stopListening: () => void;
   #alive = true;
 
@@ -166,13 +183,19 @@ export class FakeSession implements SessionLike {
     }
     this.#hub = new EventHub(runtime);
     this.unreads = new FakeUnreads(runtime, this);
-    this.currentUser = new FakeUserRef(runtime, this.me.id, () => this.#alive);
+    this.currentUser = this.#userRef(this.me.id);
     this.#stopListening = backend.subscribe((change) => this.#onBackendChange(change));
     runtime.sessions.push(this);
-    if (runtime.restoredPopup !== undefined) {
-      const popup = new FakePopup(runtime, this, { keepOpen: true }, true);
-      this.#uis.push(popup);
-      popup.restore(runtime.restoredPopup);
+    const restoredId = runtime.restoredPopup;
+    if (restoredId !== undefined) {
+      const restore = () => {
+        if (!this.#alive) return;
+        const popup = new FakePopup(runtime, this, { keepOpen: true }, true);
+        this.#uis.push(popup);
+        popup.restore(restoredId);
+      };
+      if (runtime.restoreTiming === 'sync') restore();
+      else setTimeout(restore);
     }
     if (options.token) this.tokens.push(options.token);
     else if (runtime.fetchTokens && typeof options.tokenFetcher === 'function') {
@@ -199,6 +222,32 @@ export class FakeSession implements SessionLike {
       if (this.#alive) this.tokenErrors.push(error);
       throw error;
     }
+  }
+
+  /**
+   * Mirrors `Session.hasValidCredentials()`: "Verifies whether the `appId` is valid. Returns a
+   * Promise of a boolean, never rejects." Resolves with `fake.validCredentials` (option
+   * `validCredentials`, default true); a `failNext('hasValidCredentials')` makes it resolve
+   * `false` (it never rejects). Recorded; throws on a destroyed session like every method.
+   */
+  hasValidCredentials(): Promise<boolean> {
+    return this.#runtime.invoke(this.#site, 'hasValidCredentials', [], () => {
+      const failed = this.#runtime.takeFailure('hasValidCredentials') !== undefined;
+      const valid = !failed && this.#runtime.validCredentials;
+      return Promise.resolve(valid);
+    });
+  }
+
+  /**
+   * Mirrors `Session.user(id)`: a {@link FakeUserRef} ("Calling this method multiple times with
+   * the same ID reuses the same UserRef object"; `user(me.id)` is `currentUser`). Throws "If the
+   * id is not a string or is an empty string".
+   */
+  user(id: string): FakeUserRef {
+    return this.#runtime.invoke(this.#site, 'user', [id], () => {
+      if (typeof id !== 'string' || id === '') throw new TypeError('[fake TalkJS] session.user(id): id must be a non-empty string');
+      return this.#userRef(id);
+    });
   }
 
   /** Mirrors `Session.isAlive`: false once destroyed. */
@@ -278,7 +327,10 @@ export class FakeSession implements SessionLike {
     this.#runtime.invoke(this.#site, 'off', [eventType, handler], () => this.#hub.off(eventType, handler));
   }
 
-  /** Mirrors `Session.onMessage`: a message arrived in a conversation the user takes part in (their own included). */
+  /**
+   * Mirrors `Session.onMessage`: a message arrived in a conversation the user takes part in
+   * (their own included). Its `conversation.participants` lists only the current user.
+   */
   onMessage(handler: (message: Talk.Message) => void): Talk.Subscription {
     return this.#subscribe('onMessage', 'message', handler);
   }
@@ -337,15 +389,74 @@ export class FakeSession implements SessionLike {
    * event object the handlers received. `browserPermissionNeeded` events get `preventDefault()`
    * and `defaultPrevented`; missing fields get defaults (`type: 'notifications'`). A destroyed
    * session calls no handler.
+   *
+   * `desktopNotificationClicked` needs `conversation` (a `ConversationData`, or just `{ id }`):
+   * a conversation the backend knows is passed as the session sees it (only the current user in
+   * `participants`). As the SDK does, when the session has no handler for it (neither
+   * `onDesktopNotificationClicked` nor legacy `on`), "the currently active inbox (if any) will
+   * jump to the conversation corresponding to the notification": the fake's active inbox is the
+   * session's most recently mounted inbox that is still alive and in the DOM; it shows the
+   * conversation (`shownConversationId`) and fires `conversationSelected`.
    */
   emit<K extends keyof FakeSessionEventMap>(type: K, payload?: FakeEmitPayload<FakeSessionEventMap[K]>): FakeSessionEventMap[K] {
     const fields = (payload ?? {}) as Record<string, unknown>;
     let event: unknown;
     if (type === 'browserPermissionNeeded') event = makePreventable({ type: 'notifications', ...fields });
     else if (type === 'browserPermissionDenied') event = { type: 'notifications', ...fields };
+    else if (type === 'desktopNotificationClicked') event = this.#notificationEvent(fields);
     else event = { ...fields };
-    if (this.#alive) this.#hub.dispatch(type, [event]);
+    if (!this.#alive) return event as FakeSessionEventMap[K];
+    const called = this.#hub.dispatch(type, [event]);
+    if (type === 'desktopNotificationClicked' && called === 0) {
+      const id = (event as Talk.DesktopNotificationClickedEvent).conversation.id;
+      this.activeInbox()?.jumpTo(id);
+    }
     return event as FakeSessionEventMap[K];
+  }
+
+  /**
+   * Test helper (not recorded): what the SDK does before it shows a browser permission prompt.
+   * Fires `browserPermissionNeeded` (`{ type, preventDefault }`) and, since "If you return a
+   * promise from your event handler, then TalkJS will wait until this promise resolves before
+   * showing the permission dialog", waits until every promise the handlers returned has settled.
+   * Resolves `'prevented'` when a handler called `preventDefault()` (no prompt, the action is
+   * cancelled), else `'prompted'` (the prompt would show now). A destroyed session calls no handler.
+   */
+  async requestBrowserPermission(type: Talk.PermissionType = 'notifications'): Promise<'prompted' | 'prevented'> {
+    const event = makePreventable<Talk.BrowserPermissionNeededEvent>({ type } as Talk.BrowserPermissionNeededEvent);
+    const results = this.#alive ? this.#hub.dispatchCollect('browserPermissionNeeded', [event]) : [];
+    await Promise.allSettled(results);
+    return event.defaultPrevented ? 'prevented' : 'prompted';
+  }
+
+  /**
+   * Non-SDK: the session's "currently active inbox": the most recently mounted of its inboxes
+   * that is alive and in the DOM, or undefined.
+   */
+  activeInbox(): FakeInbox | undefined {
+    const inboxes = this.#mounted(FakeInbox);
+    let best: FakeInbox | undefined;
+    for (const inbox of inboxes) if (!best || inbox.mountOrder > best.mountOrder) best = inbox;
+    return best;
+  }
+
+  #notificationEvent(fields: Record<string, unknown>): Talk.DesktopNotificationClickedEvent {
+    const given = fields['conversation'] as Partial<Talk.ConversationData> | undefined;
+    if (!given || typeof given.id !== 'string') {
+      throw new TypeError("[fake TalkJS] emit('desktopNotificationClicked', { conversation }): conversation (with an id) is required");
+    }
+    const record = this.#runtime.backend.conversations.get(given.id);
+    const conversation = record ? this.#runtime.backend.conversationData(record, this.me.id) : (given as Talk.ConversationData);
+    return { ...fields, conversation };
+  }
+
+  #userRef(id: string): FakeUserRef {
+    let ref = this.#userRefs.get(id);
+    if (!ref) {
+      ref = new FakeUserRef(this.#runtime, id, () => this.#alive);
+      this.#userRefs.set(id, ref);
+    }
+    return ref;
   }
 
   #subscribe(method: string, type: string, handler: Handler): Talk.Subscription {
@@ -359,7 +470,7 @@ export class FakeSession implements SessionLike {
   #onBackendChange(change: FakeBackendChange): void {
     if (!this.#alive) return;
     if (change.type === 'message' && this.#runtime.backend.isParticipant(change.conversationId, this.me.id)) {
-      this.#hub.dispatch('message', [this.#runtime.backend.message(change.message, this.me.id)]);
+      this.#hub.dispatch('message', [this.#runtime.backend.message(change.message, this.me.id, true)]);
     }
     if (this.#alive) this.unreads.refresh();
   }

@@ -10,6 +10,7 @@ import { FakeSession } from './fake-session.js';
 import type { FakeChatbox, FakeInbox, FakePopup } from './fake-ui.js';
 import { FakeUser } from './fake-user.js';
 import { oneOnOneId } from './one-on-one-id.js';
+import { currentFakeReadings } from './readings.js';
 import { FakeRuntime } from './runtime.js';
 import type { FakeCall, FakeLiveCounts, FakeTalkOptions } from './types.js';
 
@@ -18,19 +19,35 @@ import type { FakeCall, FakeLiveCounts, FakeTalkOptions } from './types.js';
  * inside: the call log, the created objects, live counts, fault injection and the backend.
  */
 export interface FakeTalk extends TalkSdk {
-  /** Mirrors `Talk.ready`: see {@link FakeTalkOptions.ready}. Never rejects. */
+  /**
+   * Mirrors `Talk.ready`: see {@link FakeTalkOptions.ready}. Never rejects. Before load
+   * (`'manual'`, `'never'`) it is the `talkjs` package's stub thenable, not a real promise
+   * (`then(f)` queues `f`; `catch()` throws); typed as a promise as the package types it.
+   */
   readonly ready: Promise<void>;
-  /** Mirrors `Talk.Session`: `new fake.Session({ appId, userId | me, token? ... })`. */
+  /**
+   * Mirrors `Talk.Session`: `new fake.Session({ appId, userId | me, token? ... })`. `undefined`
+   * before load (see {@link FakeTalkOptions.ready}), although typed as always there, as in the
+   * `talkjs` package.
+   */
   readonly Session: new (options: Talk.SessionOptions) => FakeSession;
-  /** Mirrors `Talk.User`: `new fake.User(options)` or `new fake.User(id)`. */
+  /** Mirrors `Talk.User`: `new fake.User(options)` or `new fake.User(id)`. `undefined` before load. */
   readonly User: typeof FakeUser;
-  /** Mirrors `Talk.oneOnOneId(me, other)` (the SDK's algorithm, synchronous). */
+  /** Mirrors `Talk.oneOnOneId(me, other)` (the SDK's algorithm, synchronous). `undefined` before load. */
   oneOnOneId(me: Talk.User | string, other: Talk.User | string): string;
   /**
-   * Resolves `ready` (option `ready: 'manual'`); does nothing when it has already resolved.
-   * Throws with `ready: 'never'`.
+   * Test helper: "loads" the SDK (option `ready: 'manual'`): fills in `Session`, `User` and
+   * `oneOnOneId` on this same object, makes `ready` a resolved promise, then runs the callbacks
+   * queued by `ready.then(f)` in order, settling each returned promise with `f`'s result (or
+   * rejecting it with what `f` threw). Does nothing when already loaded. Throws with
+   * `ready: 'never'`.
    */
   resolveReady(): void;
+  /**
+   * Non-SDK: what `session.hasValidCredentials()` resolves with from now on (option
+   * `validCredentials`, default true).
+   */
+  validCredentials: boolean;
   /** Every call made on any fake object, in order (see {@link FakeCall}). Constructors are recorded as `'constructor'`. */
   readonly calls: FakeCall[];
   /** The calls of `method`, optionally only those made on `target` (a fake object, e.g. a chatbox or `session.unreads`). */
@@ -52,49 +69,85 @@ export interface FakeTalk extends TalkSdk {
    * for the Session constructor) throws `error` (default: an Error naming the method):
    * synchronously for synchronous methods, as a rejected promise for methods that return one
    * (`mount`, `select`, `createHtmlPanel`, `setDesktopNotificationEnabled`, `set`, ...). The call is
-   * still recorded. Several failures can be queued; each is used once.
+   * still recorded. Several failures can be queued; each is used once. Exception:
+   * `hasValidCredentials`, which the declarations say never rejects, resolves `false` instead.
    */
   failNext(method: string, error?: unknown): void;
   /** The in-memory backend: users, conversations, messages, read state. */
   readonly backend: FakeBackend;
 }
 
+/** One queued `ready.then(f)` call of the stub: `[f, resolve, reject]`, as the package's stub queues it. */
+type QueuedThen = [onLoaded: unknown, resolve: (value: unknown) => void, reject: (reason: unknown) => void];
+
+/** The `talkjs` package's stub `Talk.ready` (see node_modules/talkjs/src/index.esnext.js). */
+interface ReadyStub {
+  then(onLoaded?: unknown): Promise<unknown>;
+  catch(): never;
+  c: QueuedThen[];
+}
+
+function readyStub(): ReadyStub {
+  const queue: QueuedThen[] = [];
+  return {
+    then(onLoaded?: unknown): Promise<unknown> {
+      return new Promise((resolve, reject) => {
+        queue.push([onLoaded, resolve, reject]);
+      });
+    },
+    // The stub's `catch` is `function () { return new Promise(); }`, which throws a TypeError.
+    catch(): never {
+      return new (Promise as unknown as new () => never)();
+    },
+    c: queue,
+  };
+}
+
+/** SDK members that exist only once the fake has "loaded". */
+interface LoadedMembers {
+  Session: new (options: Talk.SessionOptions) => FakeSession;
+  User: typeof FakeUser;
+  oneOnOneId: typeof oneOnOneId;
+}
+
 class FakeTalkImpl implements FakeTalk {
-  readonly ready: Promise<void>;
-  readonly Session: new (options: Talk.SessionOptions) => FakeSession;
-  readonly User = FakeUser;
-  readonly oneOnOneId = oneOnOneId;
+  /** The stub's version field (`Talk.v`), kept after load. */
+  readonly v = 3;
+  ready: Promise<void>;
+  // `declare`: no own property until loaded, as on the package's stub.
+  declare readonly Session: new (options: Talk.SessionOptions) => FakeSession;
+  declare readonly User: typeof FakeUser;
+  declare readonly oneOnOneId: typeof oneOnOneId;
   readonly backend: FakeBackend;
   readonly #runtime: FakeRuntime;
   readonly #mode: NonNullable<FakeTalkOptions['ready']>;
-  #resolve: (() => void) | undefined;
 
   constructor(options: FakeTalkOptions) {
+    const readings = currentFakeReadings();
     this.backend = new FakeBackend({ users: options.users ?? [], conversations: options.conversations ?? [] });
     const runtime = new FakeRuntime(this.backend);
     this.#runtime = runtime;
     runtime.restoredPopup = options.restoredPopup;
-    runtime.fetchTokens = options.fetchTokens ?? false;
+    runtime.fetchTokens = options.fetchTokens ?? readings.fetchTokens;
+    runtime.unreadsReplay = options.unreadsReplay ?? readings.unreadsReplay;
+    runtime.restoreTiming = options.restoreTiming ?? readings.restoreTiming;
+    runtime.validCredentials = options.validCredentials ?? true;
     this.#mode = options.ready ?? 'resolved';
-    if (this.#mode === 'resolved') {
-      runtime.isReady = true;
-      this.ready = Promise.resolve();
-    } else {
-      this.ready = new Promise<void>((resolve) => {
-        this.#resolve = resolve;
-      });
-    }
-    this.Session = class Session extends FakeSession {
-      constructor(sessionOptions: Talk.SessionOptions) {
-        super(runtime, sessionOptions);
-      }
-    };
+    this.ready = readyStub() as unknown as Promise<void>;
+    if (this.#mode === 'resolved') this.#load();
   }
 
   resolveReady(): void {
     if (this.#mode === 'never') throw new Error("[fake TalkJS] resolveReady(): this fake was created with ready: 'never'");
-    this.#runtime.isReady = true;
-    this.#resolve?.();
+    this.#load();
+  }
+
+  get validCredentials(): boolean {
+    return this.#runtime.validCredentials;
+  }
+
+  set validCredentials(value: boolean) {
+    this.#runtime.validCredentials = value;
   }
 
   get calls(): FakeCall[] {
@@ -131,6 +184,32 @@ class FakeTalkImpl implements FakeTalk {
 
   failNext(method: string, error?: unknown): void {
     this.#runtime.failNext(method, error);
+  }
+
+  /** What talk.js does when it loads: completes this object in place, then flushes the stub's queue. */
+  #load(): void {
+    const runtime = this.#runtime;
+    if (runtime.isReady) return;
+    runtime.isReady = true;
+    const stub = this.ready as unknown as ReadyStub;
+    const members: LoadedMembers = {
+      Session: class Session extends FakeSession {
+        constructor(sessionOptions: Talk.SessionOptions) {
+          super(runtime, sessionOptions);
+        }
+      },
+      User: FakeUser,
+      oneOnOneId,
+    };
+    Object.assign(this, members);
+    this.ready = Promise.resolve();
+    for (const [onLoaded, resolve, reject] of stub.c.splice(0)) {
+      try {
+        resolve(typeof onLoaded === 'function' ? (onLoaded as () => unknown)() : undefined);
+      } catch (error) {
+        reject(error);
+      }
+    }
   }
 }
 

@@ -111,8 +111,6 @@ export abstract class FakeUIBox<O extends Talk.ChatboxOptions, M extends FakeUIE
   readonly messageField: FakeMessageField;
   /** Every HTML panel created on it, in order (destroyed ones included). */
   readonly htmlPanels: FakeHtmlPanel[] = [];
-  /** The presence last set (`options.presence`, then `setPresence`). */
-  presence: Talk.UserPresence | undefined;
   /** The message filter last set (`options.messageFilter`, then `setMessageFilter`). */
   messageFilter: Talk.MessagePredicate | undefined;
   /** The words last passed to `setHighlightedWords`. */
@@ -136,6 +134,9 @@ export abstract class FakeUIBox<O extends Talk.ChatboxOptions, M extends FakeUIE
   protected ui: StandInUI | undefined;
   #alive = true;
   #mounted = false;
+  #presenceVisible = true;
+  #presenceCustom: Record<string, string> = {};
+  #mountOrder = 0;
   #selected: string | null | undefined = undefined;
   #selectOptions: Talk.SelectConversationOptions | undefined;
   #selectedEver = false;
@@ -154,12 +155,25 @@ export abstract class FakeUIBox<O extends Talk.ChatboxOptions, M extends FakeUIE
     this.site = { label: this.label, object: this, isLive: () => this.#alive };
     this.hub = new EventHub(runtime);
     this.messageField = new FakeMessageField(runtime, this);
-    this.presence = this.options.presence;
+    if (this.options.presence) this.patchPresence(this.options.presence);
     this.messageFilter = this.options.messageFilter;
     this.messageFieldVisible = this.options.messageField?.visible ?? true;
     runtime.record(this.site, 'constructor', options === undefined ? [] : [options]);
     this.#stopListening = runtime.backend.subscribe(() => this.refresh());
     runtime.backend.addReader(this);
+  }
+
+  /**
+   * Non-SDK: the presence in effect: `options.presence`, then every `setPresence` patch, on the
+   * SDK's defaults (`visible: true`, no custom fields). A fresh object each time.
+   */
+  get presence(): { visible: boolean; custom: Record<string, string> } {
+    return { visible: this.#presenceVisible, custom: { ...this.#presenceCustom } };
+  }
+
+  /** @internal When it was last mounted, on the fake's mount counter (0: never). */
+  get mountOrder(): number {
+    return this.#mountOrder;
   }
 
   /** Mirrors `UIBox.isAlive`: false once destroyed (directly or with its session). */
@@ -304,12 +318,32 @@ export abstract class FakeUIBox<O extends Talk.ChatboxOptions, M extends FakeUIE
     });
   }
 
-  /** Mirrors `UIBox.setPresence(presence)`. `visible: false` stops the UI from marking messages read. */
+  /**
+   * Mirrors `UIBox.setPresence(presence)`, a patch: `visible` "When omitted or `undefined`, the
+   * existing value remains unchanged"; in `custom`, "Set any property to `null` to delete the
+   * existing value" (`custom: null` deletes all). While `visible` is false, messages arriving on
+   * this UI are not marked as read. See {@link presence} for the state in effect.
+   */
   setPresence(presence: Talk.UserPresence): void {
     this.runtime.invoke(this.site, 'setPresence', [presence], () => {
-      this.presence = presence;
+      this.patchPresence(presence);
       this.refresh();
     });
+  }
+
+  /** @internal Applies a `UserPresence` patch without recording a call. */
+  protected patchPresence(presence: Talk.UserPresence): void {
+    if (!presence || typeof presence !== 'object') throw new TypeError(`[fake TalkJS] ${this.label}.setPresence(presence): presence must be an object`);
+    if (presence.visible !== undefined) this.#presenceVisible = presence.visible;
+    if (presence.custom === null) this.#presenceCustom = {};
+    else if (presence.custom !== undefined) {
+      const merged = { ...this.#presenceCustom };
+      for (const [key, value] of Object.entries(presence.custom)) {
+        if (value === null) delete merged[key];
+        else if (value !== undefined) merged[key] = value;
+      }
+      this.#presenceCustom = merged;
+    }
   }
 
   /** Mirrors `UIBox.destroy()`: removes the stand-in UI, its HTML panels and its subscriptions. Idempotent. */
@@ -397,7 +431,7 @@ export abstract class FakeUIBox<O extends Talk.ChatboxOptions, M extends FakeUIE
   /** @internal The conversation its user reads through it now: mounted, on screen, visible presence, shown. */
   readingConversationId(): string | null {
     if (!this.#alive || !this.#mounted || !this.ui?.root.isConnected || !this.isOnScreen()) return null;
-    if (this.presence?.visible === false) return null;
+    if (!this.#presenceVisible) return null;
     return this.#shownId !== null && this.runtime.backend.conversations.has(this.#shownId) ? this.#shownId : null;
   }
 
@@ -456,8 +490,23 @@ export abstract class FakeUIBox<O extends Talk.ChatboxOptions, M extends FakeUIE
     return undefined;
   }
 
+  /**
+   * @internal Throws unless the session's user exists in the backend: the declarations say "you
+   * cannot mount a Chat UI before creating your user" (`SessionOptions.userId`).
+   */
+  protected requireUser(): void {
+    const id = this.session.me.id;
+    if (!this.runtime.backend.users.has(id)) {
+      throw new Error(
+        `[fake TalkJS] ${this.label}.mount(): you cannot mount a Chat UI before creating your user: user "${id}" does not exist. ` +
+          'Create it first (session.currentUser.set({ name, ... }) or createIfNotExists), or pass SessionOptions.me.',
+      );
+    }
+  }
+
   /** @internal Renders into `parent` (first mount creates the stand-in UI; a second mount moves it). */
   protected attach(parent: Node): void {
+    this.#mountOrder = ++this.runtime.mountCount;
     if (!this.#selectedEver && this.kind === 'inbox') this.#shownId = this.#mostRecentId();
     if (!this.ui) {
       this.ui = new StandInUI(this.#standInHost());

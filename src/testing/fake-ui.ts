@@ -18,12 +18,15 @@ abstract class FakeContainedBox<O extends Talk.ChatboxOptions, M extends FakeUIE
   }
 
   /**
-   * Mirrors `mount(container)`: renders the stand-in UI into `container` (rejects when it is
-   * null), then runs `after` (what the SDK object does once mounted).
+   * Mirrors `mount(container)`: renders the stand-in UI into `container`, then runs `after`
+   * (what the SDK object does once mounted). Rejects when `container` is null, and when the
+   * session's user does not exist in the backend ("you cannot mount a Chat UI before creating
+   * your user"; the error names the user id).
    */
   protected mountIn(container: HTMLElement | null, after?: () => void | Promise<void>): Promise<void> {
     return this.runtime.invokeAsync(this.site, 'mount', [container], () => {
       if (!container) throw new Error(`[fake TalkJS] ${this.label}.mount(): container is null`);
+      this.requireUser();
       this.#container = container;
       this.attach(container);
       return after?.();
@@ -39,7 +42,7 @@ export class FakeChatbox extends FakeContainedBox<Talk.ChatboxOptions, FakeUIEve
     runtime.chatboxes.push(this);
   }
 
-  /** Mirrors `Chatbox.mount(container)`: renders the stand-in UI into `container` (rejects when it is null). */
+  /** Mirrors `Chatbox.mount(container)`: renders the stand-in UI into `container` (rejects when it is null or the user does not exist). */
   mount(container: HTMLElement | null): Promise<void> {
     return this.mountIn(container);
   }
@@ -110,6 +113,17 @@ export class FakeInbox extends FakeContainedBox<Talk.InboxOptions, FakeInboxEven
     this.emit('conversationSelected', { ...this.people(conversation), conversation });
   }
 
+  /**
+   * @internal The default action of a desktop notification click without handlers ("the
+   * currently active inbox (if any) will jump to the conversation"): shows the conversation and
+   * fires `conversationSelected`. Not recorded (the SDK did it, not the page).
+   */
+  jumpTo(conversationId: string): void {
+    if (!this.isAlive) return;
+    this.showConversation(conversationId);
+    this.emit('conversationSelected', {});
+  }
+
   /** Fires `conversationSelected` for the shown conversation in a microtask (the SDK's is asynchronous). */
   #announceSelection(): Promise<void> {
     return Promise.resolve().then(() => {
@@ -139,22 +153,31 @@ export class FakePopup extends FakeUIBox<Talk.PopupOptions, FakePopupEventMap> i
     return this.#visible;
   }
 
-  /** Mirrors `Popup.mount({ show })`: renders into `document.body`; opens it when `show` is true. */
+  /**
+   * Mirrors `Popup.mount({ show })`: renders into `document.body`; opens it when `show` is true.
+   * Rejects when the session's user does not exist in the backend ("you cannot mount a Chat UI
+   * before creating your user"; the error names the user id).
+   */
   mount(options?: { show?: boolean }): Promise<void> {
     return this.runtime.invokeAsync(this.site, 'mount', options === undefined ? [] : [options], () => {
+      this.requireUser();
       if (options?.show) this.#visible = true;
       this.attach(document.body);
     });
   }
 
-  /** Mirrors `Popup.show()`: opens it (no `open` event: that one is for user actions). */
+  /** Mirrors `Popup.show()`: opens it (no `open` event: that one is for user actions). Before mount: does nothing (still recorded). */
   show(): void {
-    this.runtime.invoke(this.site, 'show', [], () => this.#setVisible(true));
+    this.runtime.invoke(this.site, 'show', [], () => {
+      if (this.mounted) this.#setVisible(true);
+    });
   }
 
-  /** Mirrors `Popup.hide()`: closes it (no `close` event: that one is for user actions). */
+  /** Mirrors `Popup.hide()`: closes it (no `close` event: that one is for user actions). Before mount: does nothing (still recorded). */
   hide(): void {
-    this.runtime.invoke(this.site, 'hide', [], () => this.#setVisible(false));
+    this.runtime.invoke(this.site, 'hide', [], () => {
+      if (this.mounted) this.#setVisible(false);
+    });
   }
 
   /** Mirrors `Popup.onOpen`: the user opened the popup. */
@@ -179,15 +202,20 @@ export class FakePopup extends FakeUIBox<Talk.PopupOptions, FakePopupEventMap> i
     return this.#visible;
   }
 
-  /** @internal */
+  /**
+   * @internal The user clicked the launcher. "the Popup internally calls [setPresence] when a user
+   * opens or closes it. `visible` is set to `true` or `false` respectively."
+   */
   protected override launcherClicked(): void {
     const open = !this.#visible;
+    this.patchPresence({ visible: open });
     this.#setVisible(open);
     this.emit(open ? 'open' : 'close');
   }
 
-  /** @internal */
+  /** @internal The user clicked the header's close button (sets presence `visible: false`, as the SDK does). */
   protected override closeClicked(): void {
+    this.patchPresence({ visible: false });
     this.#setVisible(false);
     this.emit('close');
   }

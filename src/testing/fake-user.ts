@@ -11,8 +11,11 @@ import type { CallSite, FakeRuntime } from './runtime.js';
 export class FakeUser implements Talk.User {
   /** `User.id` (always a string, as in the SDK). */
   readonly id: string;
-  /** `User.name`. For a user constructed from an id only, the id (the real SDK leaves it unset). */
-  readonly name: string;
+  /**
+   * `User.name`. `undefined` for a user constructed from an id only (`new User(id)`), as in the
+   * real SDK, although the declarations type it `string`.
+   */
+  readonly name!: string;
   /** `User.email`. */
   readonly email?: string | Array<string> | null;
   /** `User.phone`. */
@@ -44,7 +47,6 @@ export class FakeUser implements Talk.User {
   constructor(optionsOrId: Talk.UserOptions | string | number) {
     if (typeof optionsOrId === 'string' || typeof optionsOrId === 'number') {
       this.id = String(optionsOrId);
-      this.name = this.id;
       this.isReference = true;
       return;
     }
@@ -60,16 +62,17 @@ export class FakeUser implements Talk.User {
 }
 
 /**
- * Mirrors `session.currentUser` (`Talk.UserRef`): `id`, `get()` and `set()`. Recorded as
+ * Mirrors a Data API `Talk.UserRef` (`session.currentUser`, `session.user(id)`): `id`, `get()`,
+ * `set()` and `createIfNotExists()`. One object per session and user id. Recorded as
  * `'UserRef#<id>'`.
  */
-export class FakeUserRef implements Pick<Talk.UserRef, 'id' | 'get' | 'set'> {
-  /** `UserRef.id`: the session's user id. */
+export class FakeUserRef implements Pick<Talk.UserRef, 'id' | 'get' | 'set' | 'createIfNotExists'> {
+  /** `UserRef.id`: the referenced user's id. */
   readonly id: string;
   readonly #runtime: FakeRuntime;
   readonly #site: CallSite;
 
-  /** @internal Created by the session. */
+  /** @internal Created by the session (`currentUser`, `user(id)`). */
   constructor(runtime: FakeRuntime, id: string, isLive: () => boolean) {
     this.id = id;
     this.#runtime = runtime;
@@ -83,10 +86,42 @@ export class FakeUserRef implements Pick<Talk.UserRef, 'id' | 'get' | 'set'> {
     );
   }
 
-  /** Mirrors `UserRef.set(params)`: creates or updates the user in the backend, then resolves. */
+  /**
+   * Mirrors `UserRef.set(params)`: "Sets properties of this user. The user is created if a user
+   * with this ID doesn't already exist." A field omitted or `undefined` stays unchanged, `null`
+   * resets it to the default; `custom` is a patch (a key set to `null` is deleted, `custom: null`
+   * deletes all). Rejects when the user does not exist yet and no `name` is given ("`name` is
+   * required when creating a user"), or when `name` is not a non-empty string.
+   */
   set(params: Talk.SetUserParams): Promise<void> {
     return this.#runtime.invokeAsync(this.#site, 'set', [params], () => {
-      this.#runtime.backend.upsertUser({ ...params, id: this.id });
+      const backend = this.#runtime.backend;
+      if (!params || typeof params !== 'object') throw new TypeError(`[fake TalkJS] ${this.#site.label}.set(params): params must be an object`);
+      if (params.name !== undefined && (typeof params.name !== 'string' || params.name === '')) {
+        throw new Error(`[fake TalkJS] ${this.#site.label}.set(): name must be a non-empty string`);
+      }
+      if (!backend.users.has(this.id) && params.name === undefined) {
+        throw new Error(
+          `[fake TalkJS] ${this.#site.label}.set(): \`name\` is required when creating a user (user "${this.id}" does not exist yet)`,
+        );
+      }
+      backend.upsertUser({ ...params, id: this.id });
+    });
+  }
+
+  /**
+   * Mirrors `UserRef.createIfNotExists(params)`: "Creates a user with this ID, or does nothing if
+   * a user with this ID already exists." Resolves in both cases. Rejects when the user must be
+   * created and `params.name` is missing (`CreateUserParams.name` is required).
+   */
+  createIfNotExists(params: Talk.CreateUserParams): Promise<void> {
+    return this.#runtime.invokeAsync(this.#site, 'createIfNotExists', [params], () => {
+      const backend = this.#runtime.backend;
+      if (backend.users.has(this.id)) return;
+      if (!params || typeof params.name !== 'string' || params.name === '') {
+        throw new Error(`[fake TalkJS] ${this.#site.label}.createIfNotExists(params): params.name is required to create user "${this.id}"`);
+      }
+      backend.upsertUser({ ...params, id: this.id });
     });
   }
 }

@@ -10,6 +10,7 @@
  */
 export { createFakeTalk, type FakeTalk } from './fake-talk.js';
 export { installFakeTalkCdn } from './fake-cdn.js';
+export { FAKE_READINGS, currentFakeReadings, setFakeReadings, type FakeReadings } from './readings.js';
 export type {
   FakeCall,
   FakeConversationSeed,

@@ -43,6 +43,14 @@ export class FakeRuntime implements SubscriptionCounter {
   restoredPopup: string | undefined;
   /** Whether sessions ask `tokenFetcher` for their first token (see `FakeTalkOptions.fetchTokens`). */
   fetchTokens = false;
+  /** Whether every unreads subscriber gets the current list once (see `FakeTalkOptions.unreadsReplay`). */
+  unreadsReplay = false;
+  /** When a session restores its popup (see `FakeTalkOptions.restoreTiming`). */
+  restoreTiming: 'sync' | 'macrotask' = 'macrotask';
+  /** What `session.hasValidCredentials()` resolves with (see `FakeTalkOptions.validCredentials`). */
+  validCredentials = true;
+  /** A counter that orders mounts (the most recently mounted inbox is the "active" one). */
+  mountCount = 0;
 
   readonly #failures: Array<{ method: string; error: unknown }> = [];
   #nextId = 1;
@@ -66,6 +74,14 @@ export class FakeRuntime implements SubscriptionCounter {
     // Not enumerable: a call deep-equals `{ target, method, args }`.
     Object.defineProperty(call, 'object', { value: site.object, enumerable: false });
     this.calls.push(call);
+  }
+
+  /** Removes and returns the queued failure for `method`, if any (`{ error }`), else undefined. */
+  takeFailure(method: string): { error: unknown } | undefined {
+    const index = this.#failures.findIndex((failure) => failure.method === method);
+    if (index < 0) return undefined;
+    const [failure] = this.#failures.splice(index, 1);
+    return { error: failure!.error };
   }
 
   /** Throws the queued failure for `method`, if any (used by constructors: `'new Session'`). */

@@ -7,12 +7,18 @@ import type Talk from 'talkjs';
 export interface FakeTalkOptions {
   /**
    * How `fake.ready` (the fake `Talk.ready`) behaves:
-   * - `'resolved'` (default): already resolved;
-   * - `'manual'`: resolves when `fake.resolveReady()` is called;
-   * - `'never'`: never settles, like the real SDK when its CDN script is blocked.
+   * - `'resolved'` (default): the SDK has loaded: `ready` is a resolved promise and `Session`,
+   *   `User` and `oneOnOneId` are there from the start;
+   * - `'manual'`: the fake is the `talkjs` package's stub until `fake.resolveReady()`: its only
+   *   SDK members are `v: 3` and `ready`, the stub's thenable (`ready.then(f)` queues `f` and
+   *   returns a promise settled with `f`'s result once loaded; `ready.catch()` throws, as the
+   *   stub's does); `Session`, `User` and `oneOnOneId` are `undefined`. `resolveReady()` fills
+   *   them in on the same object, makes `ready` a resolved promise and runs the queued callbacks
+   *   in order;
+   * - `'never'`: stays the stub forever, like the real SDK when its CDN script is blocked.
    *
-   * Until `ready` has resolved, `new fake.Session(...)` throws, as `Talk.Session` does not exist
-   * before the real SDK has loaded.
+   * The test helpers (`calls`, `sessions`, `live()`, `failNext`, `backend`, ...) are there
+   * throughout. The TypeScript type stays the full namespace, as the `talkjs` package's is.
    */
   ready?: 'resolved' | 'manual' | 'never';
   /** Users known to the backend at start (as `Talk.UserOptions`). */
@@ -20,19 +26,39 @@ export interface FakeTalkOptions {
   /** Conversations known to the backend at start. */
   conversations?: FakeConversationSeed[];
   /**
-   * A conversation id: every new session starts with one popup already mounted, open and listed
-   * by `getPopups()`, showing that conversation, as the real SDK restores a `keepOpen` popup on
-   * page load.
+   * A conversation id: every new session gets one popup mounted, open and listed by
+   * `getPopups()`, showing that conversation, as the real SDK restores a `keepOpen` popup on
+   * page load; when, see {@link restoreTiming}. It is restored whether or not the session's
+   * user exists (it was created on an earlier page).
    */
   restoredPopup?: string;
   /**
-   * Ask for tokens as the real SDK does: a session created with `tokenFetcher` and no `token`
-   * calls `tokenFetcher` once, right away, for its first token, and the non-SDK
-   * `session.refreshToken()` calls it again (as TalkJS does before a token expires). What the
-   * session got is in `session.tokens`. Off by default: tests call `options.tokenFetcher`
-   * themselves. Use it to show or check a page whose tokens come from `token-endpoint`.
+   * Whether a session created with `tokenFetcher` and no `token` calls `tokenFetcher` once, a
+   * microtask after the constructor, for its first token. The declarations only promise calls
+   * "whenever the current token is about to expire", which the non-SDK `session.refreshToken()`
+   * simulates. What the session got is in `session.tokens`. Default: the module-level reading
+   * (see `setFakeReadings`; initially false).
    */
   fetchTokens?: boolean;
+  /**
+   * `true`: every `unreads.onChange` (and legacy `on('change')`) subscriber gets the current
+   * list once, a macrotask after subscribing. `false`: the session fires its startup "change"
+   * once, a macrotask after `new Session`, to the handlers subscribed by then; a handler
+   * subscribed later gets only later changes. Default: the module-level reading (see
+   * `setFakeReadings`; initially false).
+   */
+  unreadsReplay?: boolean;
+  /**
+   * With {@link restoredPopup}: `'sync'` restores the popup inside the `Session` constructor;
+   * `'macrotask'` a macrotask (`setTimeout 0`) after it, unless the session was destroyed
+   * meanwhile. Default: the module-level reading (see `setFakeReadings`; initially `'macrotask'`).
+   */
+  restoreTiming?: 'sync' | 'macrotask';
+  /**
+   * What `session.hasValidCredentials()` resolves with (default true). Change it later through
+   * the non-SDK `fake.validCredentials`.
+   */
+  validCredentials?: boolean;
 }
 
 /** A conversation the fake backend knows at start (see {@link FakeTalkOptions.conversations}). */
