@@ -76,14 +76,26 @@ describe('fake SDK: ready', () => {
     expect(f.live().total).to.equal(0);
   });
 
-  it("'manual': resolves on resolveReady(); Session throws before", async () => {
+  it("'manual': the package's stub until resolveReady(), which completes the same object", async () => {
     const f = makeFake({ ready: 'manual' });
     let settled = false;
-    void f.ready.then(() => (settled = true));
+    const queued = f.ready.then(() => {
+      settled = true;
+      return 'loaded';
+    });
     await macrotask();
     expect(settled).to.equal(false);
-    expect(() => session(f)).to.throw(/before Talk\.ready/);
+    // The stub: `{ v: 3, ready: { then, catch, c } }`; no Session, User or oneOnOneId yet.
+    expect((f as unknown as { v: number }).v).to.equal(3);
+    expect(f.Session).to.equal(undefined);
+    expect(f.User).to.equal(undefined);
+    expect(f.oneOnOneId).to.equal(undefined);
+    expect(f.ready).to.not.be.instanceOf(Promise);
+    expect(() => f.ready.catch(() => undefined)).to.throw();
+    expect(() => session(f)).to.throw();
     f.resolveReady();
+    expect(f.ready).to.be.instanceOf(Promise);
+    expect(await queued).to.equal('loaded');
     await f.ready;
     expect(settled).to.equal(true);
     const s = session(f);
@@ -134,6 +146,7 @@ describe('fake SDK: session', () => {
     const s2 = new f.Session({ appId: 'tAPP', userId: 'stranger' });
     expect(s2.me.id).to.equal('stranger');
     expect(s2.me.isReference).to.equal(true);
+    expect(s2.me.name).to.equal(undefined);
 
     await s1.currentUser.set({ name: 'David', custom: { plan: null } });
     expect(f.backend.users.get('dave')!.name).to.equal('David');
@@ -157,6 +170,7 @@ describe('fake SDK: session', () => {
     expect(full.isReference).to.equal(false);
     const ref = new f.User('bob');
     expect(ref.id).to.equal('bob');
+    expect(ref.name).to.equal(undefined);
     expect(ref.isReference).to.equal(true);
     expect(f.calls).to.deep.equal([]); // not SDK calls on objects
     expect(f.live().total).to.equal(0);
@@ -295,9 +309,11 @@ describe('fake SDK: UI lifecycle', () => {
     expect(f.live().total).to.equal(0);
   });
 
-  it('restores a keepOpen popup in every new session', async () => {
-    const f = makeFake({ restoredPopup: 'order-1' });
+  it('restores a keepOpen popup in every new session (a macrotask after the constructor)', async () => {
+    const f = makeFake({ restoredPopup: 'order-1', restoreTiming: 'macrotask' });
     const s = session(f);
+    expect(s.getPopups()).to.deep.equal([]);
+    await macrotask();
     const [popup] = s.getPopups();
     expect(popup).to.exist;
     expect(popup!.restored).to.equal(true);
@@ -386,7 +402,7 @@ describe('fake SDK: subscriptions and events', () => {
     expect(f.live().total).to.equal(0);
   });
 
-  it('unreads.onChange fires once after subscribing (a macrotask later), then on each change', async () => {
+  it('unreads.onChange: the startup change (a macrotask after new Session), then each change', async () => {
     const f = makeFake();
     const alice = session(f, 'alice');
     const lists: Talk.UnreadConversation[][] = [];
@@ -434,9 +450,9 @@ describe('fake SDK: the stand-in UI', () => {
     bob.onMessage((m) => bobMessages.push(m));
     const bobUnreads: Talk.UnreadConversation[][] = [];
     bob.unreads.onChange((list) => bobUnreads.push(list));
-    await macrotask(); // the initial unreads call
-    expect(bobUnreads).to.have.length(1);
-    expect(bobUnreads[0]).to.deep.equal([]);
+    await macrotask();
+    // Subscribed after the session's startup "change" (strict reading): nothing yet.
+    expect(bobUnreads).to.have.length(0);
 
     typeAndSend(chatbox, 'Where is it now?');
     expect(sent).to.have.length(1);
@@ -451,8 +467,9 @@ describe('fake SDK: the stand-in UI', () => {
 
     expect(bobMessages).to.have.length(1);
     expect(bobMessages[0]).to.include({ body: 'Where is it now?', senderId: 'alice', isByMe: false });
-    expect(bobUnreads).to.have.length(2);
-    expect(bobUnreads[1]!.map((u) => [u.conversation.id, u.unreadMessageCount])).to.deep.equal([['order-1', 1]]);
+    expect(bobMessages[0]!.conversation.participants).to.deep.equal({ bob: { access: 'ReadWrite' } });
+    expect(bobUnreads).to.have.length(1);
+    expect(bobUnreads[0]!.map((u) => [u.conversation.id, u.unreadMessageCount])).to.deep.equal([['order-1', 1]]);
 
     // A bot reply from the backend shows up in Alice's chatbox.
     f.backend.sendMessage('order-1', 'bob', 'It is in Paris');
@@ -674,7 +691,7 @@ describe('fake SDK: the stand-in UI', () => {
     inbox.setTranslationEnabledDefault('auto');
     inbox.setTranslationEnabledForConversation('order-1', true);
     inbox.toggleDesktopNotifications(false);
-    expect(inbox.presence).to.deep.equal({ visible: false });
+    expect(inbox.presence).to.deep.equal({ visible: false, custom: {} });
     expect(inbox.translationEnabledDefault).to.equal('auto');
     expect(inbox.translationEnabledFor.get('order-1')).to.equal(true);
     expect(s.desktopNotificationEnabled).to.equal(false);
