@@ -1,173 +1,185 @@
 // End-to-end: the demo page (index.html) served by Vite, offline on the fake SDK, driven by
 // playwright-core in headless Chromium like a person would use it. Writes a screenshot to
-// test-results/demo.png.
+// test-results/demo.png. Then the real `talkjs` loader with `sdk` set to its stub
+// (test/e2e/real-loader.mjs). E2E_ONLY=demo|real-loader (comma-separated) runs a subset.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { checks, launchBrowser, resultsDir, startVite } from './browser.mjs';
+import { realLoaderChecks } from './real-loader.mjs';
 
 /** `Talk.oneOnOneId(a, b)` as TalkJS documents it: SHA-1 of the sorted ids as JSON, 20 hex digits. */
 const oneOnOneId = (a, b) => createHash('sha1').update(JSON.stringify([a, b].sort())).digest('hex').slice(0, 20);
 
 const { check, summary } = checks();
+const only = process.env.E2E_ONLY?.split(',');
+const wanted = (name) => !only || only.includes(name);
 
-await check("README's markup-only snippets are the demo's markup (index.html)", async () => {
-  const squash = (text) => text.replace(/\s+/g, ' ').trim();
-  const readme = readFileSync('README.md', 'utf8');
-  const start = readme.indexOf('## Markup only (CMS pages)');
-  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
-  const blocks = [...section.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]);
-  if (start < 0 || blocks.length < 6) throw new Error(`found ${blocks.length} html snippets in README's markup-only section`);
-  const demo = squash(readFileSync('index.html', 'utf8'));
-  for (const block of blocks) {
-    // A line "…" stands for markup left out: each piece around it must be in the demo.
-    for (const piece of block.split(/^\s*…\s*$/m).map(squash).filter(Boolean)) {
-      if (!demo.includes(piece)) throw new Error(`not in index.html: ${piece}`);
+if (wanted('demo')) {
+  await check("README's markup-only snippets are the demo's markup (index.html)", async () => {
+    const squash = (text) => text.replace(/\s+/g, ' ').trim();
+    const readme = readFileSync('README.md', 'utf8');
+    const start = readme.indexOf('## Markup only (CMS pages)');
+    const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+    const blocks = [...section.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]);
+    if (start < 0 || blocks.length < 6) throw new Error(`found ${blocks.length} html snippets in README's markup-only section`);
+    const demo = squash(readFileSync('index.html', 'utf8'));
+    for (const block of blocks) {
+      // A line "…" stands for markup left out: each piece around it must be in the demo.
+      for (const piece of block.split(/^\s*…\s*$/m).map(squash).filter(Boolean)) {
+        if (!demo.includes(piece)) throw new Error(`not in index.html: ${piece}`);
+      }
     }
-  }
-});
+  });
+}
 
 const vite = await startVite();
 const browser = await launchBrowser();
 let failed = 1;
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(new Error(message.text()));
-  });
-  const log = page.locator('#event-log');
-  // The markup-only section's token requests, as the browser sent them.
-  const tokenRequests = [];
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname === '/demo-api/token') tokenRequests.push({ method: request.method(), body: request.postData() });
-  });
-  const cms = page.locator('#cms');
-  const badge = cms.locator('talk-unread-badge [part="badge"]');
-
-  console.log(`demo page at ${vite.url}/`);
-  await page.goto(`${vite.url}/`);
-
-  await check('the inbox, the chatbox and the popup appear on the fake SDK', async () => {
-    await page.locator('talk-inbox [data-fake-talk="inbox"]').waitFor({ timeout: 15000 });
-    await page.locator('#chatbox [data-fake-talk="chatbox"]').waitFor();
-    await page.locator('[data-fake-talk="popup"] [data-part="launcher"]').waitFor();
-    // Two sessions: this one and the markup-only section's.
-    await page.locator('#event-log li', { hasText: 'talk-session-ready' }).nth(1).waitFor();
-    for (const tag of ['talk-inbox', 'talk-chatbox', 'talk-popup']) {
-      await page.locator('#event-log li', { hasText: `talk-ready on <${tag}>` }).first().waitFor();
-    }
-  });
-
-  await check('markup only: the session asked token-endpoint for its token (POST { userId }), and the page counts it', async () => {
-    await cms.locator('talk-chatbox [data-fake-talk="chatbox"]').first().waitFor();
-    await page.waitForFunction(() => Number(document.getElementById('token-count').textContent) >= 1);
-    if (tokenRequests.length !== 1) throw new Error(`expected 1 token request, saw ${tokenRequests.length}`);
-    const [request] = tokenRequests;
-    if (request.method !== 'POST' || JSON.parse(request.body).userId !== 'alice') throw new Error(`unexpected token request ${JSON.stringify(request)}`);
-    const token = await page.evaluate(() => document.getElementById('cms-session').session.tokens[0]);
-    if (typeof token !== 'string' || token.split('.').length !== 3) throw new Error(`the session did not get the JWT: ${token}`);
-    await cms.locator('#refresh-token').click();
-    await page.waitForFunction(() => document.getElementById('token-count').textContent === '2');
-    if (tokenRequests.length !== 2) throw new Error(`expected a second token request, saw ${tokenRequests.length}`);
-  });
-
-  await check('markup only: the user-* attributes made the session user', async () => {
-    const me = await page.evaluate(() => {
-      const { id, name, email, role, locale, welcomeMessage, custom } = document.getElementById('cms-session').session.options.me;
-      return { id, name, email, role, locale, welcomeMessage, custom };
+  if (wanted('demo')) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(new Error(message.text()));
     });
-    const expected = { id: 'alice', name: 'Alice', email: 'alice@example.com', role: 'buyer', locale: 'en-US', welcomeMessage: 'Hi, Alice here.', custom: { plan: 'gold' } };
-    if (JSON.stringify(me) !== JSON.stringify(expected)) throw new Error(`session user ${JSON.stringify(me)}`);
-  });
+    const log = page.locator('#event-log');
+    // The markup-only section's token requests, as the browser sent them.
+    const tokenRequests = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/demo-api/token') tokenRequests.push({ method: request.method(), body: request.postData() });
+    });
+    const cms = page.locator('#cms');
+    const badge = cms.locator('talk-unread-badge [part="badge"]');
 
-  await check('markup only: the question chat shows its subject and welcome messages, with the listed participants', async () => {
-    const question = cms.locator('#cms-question');
-    await question.locator('[data-part="title"]', { hasText: 'Question about the vintage lamp' }).waitFor();
-    await question.locator('[data-part="welcome-message"]', { hasText: 'Sebastian or Maria usually answers within an hour.' }).waitFor();
-    const conversation = await page.evaluate(() => document.getElementById('cms-question').chatbox.currentConversation);
-    const participants = Object.keys(conversation.participants).sort().join(',');
-    if (conversation.id !== 'question-lamp-42' || participants !== 'alice,maria,sebastian' || conversation.custom.product !== 'lamp-42') {
-      throw new Error(`question conversation ${JSON.stringify(conversation)}`);
-    }
-  });
+    console.log(`demo page at ${vite.url}/`);
+    await page.goto(`${vite.url}/`);
 
-  await check('markup only: the with-user chat is the one-on-one conversation with the seller, and the seller answers', async () => {
-    const seller = cms.locator('#cms-seller');
-    const conversation = await page.evaluate(() => document.getElementById('cms-seller').chatbox.currentConversation);
-    const expected = oneOnOneId('alice', 'sebastian');
-    if (conversation?.id !== expected) throw new Error(`the seller chat shows ${conversation?.id}, expected oneOnOneId ${expected}`);
-    if (Object.keys(conversation.participants).sort().join(',') !== 'alice,sebastian') throw new Error(`participants ${Object.keys(conversation.participants)}`);
-    await seller.locator('[data-part="title"]', { hasText: 'Sebastian (seller)' }).waitFor();
-    await seller.locator('[data-part="message-field"]').fill('Is the lamp still available?');
-    await seller.locator('[data-part="send"]').click();
-    await seller.locator('[data-part="message-text"]', { hasText: 'Yes, the lamp is still available!' }).waitFor();
-  });
+    await check('the inbox, the chatbox and the popup appear on the fake SDK', async () => {
+      await page.locator('talk-inbox [data-fake-talk="inbox"]').waitFor({ timeout: 15000 });
+      await page.locator('#chatbox [data-fake-talk="chatbox"]').waitFor();
+      await page.locator('[data-fake-talk="popup"] [data-part="launcher"]').waitFor();
+      // Two sessions: this one and the markup-only section's.
+      await page.locator('#event-log li', { hasText: 'talk-session-ready' }).nth(1).waitFor();
+      for (const tag of ['talk-inbox', 'talk-chatbox', 'talk-popup']) {
+        await page.locator('#event-log li', { hasText: `talk-ready on <${tag}>` }).first().waitFor();
+      }
+    });
 
-  await check('markup only: the HTML panel shows the markup copied from <talk-html-panel>', async () => {
-    const panel = page.frameLocator('#cms-seller iframe[data-part="html-panel"]');
-    await panel.locator('strong', { hasText: 'Vintage lamp' }).waitFor();
-    await panel.locator('a', { hasText: 'Order details' }).waitFor();
-    const text = await panel.locator('body').innerText();
-    if (!text.includes('€49 · ships tomorrow')) throw new Error(`panel text: ${text}`);
-  });
+    await check('markup only: the session asked token-endpoint for its token (POST { userId }), and the page counts it', async () => {
+      await cms.locator('talk-chatbox [data-fake-talk="chatbox"]').first().waitFor();
+      await page.waitForFunction(() => Number(document.getElementById('token-count').textContent) >= 1);
+      if (tokenRequests.length !== 1) throw new Error(`expected 1 token request, saw ${tokenRequests.length}`);
+      const [request] = tokenRequests;
+      if (request.method !== 'POST' || JSON.parse(request.body).userId !== 'alice') throw new Error(`unexpected token request ${JSON.stringify(request)}`);
+      const token = await page.evaluate(() => document.getElementById('cms-session').session.tokens[0]);
+      if (typeof token !== 'string' || token.split('.').length !== 3) throw new Error(`the session did not get the JWT: ${token}`);
+      await cms.locator('#refresh-token').click();
+      await page.waitForFunction(() => document.getElementById('token-count').textContent === '2');
+      if (tokenRequests.length !== 2) throw new Error(`expected a second token request, saw ${tokenRequests.length}`);
+    });
 
-  await check('markup only: the unread badge is hidden while nothing is unread', async () => {
-    await badge.waitFor({ state: 'hidden' });
-  });
+    await check('markup only: the user-* attributes made the session user', async () => {
+      const me = await page.evaluate(() => {
+        const { id, name, email, role, locale, welcomeMessage, custom } = document.getElementById('cms-session').session.options.me;
+        return { id, name, email, role, locale, welcomeMessage, custom };
+      });
+      const expected = { id: 'alice', name: 'Alice', email: 'alice@example.com', role: 'buyer', locale: 'en-US', welcomeMessage: 'Hi, Alice here.', custom: { plan: 'gold' } };
+      if (JSON.stringify(me) !== JSON.stringify(expected)) throw new Error(`session user ${JSON.stringify(me)}`);
+    });
 
-  await check('a message typed and sent in the chatbox shows in the chat and as talk-send-message in the log', async () => {
-    const text = `Hello from the end-to-end test ${Date.now()}`;
-    await page.locator('#chatbox [data-part="message-field"]').fill(text);
-    await page.locator('#chatbox [data-part="send"]').click();
-    await page.locator('#chatbox [data-part="message-text"]', { hasText: text }).waitFor();
-    await log.locator('li', { hasText: 'talk-send-message' }).filter({ hasText: text }).waitFor();
-    await log.locator('li', { hasText: 'talk-message' }).filter({ hasText: text }).first().waitFor();
-  });
+    await check('markup only: the question chat shows its subject and welcome messages, with the listed participants', async () => {
+      const question = cms.locator('#cms-question');
+      await question.locator('[data-part="title"]', { hasText: 'Question about the vintage lamp' }).waitFor();
+      await question.locator('[data-part="welcome-message"]', { hasText: 'Sebastian or Maria usually answers within an hour.' }).waitFor();
+      const conversation = await page.evaluate(() => document.getElementById('cms-question').chatbox.currentConversation);
+      const participants = Object.keys(conversation.participants).sort().join(',');
+      if (conversation.id !== 'question-lamp-42' || participants !== 'alice,maria,sebastian' || conversation.custom.product !== 'lamp-42') {
+        throw new Error(`question conversation ${JSON.stringify(conversation)}`);
+      }
+    });
 
-  await check('the other side answers (a talk-message from the fake backend)', async () => {
-    await page.locator('#chatbox [data-part="message-text"]', { hasText: 'I will wrap it with care' }).waitFor();
-  });
+    await check('markup only: the with-user chat is the one-on-one conversation with the seller, and the seller answers', async () => {
+      const seller = cms.locator('#cms-seller');
+      const conversation = await page.evaluate(() => document.getElementById('cms-seller').chatbox.currentConversation);
+      const expected = oneOnOneId('alice', 'sebastian');
+      if (conversation?.id !== expected) throw new Error(`the seller chat shows ${conversation?.id}, expected oneOnOneId ${expected}`);
+      if (Object.keys(conversation.participants).sort().join(',') !== 'alice,sebastian') throw new Error(`participants ${Object.keys(conversation.participants)}`);
+      await seller.locator('[data-part="title"]', { hasText: 'Sebastian (seller)' }).waitFor();
+      await seller.locator('[data-part="message-field"]').fill('Is the lamp still available?');
+      await seller.locator('[data-part="send"]').click();
+      await seller.locator('[data-part="message-text"]', { hasText: 'Yes, the lamp is still available!' }).waitFor();
+    });
 
-  await check('the unread counter changes when a message arrives in a conversation not on screen', async () => {
-    const counter = page.locator('#unread-count');
-    const before = Number(await counter.textContent());
-    await page.locator('#incoming').click();
-    await page.waitForFunction((n) => Number(document.getElementById('unread-count').textContent) > n, before);
-    await log.locator('li', { hasText: 'talk-unreads-change' }).first().waitFor();
-  });
+    await check('markup only: the HTML panel shows the markup copied from <talk-html-panel>', async () => {
+      const panel = page.frameLocator('#cms-seller iframe[data-part="html-panel"]');
+      await panel.locator('strong', { hasText: 'Vintage lamp' }).waitFor();
+      await panel.locator('a', { hasText: 'Order details' }).waitFor();
+      const text = await panel.locator('body').innerText();
+      if (!text.includes('€49 · ships tomorrow')) throw new Error(`panel text: ${text}`);
+    });
 
-  await check('markup only: the unread badge shows the count after "Simulate incoming message"', async () => {
-    await badge.waitFor({ state: 'visible' });
-    const count = await page.locator('#unread-count').textContent();
-    await page.waitForFunction(
-      (n) => document.querySelector('#cms talk-unread-badge').shadowRoot.querySelector('[part="badge"]').textContent === n,
-      count,
-    );
-    const label = await badge.getAttribute('aria-label');
-    if (label !== `${count} unread conversations`) throw new Error(`badge label "${label}"`);
-    await cms.screenshot({ path: `${resultsDir}/demo-markup-only.png` });
-  });
+    await check('markup only: the unread badge is hidden while nothing is unread', async () => {
+      await badge.waitFor({ state: 'hidden' });
+    });
 
-  await check('the popup toggle opens the popup; its launcher closes (talk-close) and reopens it (talk-open)', async () => {
-    const field = page.locator('[data-fake-talk="popup"] [data-part="message-field"]');
-    await page.locator('#toggle-popup').click();
-    await field.waitFor({ state: 'visible' });
-    await page.screenshot({ path: `${resultsDir}/demo.png`, fullPage: true });
-    const launcher = page.locator('[data-fake-talk="popup"] [data-part="launcher"]');
-    await launcher.click();
-    await log.locator('li', { hasText: 'talk-close' }).waitFor();
-    await field.waitFor({ state: 'hidden' });
-    if ((await page.locator('#toggle-popup').textContent()) !== 'Open popup') throw new Error('the toggle did not follow talk-close');
-    await launcher.click();
-    await log.locator('li', { hasText: 'talk-open' }).waitFor();
-    await field.waitFor({ state: 'visible' });
-  });
+    await check('a message typed and sent in the chatbox shows in the chat and as talk-send-message in the log', async () => {
+      const text = `Hello from the end-to-end test ${Date.now()}`;
+      await page.locator('#chatbox [data-part="message-field"]').fill(text);
+      await page.locator('#chatbox [data-part="send"]').click();
+      await page.locator('#chatbox [data-part="message-text"]', { hasText: text }).waitFor();
+      await log.locator('li', { hasText: 'talk-send-message' }).filter({ hasText: text }).waitFor();
+      await log.locator('li', { hasText: 'talk-message' }).filter({ hasText: text }).first().waitFor();
+    });
 
-  await check('the page logged no errors', async () => {
-    if (pageErrors.length) throw new Error(pageErrors.map(String).join('\n'));
-  });
-  console.log(`screenshot: ${resultsDir}/demo.png`);
+    await check('the other side answers (a talk-message from the fake backend)', async () => {
+      await page.locator('#chatbox [data-part="message-text"]', { hasText: 'I will wrap it with care' }).waitFor();
+    });
+
+    await check('the unread counter changes when a message arrives in a conversation not on screen', async () => {
+      const counter = page.locator('#unread-count');
+      const before = Number(await counter.textContent());
+      await page.locator('#incoming').click();
+      await page.waitForFunction((n) => Number(document.getElementById('unread-count').textContent) > n, before);
+      await log.locator('li', { hasText: 'talk-unreads-change' }).first().waitFor();
+    });
+
+    await check('markup only: the unread badge shows the count after "Simulate incoming message"', async () => {
+      await badge.waitFor({ state: 'visible' });
+      const count = await page.locator('#unread-count').textContent();
+      await page.waitForFunction(
+        (n) => document.querySelector('#cms talk-unread-badge').shadowRoot.querySelector('[part="badge"]').textContent === n,
+        count,
+      );
+      const label = await badge.getAttribute('aria-label');
+      if (label !== `${count} unread conversations`) throw new Error(`badge label "${label}"`);
+      await cms.screenshot({ path: `${resultsDir}/demo-markup-only.png` });
+    });
+
+    await check('the popup toggle opens the popup; its launcher closes (talk-close) and reopens it (talk-open)', async () => {
+      const field = page.locator('[data-fake-talk="popup"] [data-part="message-field"]');
+      await page.locator('#toggle-popup').click();
+      await field.waitFor({ state: 'visible' });
+      await page.screenshot({ path: `${resultsDir}/demo.png`, fullPage: true });
+      const launcher = page.locator('[data-fake-talk="popup"] [data-part="launcher"]');
+      await launcher.click();
+      await log.locator('li', { hasText: 'talk-close' }).waitFor();
+      await field.waitFor({ state: 'hidden' });
+      if ((await page.locator('#toggle-popup').textContent()) !== 'Open popup') throw new Error('the toggle did not follow talk-close');
+      await launcher.click();
+      await log.locator('li', { hasText: 'talk-open' }).waitFor();
+      await field.waitFor({ state: 'visible' });
+    });
+
+    await check('the page logged no errors', async () => {
+      if (pageErrors.length) throw new Error(pageErrors.map(String).join('\n'));
+    });
+    console.log(`screenshot: ${resultsDir}/demo.png`);
+  }
+  if (wanted('real-loader')) {
+    console.log('test/e2e/pages/real-loader.html');
+    await realLoaderChecks({ browser, baseUrl: vite.url, check });
+  }
 } finally {
   failed = summary();
   await browser.close();
