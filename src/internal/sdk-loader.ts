@@ -26,7 +26,11 @@ function findScript(): HTMLScriptElement | null {
   return document.querySelector<HTMLScriptElement>(`script[src="${TALK_SCRIPT_URL}"]`);
 }
 
+const watchedScripts = new WeakSet<HTMLScriptElement>();
+
 function watchScript(script: HTMLScriptElement): void {
+  if (watchedScripts.has(script)) return;
+  watchedScripts.add(script);
   script.addEventListener(
     'error',
     (event) => {
@@ -109,9 +113,13 @@ export function loadSdk(sdk: TalkSdk | undefined, timeoutMs: number): Promise<Ta
       failureListeners.delete(onScriptError);
     };
     const source = sdk ? Promise.resolve(sdk) : importDefaultSdk();
+    // `sdk` may be the talkjs package's own `window.Talk` stub, set before talk.js loaded: then
+    // the package's script tells of a failed load as on the default path.
+    const script = sdk && sdk === (globalThis as { Talk?: unknown }).Talk ? findScript() : null;
+    if (script) watchScript(script);
     source
       .then((loaded) => {
-        if (!sdk) {
+        if (!sdk || script) {
           if (scriptFailure) return onScriptError(scriptFailure);
           failureListeners.add(onScriptError);
         }

@@ -24,6 +24,7 @@ import {
   translateConversationsAttribute,
 } from './converters.js';
 import { subscribeRoutes, unsubscribeAll, type EventRoute, type TalkEventDetails, type TalkEventName } from './events.js';
+import { clearingPatch } from './patch.js';
 import { sameData } from './same-data.js';
 import type { ConversationBuilder, SessionLike, Subscription, Talk, TalkSdk, UIBox } from './sdk-types.js';
 import { TalkElement, slot } from './talk-element.js';
@@ -80,8 +81,8 @@ export interface LiveOption<Box> {
   readonly canApply?: (before: unknown, after: unknown) => boolean;
   /** For options not in the options object: the value creation and mounting already applied. */
   readonly atCreation?: () => unknown;
-  /** Applies `value` to the live UI object. */
-  readonly apply: (box: Box, value: unknown) => void;
+  /** Applies `value` to the live UI object; `before` is the value applied last (or given at creation). */
+  readonly apply: (box: Box, value: unknown, before: unknown) => void;
 }
 
 /** One created UI object and what it was created with. */
@@ -95,9 +96,24 @@ interface BoxRecord<Box, Options> {
   readonly applied: Map<string, unknown>;
   /** What was last selected: the conversation, `syncConversation`, its attributes and `as-guest`. */
   selection?: readonly unknown[];
+  /** The conversation attributes last sent by the sync attributes, and for which conversation. */
+  attributes?: { readonly id: string; readonly sent: Talk.ConversationAttributes };
 }
 
-const isPrimitiveTranslate = (value: unknown) => value === undefined || typeof value === 'boolean' || value === 'auto';
+const isPrimitiveTranslate = (value: unknown) => value === undefined || value === null || typeof value === 'boolean' || value === 'auto';
+
+/** The conversation ids of a `translateConversations` list (ids or builders), or `undefined` when it is not a list. */
+function translatedIds(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.map((item: unknown) => (typeof item === 'string' ? item : String((item as { id?: unknown } | null)?.id)));
+}
+
+/** `options.messageField` without `visible`: what `messageField.setVisible` cannot change. */
+function messageFieldRest(value: unknown): Record<string, unknown> | undefined {
+  if (value === undefined || value === null) return undefined;
+  const { visible: _visible, ...rest } = value as Record<string, unknown>;
+  return rest;
+}
 
 /**
  * Base class of the three UI elements. Subclasses name the SDK object and say how to create
@@ -308,7 +324,12 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     return CHATBOX_OPTION_KEYS;
   }
 
-  /** Options that change without recreating the UI. Subclasses add theirs. */
+  /**
+   * Options that change without recreating the UI, each through the SDK setter the declarations
+   * offer. A removed value goes back to the SDK's own default as the declarations define it: no
+   * filter (`{}`), presence visible with its custom fields deleted (`setPresence` patches), no
+   * highlighted words, an empty message field, a visible message field. Subclasses add theirs.
+   */
   protected liveOptions(): LiveOption<Box>[] {
     return [
       {
@@ -323,15 +344,40 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
         attribute: 'presence',
         method: 'setPresence',
         inOptions: true,
-        apply: (box, value) => box.setPresence((value ?? {}) as Talk.UserPresence),
+        // `setPresence` patches: an omitted `visible` "remains unchanged", so a removed one is sent as `true` (the default) and removed custom fields as `null`.
+        apply: (box, value, before) => box.setPresence(clearingPatch((before ?? {}) as Talk.UserPresence, (value ?? {}) as Talk.UserPresence, { visible: true })),
       },
       {
         key: 'translateConversations',
         attribute: 'translate-conversations',
         method: 'setTranslationEnabledDefault',
         inOptions: true,
-        canApply: (before, after) => isPrimitiveTranslate(before) && isPrimitiveTranslate(after),
-        apply: (box, value) => box.setTranslationEnabledDefault((value ?? false) as boolean | 'auto'),
+        canApply: (before, after) => (isPrimitiveTranslate(before) && isPrimitiveTranslate(after)) || (translatedIds(before) !== undefined && translatedIds(after) !== undefined),
+        apply: (box, value, before) => {
+          const now = translatedIds(value);
+          if (!now) return box.setTranslationEnabledDefault((value ?? false) as boolean | 'auto');
+          const was = translatedIds(before) ?? [];
+          for (const id of was) if (!now.includes(id)) box.setTranslationEnabledForConversation(id, false);
+          for (const id of now) if (!was.includes(id)) box.setTranslationEnabledForConversation(id, true);
+        },
+      },
+      {
+        key: 'messageSuggestion',
+        attribute: 'message-suggestion',
+        method: 'messageField.setText',
+        inOptions: true,
+        apply: (box, value) => box.messageField.setText(typeof value === 'string' ? value : ''),
+      },
+      {
+        key: 'messageField',
+        attribute: 'options',
+        method: 'messageField.setVisible',
+        inOptions: true,
+        canApply: (before, after) => sameData(messageFieldRest(before), messageFieldRest(after)),
+        apply: (box, value) => {
+          const visible = (value as Talk.MessageFieldOptions | undefined)?.visible;
+          box.messageField.setVisible(visible ?? true);
+        },
       },
       {
         key: 'highlightedWords',
@@ -342,6 +388,12 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
         apply: (box, value) => box.setHighlightedWords((value ?? []) as string[]),
       },
     ];
+  }
+
+  /** Destroys the live UI object and creates it again (e.g. to take over a popup TalkJS restored). Never throws. */
+  protected recreate(): void {
+    this.#destroyBox();
+    this.#reconcile();
   }
 
   /** Records that `value` is live for `key` (so it is not applied again), e.g. after an SDK event. */
@@ -566,11 +618,12 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     if (record.selection && sameData(selection, record.selection)) return;
     record.selection = selection;
     let conversation: string | ConversationBuilder | null = null;
+    let first: Promise<unknown> | undefined;
     try {
       if (this.syncConversation) {
         conversation = typeof this.syncConversation === 'function' ? this.syncConversation(record.session) : this.syncConversation;
       } else if (this.#syncedAttribute()) {
-        conversation = this.#syncConversation(record.session, this.#context!.sdk!);
+        ({ conversation, first } = this.#syncConversation(record, this.#context!.sdk!));
       } else if (!blank(this.conversationId)) {
         conversation = this.conversationId!;
       }
@@ -581,33 +634,53 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     }
     const object = record.object;
     const what = `${this.sdkName}.select()`;
-    if (this.asGuest === undefined || this.asGuest === null) {
-      this.guard(what, () => object.select(conversation));
-    } else {
-      const asGuest = this.asGuest;
-      this.guard(what, () => object.select(conversation, { asGuest }));
-    }
+    const select = () => {
+      if (this.asGuest === undefined || this.asGuest === null) {
+        this.guard(what, () => object.select(conversation));
+      } else {
+        const asGuest = this.asGuest;
+        this.guard(what, () => object.select(conversation, { asGuest }));
+      }
+    };
+    if (!first) return select();
+    // The other user must exist before the conversation that names them is selected.
+    const current = () => this.#box === record && record.selection === selection;
+    first.then(
+      () => current() && select(),
+      (cause: unknown) => current() && this.reportSdkError('UserRef.createIfNotExists()', cause, 'with-user-name'),
+    );
   }
 
   /**
    * The conversation the sync attributes describe, as a `ConversationBuilder`: the one-on-one
    * conversation with `with-user`, else `conversation-id`, with the current user and
-   * `participants`, and `subject`, `photo-url`, `welcome-messages` and `custom` set.
+   * `participants`, and `subject`, `photo-url`, `welcome-messages` and `custom` set. An attribute
+   * removed since the last sync of the same conversation is sent as `null` (`setAttributes`
+   * treats a missing field as unchanged). With `with-user-name`, `first` is the
+   * `createIfNotExists` that creates the other user only if absent (never renaming an existing one).
    */
-  #syncConversation(session: SessionLike, sdk: TalkSdk): ConversationBuilder {
+  #syncConversation(record: BoxRecord<Box, Options>, sdk: TalkSdk): { conversation: ConversationBuilder; first?: Promise<unknown> } {
+    const session = record.session;
     const other = blank(this.withUser) ? undefined : this.withUser!.trim();
     const id = other ? sdk.oneOnOneId(session.me, other) : this.conversationId!.trim();
     const conversation = session.getOrCreateConversation(id);
     conversation.setParticipant(session.me);
-    if (other) conversation.setParticipant(blank(this.withUserName) ? new sdk.User(other) : new sdk.User({ id: other, name: this.withUserName! }));
+    let first: Promise<unknown> | undefined;
+    if (other) {
+      if (!blank(this.withUserName)) first = session.user(other).createIfNotExists({ name: this.withUserName!.trim() });
+      conversation.setParticipant(new sdk.User(other));
+    }
     for (const participant of this.participants ?? []) conversation.setParticipant(new sdk.User(participant));
     const attributes: Talk.ConversationAttributes = {};
-    if (this.subject !== undefined) attributes.subject = this.subject;
-    if (this.photoUrl !== undefined) attributes.photoUrl = this.photoUrl;
-    if (this.welcomeMessages !== undefined) attributes.welcomeMessages = this.welcomeMessages;
-    if (this.custom !== undefined) attributes.custom = this.custom;
-    if (Object.keys(attributes).length > 0) conversation.setAttributes(attributes);
-    return conversation;
+    if (this.subject !== undefined && this.subject !== null) attributes.subject = this.subject;
+    if (this.photoUrl !== undefined && this.photoUrl !== null) attributes.photoUrl = this.photoUrl;
+    if (this.welcomeMessages !== undefined && this.welcomeMessages !== null) attributes.welcomeMessages = this.welcomeMessages;
+    if (this.custom !== undefined && this.custom !== null) attributes.custom = this.custom;
+    const before = record.attributes?.id === id ? record.attributes.sent : undefined;
+    const patch = clearingPatch(before, attributes);
+    record.attributes = { id, sent: attributes };
+    if (Object.keys(patch).length > 0) conversation.setAttributes(patch);
+    return { conversation, first };
   }
 
   /** Applies every live option whose value differs from the one last applied. */
@@ -615,10 +688,11 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     const self = this as unknown as Record<string, unknown>;
     for (const option of this.liveOptions()) {
       const value = option.inOptions ? (options as Record<string, unknown>)[option.key] : self[option.key];
-      if (sameData(value, record.applied.get(option.key))) continue;
+      const before = record.applied.get(option.key);
+      if (sameData(value, before)) continue;
       record.applied.set(option.key, value);
       try {
-        option.apply(record.object, value);
+        option.apply(record.object, value, before);
       } catch (cause) {
         this.reportSdkError(`${this.sdkName}.${option.method}()`, cause, option.attribute);
       }

@@ -117,24 +117,65 @@ export class TalkPopupElement extends TalkUiElement<Popup, Talk.PopupOptions> {
 
   /** A popup TalkJS restored on page load (`keep-open`) and this element took over, if any. */
   #adopted: Popup | undefined;
+  /** The session the current popup belongs to. */
+  #createdOn: SessionLike | undefined;
+  /** The check for a popup TalkJS restores after this element made its own (a task after creation). */
+  #lateCheck: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * Adopts a popup that TalkJS restored on page load (`keepOpen` on an earlier page; found in
    * `session.getPopups()`) instead of creating a duplicate; otherwise `session.createPopup()`.
-   * An adopted popup keeps the options it was created with until an option change recreates it.
+   * TalkJS may restore it later than the session's constructor, so after making its own popup the
+   * element looks again a task later and once its popup is mounted; a restored popup found then
+   * replaces its own (never two live popups for one element). An adopted popup keeps the options
+   * it was created with until an option change recreates it.
    */
   protected createBox(session: SessionLike, options: Talk.PopupOptions): Popup {
-    const restored = session.getPopups().find((popup) => popup.isAlive && !ownedPopups.has(popup));
+    const restored = this.#restoredPopup(session);
     const popup = restored ?? session.createPopup(options);
     ownedPopups.add(popup);
     this.#adopted = restored;
+    this.#createdOn = session;
+    clearTimeout(this.#lateCheck);
+    if (!restored) this.#lateCheck = setTimeout(() => this.#adoptLate(popup, session));
     return popup;
+  }
+
+  /** A live popup of `session` that no `<talk-popup>` made or adopted: one TalkJS restored. */
+  #restoredPopup(session: SessionLike): Popup | undefined {
+    try {
+      return session.getPopups().find((popup) => popup.isAlive && !ownedPopups.has(popup));
+    } catch (cause) {
+      this.reportSdkError('Session.getPopups()', cause);
+      return undefined;
+    }
+  }
+
+  /** If TalkJS restored a popup after `own` was made, takes it over in place of `own`. */
+  #adoptLate(own: Popup, session: SessionLike): void {
+    this.#lateCheck = undefined;
+    if (this.popup !== own || !session.isAlive || !this.#restoredPopup(session)) return;
+    this.recreate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#lateCheck);
+    this.#lateCheck = undefined;
   }
 
   protected async mountBox(popup: Popup): Promise<void> {
     const show = this.show;
     const adopted = popup === this.#adopted;
-    if (!adopted) await (show === undefined || show === null ? popup.mount() : popup.mount({ show }));
+    if (!adopted) {
+      await (show === undefined || show === null ? popup.mount() : popup.mount({ show }));
+      const session = this.#createdOn;
+      if (session && this.popup === popup && this.#restoredPopup(session)) {
+        // TalkJS restored its popup while this one mounted: take that one instead.
+        queueMicrotask(() => this.#adoptLate(popup, session));
+        return;
+      }
+    }
     // `show()`/`hide()` do nothing before mounting, and an adopted popup came with its own state:
     // catch up with `show` where it is set.
     const wanted = this.show;
