@@ -231,11 +231,10 @@ export class FakeSession implements SessionLike {
    * `false` (it never rejects). Recorded; throws on a destroyed session like every method.
    */
   hasValidCredentials(): Promise<boolean> {
-    return this.#runtime.invoke(this.#site, 'hasValidCredentials', [], () => {
-      const failed = this.#runtime.takeFailure('hasValidCredentials') !== undefined;
-      const valid = !failed && this.#runtime.validCredentials;
-      return Promise.resolve(valid);
-    });
+    this.#runtime.record(this.#site, 'hasValidCredentials', []);
+    if (!this.#alive) throw new Error(`[fake TalkJS] ${this.label}.hasValidCredentials(): this object has been destroyed (isAlive is false); create a new one instead`);
+    const failed = this.#runtime.takeFailure('hasValidCredentials') !== undefined;
+    return Promise.resolve(!failed && this.#runtime.validCredentials);
   }
 
   /**
