@@ -577,13 +577,14 @@ describe('ConversationBuilder.setAttributes', () => {
     expect(fake.backend.conversations.get('team')).to.include({ subject: 'Team', photoUrl: 'https://example.com/t.png' });
     expect(fake.backend.conversations.get('team')!.custom).to.deep.equal({ kind: 'team', a: '1' });
     builder.setAttributes({ subject: undefined, custom: { kind: null } });
+    builder.setAttributes({ custom: { b: '2' } }); // patches accumulate until the next write
     await chatbox.select(builder);
     expect(fake.backend.conversations.get('team')!.subject).to.equal('Team');
-    expect(fake.backend.conversations.get('team')!.custom).to.deep.equal({ a: '1' });
+    expect(fake.backend.conversations.get('team')!.custom).to.deep.equal({ a: '1', b: '2' });
     builder.setAttributes({ subject: null, photoUrl: null, welcomeMessages: null });
     await chatbox.select(builder);
     expect(fake.backend.conversations.get('team')).to.include({ subject: null, photoUrl: null, welcomeMessages: null });
-    expect(fake.callsTo('setAttributes', builder)).to.have.length(3);
+    expect(fake.callsTo('setAttributes', builder)).to.have.length(4);
   });
 });
 

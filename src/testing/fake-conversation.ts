@@ -52,12 +52,19 @@ export class FakeConversationBuilder implements Talk.ConversationBuilder {
     });
   }
 
-  /** Mirrors `ConversationBuilder.setAttributes(attributes)`: sets `subject`, `photoUrl`, `custom`, `welcomeMessages`. */
+  /**
+   * Mirrors `ConversationBuilder.setAttributes(attributes)`: sets `subject`, `photoUrl`, `custom`,
+   * `welcomeMessages`, written to the backend when the builder is next selected (or sends a
+   * message). A field omitted or `undefined` stays as it is; `null` clears it. `custom` is a
+   * patch: a key set to `null` is deleted, `custom: null` deletes all (patches set before the
+   * next write accumulate).
+   */
   setAttributes(attributes: Talk.ConversationAttributes): void {
     this.#runtime.invoke(this.#site, 'setAttributes', [attributes], () => {
       if (attributes.subject !== undefined) this.subject = attributes.subject;
       if (attributes.photoUrl !== undefined) this.photoUrl = attributes.photoUrl;
-      if (attributes.custom !== undefined) this.custom = attributes.custom;
+      if (attributes.custom === null) this.custom = null;
+      else if (attributes.custom !== undefined) this.custom = { ...this.custom, ...attributes.custom };
       if (attributes.welcomeMessages !== undefined) this.welcomeMessages = attributes.welcomeMessages;
     });
   }

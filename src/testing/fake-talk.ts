@@ -215,7 +215,9 @@ class FakeTalkImpl implements FakeTalk {
 
 /**
  * Creates an independent fake `Talk` namespace: its own backend, call log and objects. Pass it
- * as `<talk-session>`'s `sdk` property.
+ * as `<talk-session>`'s `sdk` property. Options the declarations leave open (`unreadsReplay`,
+ * `restoreTiming`, `fetchTokens`) default to the module-level readings (`setFakeReadings`,
+ * initially `FAKE_READINGS.strict`).
  *
  * @example
  * ```ts

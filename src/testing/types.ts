@@ -88,7 +88,7 @@ export interface FakeCall {
   /**
    * The object's label: `'Session#1'`, `'Chatbox#2'`, `'Inbox#3'`, `'Popup#4'`, `'HtmlPanel#5'`
    * (one counter per fake), `'Session#1.unreads'`, `'Chatbox#2.messageField'`,
-   * `'UserRef#alice'` (`session.currentUser`), `'ConversationBuilder#order-1'`,
+   * `'UserRef#alice'` (`session.currentUser`, `session.user(id)`), `'ConversationBuilder#order-1'`,
    * `'Chatbox#2.highlight'` (the controls `setHighlightedWords` returns).
    */
   readonly target: string;
@@ -183,9 +183,12 @@ export interface FakePopupEventMap extends FakeUIEventMap {
 export interface FakeSessionEventMap {
   /** `onMessage` / `on('message')`. */
   message: Talk.Message;
-  /** `onDesktopNotificationClicked` / `on('desktopNotificationClicked')`. */
+  /**
+   * `onDesktopNotificationClicked` / `on('desktopNotificationClicked')`. `emit` needs
+   * `conversation` (at least its `id`); without handlers the active inbox jumps to it.
+   */
   desktopNotificationClicked: Talk.DesktopNotificationClickedEvent;
-  /** `onBrowserPermissionNeeded` (preventable). */
+  /** `onBrowserPermissionNeeded` (preventable; `session.requestBrowserPermission()` also waits for the handlers' promises). */
   browserPermissionNeeded: FakePreventable<Talk.BrowserPermissionNeededEvent>;
   /** `onBrowserPermissionDenied`. */
   browserPermissionDenied: Talk.BrowserPermissionDeniedEvent;
