@@ -7,9 +7,26 @@ import { chai, expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import type Talk from 'talkjs';
 import '../src/index.js';
 import type { TalkSessionElement } from '../src/index.js';
-import { createFakeTalk, type FakeChatbox, type FakeInbox, type FakePopup, type FakeTalk, type FakeTalkOptions } from '../src/testing/index.js';
+import {
+  FAKE_READINGS,
+  createFakeTalk,
+  setFakeReadings,
+  type FakeChatbox,
+  type FakeInbox,
+  type FakePopup,
+  type FakeTalk,
+  type FakeTalkOptions,
+} from '../src/testing/index.js';
 
 export { createFakeTalk, type FakeTalk };
+
+/**
+ * The readings of what the talkjs declarations leave open (a timing, a replay) that every fake of
+ * this run takes: `FAKE_READINGS=strict` (default) or `eager` in the environment of
+ * `web-test-runner`; `npm test` runs the browser tests under both.
+ */
+export const READINGS: 'strict' | 'eager' = (window as unknown as { TEST_ENV?: { FAKE_READINGS?: string } }).TEST_ENV?.FAKE_READINGS === 'eager' ? 'eager' : 'strict';
+setFakeReadings(FAKE_READINGS[READINGS]);
 
 /**
  * A failed assertion whose `actual`/`expected` is a DOM node or a fake SDK object (functions
