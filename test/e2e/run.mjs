@@ -79,13 +79,17 @@ try {
       if (tokenRequests.length !== 2) throw new Error(`expected a second token request, saw ${tokenRequests.length}`);
     });
 
-    await check('markup only: the user-* attributes made the session user', async () => {
-      const me = await page.evaluate(() => {
-        const { id, name, email, role, locale, welcomeMessage, custom } = document.getElementById('cms-session').session.options.me;
-        return { id, name, email, role, locale, welcomeMessage, custom };
+    await check('markup only: the user-* attributes made the session user (userId, then currentUser.set)', async () => {
+      const result = await page.evaluate(() => {
+        const element = document.getElementById('cms-session');
+        const session = element.session;
+        const sets = element.sdk.callsTo('set', session.currentUser).map((call) => call.args[0]);
+        return { userId: session.options.userId, me: session.options.me ?? null, sets };
       });
-      const expected = { id: 'alice', name: 'Alice', email: 'alice@example.com', role: 'buyer', locale: 'en-US', welcomeMessage: 'Hi, Alice here.', custom: { plan: 'gold' } };
-      if (JSON.stringify(me) !== JSON.stringify(expected)) throw new Error(`session user ${JSON.stringify(me)}`);
+      const expected = { name: 'Alice', email: 'alice@example.com', photoUrl: 'https://example.com/alice.jpg', role: 'buyer', locale: 'en-US', welcomeMessage: 'Hi, Alice here.', custom: { plan: 'gold' } };
+      const first = result.sets[0] ?? {};
+      const same = Object.entries(expected).every(([key, value]) => JSON.stringify(first[key]) === JSON.stringify(value));
+      if (result.userId !== 'alice' || result.me !== null || result.sets.length < 1 || !same) throw new Error(`session user ${JSON.stringify(result)}`);
     });
 
     await check('markup only: the question chat shows its subject and welcome messages, with the listed participants', async () => {
