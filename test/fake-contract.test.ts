@@ -807,6 +807,19 @@ describe('Session.onBrowserPermissionNeeded', () => {
   });
 });
 
+describe('Session.onBrowserPermissionDenied', () => {
+  // onBrowserPermissionDenied(handler: (event: BrowserPermissionNeededEvent) => void): the handler's event has `type` and `preventDefault`.
+  it('passes the declared BrowserPermissionNeededEvent shape', () => {
+    const fake = makeFake();
+    const s = session(fake);
+    const events: Talk.BrowserPermissionNeededEvent[] = [];
+    s.onBrowserPermissionDenied((event) => events.push(event));
+    s.emit('browserPermissionDenied', { type: 'microphone' });
+    expect(events[0]!.type).to.equal('microphone');
+    expect(() => events[0]!.preventDefault()).to.not.throw();
+  });
+});
+
 describe('UI event payloads', () => {
   // SendMessageEvent { message: SentMessage, me: UserSnapshot, conversation: ConversationData, override }
   it('SendMessageEvent', async () => {
