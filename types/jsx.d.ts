@@ -432,8 +432,11 @@ https://talkjs.com/docs/Features/Security/Authentication/. Cannot be combined wi
 Cannot be combined with `token`. */
   signature?: TalkSessionElement["signature"];
   /** Turns desktop notifications on or off (`Session.setDesktopNotificationEnabled`); absent leaves
-the user's own choice alone. The string `"false"` means false. A refusal by the browser is
-reported as `sdk-error`. */
+the user's own choice alone. The string `"false"` means false. Turning them on may show the
+browser's permission prompt, which browsers block or penalise on page load: unless
+`Notification.permission` is already `granted`, the kit waits for the next click or key
+press the page receives (clicks inside TalkJS's frames do not reach the page; the inbox's own
+notification toggle covers those). A refusal by the browser is reported as `sdk-error`. */
   "desktop-notification-enabled"?: TalkSessionElement["desktopNotificationEnabled"];
   /** How long to wait for the TalkJS SDK to load, in milliseconds, before reporting
 `sdk-load-failed`. Default 15000. */
@@ -474,8 +477,13 @@ retried: `{ attempts, baseDelay, maxDelay }` (milliseconds), default `{ attempts
 https://cdn.talkjs.com/talk.js); tests and offline demos put the fake from
 `talkjs-elements/testing` here. Changing it creates a new session. */
   sdk?: TalkSessionElement["sdk"];
-  /** The live `Talk.Session`; `undefined` while loading, after an error and after removal. */
+  /** The live `Talk.Session`, once its credentials and user are checked (when the chat elements
+inside may mount); `undefined` while loading, after an error and after removal. */
   session?: TalkSessionElement["session"];
+  /** The session's unread conversations as TalkJS last reported them (`Session.unreads.onChange`,
+subscribed once per session and kept here), or `undefined` before the first report and
+without a session. A `<talk-unread-badge>` added later shows this list at once. */
+  unreads?: TalkSessionElement["unreads"];
   /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
 `error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
 `:state(loading)`, `:state(ready)` and `:state(error)`. */
@@ -486,15 +494,17 @@ https://cdn.talkjs.com/talk.js); tests and offline demos put the fake from
   "ontalk-message"?: (e: CustomEvent<TalkEventDetails["talk-message"]>) => void;
   /** `Session.unreads.onChange`: the unread conversations (once after load, then on every change). */
   "ontalk-unreads-change"?: (e: CustomEvent<TalkEventDetails["talk-unreads-change"]>) => void;
-  /** `Session.onDesktopNotificationClicked`. Cancelable; if not prevented, the session's first inbox selects the conversation, as the SDK does by default. */
+  /** `Session.onDesktopNotificationClicked`. Dispatched (and subscribed in TalkJS) only while a listener for it is added on this element; TalkJS then leaves the conversation switch to you. */
   "ontalk-desktop-notification-clicked"?: (
     e: CustomEvent<TalkEventDetails["talk-desktop-notification-clicked"]>,
   ) => void;
-  /** `Session.onBrowserPermissionNeeded`. Cancelable: `preventDefault()` cancels the user's action. */
+  /** `Session.onBrowserPermissionNeeded`. Cancelable: `preventDefault()` cancels the user's action; `detail.waitUntil(promise)` delays the browser's prompt until the promise settles (as the SDK handler's returned promise does). */
   "ontalk-browser-permission-needed"?: (e: CustomEvent<TalkEventDetails["talk-browser-permission-needed"]>) => void;
   /** `Session.onBrowserPermissionDenied`. While the kit listens, the SDK shows no alert of its own. */
   "ontalk-browser-permission-denied"?: (e: CustomEvent<TalkEventDetails["talk-browser-permission-denied"]>) => void;
-  /** `sdk-load-failed`, `missing-app-id`, `missing-user`, `invalid-attribute`, `token-fetch-failed` or `sdk-error`. */
+  /** The session needs a JWT and neither `token`, `tokenFetcher` nor `token-endpoint` gives one. Cancelable: call `preventDefault()` to say you will answer, then `detail.resolve(token)` or `detail.reject(error)`. */
+  "ontalk-token-required"?: (e: CustomEvent<TalkEventDetails["talk-token-required"]>) => void;
+  /** `sdk-load-failed`, `missing-app-id`, `missing-user`, `unknown-user`, `invalid-credentials`, `invalid-attribute`, `token-fetch-failed` or `sdk-error`. */
   "ontalk-error"?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
 };
 
@@ -539,6 +549,7 @@ export type CustomElements = {
    * - **talk-error** - `invalid-attribute`, `no-session` or `sdk-error`.
    *
    * ### **Methods:**
+   *
    *
    *
    *
@@ -635,6 +646,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
    *
@@ -689,6 +701,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
    *
@@ -718,12 +731,16 @@ export type CustomElements = {
    *  - **talk-session-ready** - The session was created and is live.
    * - **talk-message** - `Session.onMessage`: a message was sent or received by the user.
    * - **talk-unreads-change** - `Session.unreads.onChange`: the unread conversations (once after load, then on every change).
-   * - **talk-desktop-notification-clicked** - `Session.onDesktopNotificationClicked`. Cancelable; if not prevented, the session's first inbox selects the conversation, as the SDK does by default.
-   * - **talk-browser-permission-needed** - `Session.onBrowserPermissionNeeded`. Cancelable: `preventDefault()` cancels the user's action.
+   * - **talk-desktop-notification-clicked** - `Session.onDesktopNotificationClicked`. Dispatched (and subscribed in TalkJS) only while a listener for it is added on this element; TalkJS then leaves the conversation switch to you.
+   * - **talk-browser-permission-needed** - `Session.onBrowserPermissionNeeded`. Cancelable: `preventDefault()` cancels the user's action; `detail.waitUntil(promise)` delays the browser's prompt until the promise settles (as the SDK handler's returned promise does).
    * - **talk-browser-permission-denied** - `Session.onBrowserPermissionDenied`. While the kit listens, the SDK shows no alert of its own.
-   * - **talk-error** - `sdk-load-failed`, `missing-app-id`, `missing-user`, `invalid-attribute`, `token-fetch-failed` or `sdk-error`.
+   * - **talk-token-required** - The session needs a JWT and neither `token`, `tokenFetcher` nor `token-endpoint` gives one. Cancelable: call `preventDefault()` to say you will answer, then `detail.resolve(token)` or `detail.reject(error)`.
+   * - **talk-error** - `sdk-load-failed`, `missing-app-id`, `missing-user`, `unknown-user`, `invalid-credentials`, `invalid-attribute`, `token-fetch-failed` or `sdk-error`.
    *
    * ### **Methods:**
+   *  - **addEventListener(type: _string_, listener: _EventListenerOrEventListenerObject_, options: _boolean | AddEventListenerOptions_): _void_** - As `EventTarget.addEventListener`; a listener for `talk-desktop-notification-clicked`
+   * subscribes the session's `onDesktopNotificationClicked` (see the class description).
+   * - **removeEventListener(type: _string_, listener: _EventListenerOrEventListenerObject_, options: _boolean | EventListenerOptions_): _void_** - As `EventTarget.removeEventListener`.
    *
    *
    *
