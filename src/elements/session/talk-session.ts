@@ -566,6 +566,7 @@ export class TalkSessionElement extends TalkElement {
       abort,
     };
     this.#live = live;
+    this.setStatus('loading');
     this.#syncNotificationClicks();
     this.#check(live, user);
   }
