@@ -401,8 +401,9 @@ export class FakeSession implements SessionLike {
     const fields = (payload ?? {}) as Record<string, unknown>;
     let event: unknown;
     if (type === 'browserPermissionNeeded') event = makePreventable({ type: 'notifications', ...fields });
-    // `onBrowserPermissionDenied`'s handler is declared to take a `BrowserPermissionNeededEvent` (with `preventDefault`).
-    else if (type === 'browserPermissionDenied') event = makePreventable({ type: 'notifications', ...fields });
+    // The declarations document the event as `BrowserPermissionDeniedEvent` ({ type }), although
+    // the handler's parameter is typed `BrowserPermissionNeededEvent`: the fake passes the lesser one.
+    else if (type === 'browserPermissionDenied') event = { type: 'notifications', ...fields };
     else if (type === 'desktopNotificationClicked') event = this.#notificationEvent(fields);
     else event = { ...fields };
     if (!this.#alive) return event as FakeSessionEventMap[K];
