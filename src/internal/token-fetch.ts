@@ -88,3 +88,83 @@ export async function fetchTokenFromEndpoint(url: string, userId: string, signal
   if (typeof token !== 'string') throw new Error(`${url} answered JSON without a "token" string`);
   return token;
 }
+
+/** Where a session's tokens come from: the `tokenFetcher` property, `token-endpoint`, or `talk-token-required` listeners. */
+export type TokenSource = 'tokenFetcher' | 'token-endpoint' | 'talk-token-required';
+
+/** What {@link sessionTokenFetcher} needs to know about a session. */
+export interface TokenSourceOptions {
+  /** The session's user: sent to `token-endpoint`, named in `talk-token-required`. */
+  readonly userId: string;
+  /** The `token` attribute, if set. */
+  readonly token: string | undefined;
+  /** The `signature` attribute, if set. */
+  readonly signature: string | undefined;
+  /** The page's own `tokenFetcher`, if set. */
+  readonly tokenFetcher: (() => string | Promise<string>) | undefined;
+  /** The `token-endpoint` URL, if set. */
+  readonly tokenEndpoint: string | undefined;
+  /** How failures are retried. */
+  readonly retry: TokenRetry;
+  /** Aborted when the session goes: stops fetches and retries. */
+  readonly signal: AbortSignal;
+  /**
+   * Dispatches a cancelable `talk-token-required` with `detail` and returns whether a listener
+   * took it (`preventDefault()`).
+   */
+  readonly ask: (detail: { userId: string; resolve(token: string): void; reject(error?: unknown): void }) => boolean;
+  /** Reports the final failure of a fetch (`token-fetch-failed`), naming the source. */
+  readonly onFailure: (source: TokenSource, cause: unknown) => void;
+}
+
+/**
+ * Asks the page for a token with a cancelable `talk-token-required` (through `ask`). Returns the
+ * listener's answer, or `undefined` when no listener took the event (so none will answer). Only
+ * the first `resolve` or `reject` counts.
+ */
+export function askForToken(userId: string, ask: TokenSourceOptions['ask']): Promise<string> | undefined {
+  let answer!: { resolve(token: string): void; reject(error?: unknown): void };
+  const promise = new Promise<string>((resolve, reject) => {
+    let settled = false;
+    answer = {
+      resolve: (token) => (settled ? undefined : ((settled = true), resolve(token))),
+      reject: (error) => (settled ? undefined : ((settled = true), reject(error ?? new Error('a talk-token-required listener rejected')))),
+    };
+  });
+  return ask({ userId, ...answer }) ? promise : undefined;
+}
+
+/**
+ * The `tokenFetcher` the kit gives TalkJS, if any: it gets tokens from the page's `tokenFetcher`,
+ * else `token-endpoint`, else `talk-token-required` listeners, with retries, and calls
+ * `onFailure` when all attempts failed. With no source and no credentials, a cancelable
+ * `talk-token-required` is dispatched now: if a listener takes it, its answer is the first token;
+ * if not, there is no fetcher (the session has no auth: fine for development apps without
+ * authentication). With `signature` and no other source there is none either.
+ */
+export function sessionTokenFetcher(options: TokenSourceOptions): (() => Promise<string>) | undefined {
+  const { userId, signal } = options;
+  const source: TokenSource = options.tokenFetcher ? 'tokenFetcher' : options.tokenEndpoint ? 'token-endpoint' : 'talk-token-required';
+  let first: Promise<string> | undefined;
+  if (source === 'talk-token-required' && options.token === undefined) {
+    if (options.signature !== undefined) return undefined;
+    first = askForToken(userId, options.ask);
+    if (!first) return undefined;
+    first.catch(() => undefined); // consumed by the first fetch below
+  }
+  const once = (): Promise<string> => {
+    if (first) {
+      const answer = first;
+      first = undefined;
+      return answer;
+    }
+    if (source === 'tokenFetcher') return Promise.resolve().then(() => options.tokenFetcher!());
+    if (source === 'token-endpoint') return fetchTokenFromEndpoint(options.tokenEndpoint!, userId, signal);
+    return askForToken(userId, options.ask) ?? Promise.reject(new FinalTokenError('no listener answered talk-token-required'));
+  };
+  return () =>
+    fetchWithRetry(once, options.retry, signal).catch((cause: unknown) => {
+      if (!signal.aborted) options.onFailure(source, cause);
+      throw cause;
+    });
+}

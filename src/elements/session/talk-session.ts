@@ -15,18 +15,12 @@ import {
   tokenRetryProperty,
 } from '../../internal/converters.js';
 import type { TalkErrorDetail } from '../../internal/errors.js';
-import { subscribeRoutes, unsubscribeAll, type BrowserPermissionNeededDetail, type EventRoute, type TalkEventName, type TokenRequiredDetail } from '../../internal/events.js';
+import { subscribeRoutes, unsubscribeAll, type BrowserPermissionNeededDetail, type EventRoute, type TalkEventName } from '../../internal/events.js';
 import { clearingPatch } from '../../internal/patch.js';
 import { loadSdk, readySdk } from '../../internal/sdk-loader.js';
 import type { SessionLike, Subscription, Talk, TalkSdk } from '../../internal/sdk-types.js';
 import { TalkElement, slot } from '../../internal/talk-element.js';
-import {
-  DEFAULT_TOKEN_RETRY,
-  FinalTokenError,
-  fetchTokenFromEndpoint,
-  fetchWithRetry,
-  type TokenRetry,
-} from '../../internal/token-fetch.js';
+import { DEFAULT_TOKEN_RETRY, sessionTokenFetcher, type TokenRetry } from '../../internal/token-fetch.js';
 import { UnreadsStore } from '../../internal/unreads.js';
 import { mayPromptNow, whenUserActivates } from '../../internal/user-activation.js';
 import { sessionStyles } from './talk-session.styles.js';
@@ -59,8 +53,6 @@ interface SessionIdentity {
   readonly tokenEndpoint: string | undefined;
 }
 
-/** Where a session's tokens come from: the `tokenFetcher` property, `token-endpoint`, or `talk-token-required` listeners. */
-type TokenSource = 'tokenFetcher' | 'token-endpoint' | 'talk-token-required';
 
 /** The `user-*` attributes and the `Talk.User` fields they set. */
 const USER_ATTRIBUTES = {
@@ -634,60 +626,18 @@ export class TalkSessionElement extends TalkElement {
     };
   }
 
-  /**
-   * The `tokenFetcher` the kit gives TalkJS, if any: it gets tokens from the `tokenFetcher`
-   * property, else `token-endpoint`, else `talk-token-required` listeners, with retries, and
-   * reports `token-fetch-failed` when all attempts failed. With no source and no credentials,
-   * a cancelable `talk-token-required` is dispatched now: if a listener takes it
-   * (`preventDefault()`), its answer is the first token; if not, the session has no auth (fine
-   * for development apps without authentication).
-   */
+  /** The `tokenFetcher` the kit gives TalkJS for `identity`, if any (see `sessionTokenFetcher`). */
   #tokenFetcher(identity: SessionIdentity, signal: AbortSignal): (() => Promise<string>) | undefined {
-    const source: TokenSource = identity.tokenFetcher ? 'tokenFetcher' : identity.tokenEndpoint ? 'token-endpoint' : 'talk-token-required';
-    let first: Promise<string> | undefined;
-    if (source === 'talk-token-required' && identity.token === undefined) {
-      if (identity.signature !== undefined) return undefined;
-      first = this.#askForToken(identity.userId);
-      if (!first) return undefined;
-      first.catch(() => undefined); // consumed by the first fetch below
-    }
-    const once = (): Promise<string> => {
-      if (first) {
-        const answer = first;
-        first = undefined;
-        return answer;
-      }
-      if (source === 'tokenFetcher') return Promise.resolve().then(() => identity.tokenFetcher!());
-      if (source === 'token-endpoint') return fetchTokenFromEndpoint(identity.tokenEndpoint!, identity.userId, signal);
-      return this.#askForToken(identity.userId) ?? Promise.reject(new FinalTokenError('no listener answered talk-token-required'));
-    };
-    const retry = { ...DEFAULT_TOKEN_RETRY, ...this.tokenRetry };
-    return () =>
-      fetchWithRetry(once, retry, signal).catch((cause: unknown) => {
-        if (!signal.aborted) {
-          const reason = cause instanceof Error ? cause.message : String(cause);
-          this.report({ code: 'token-fetch-failed', attribute: source, message: `could not get a token from ${source}: ${reason}`, cause });
-        }
-        throw cause;
-      });
-  }
-
-  /**
-   * Dispatches a cancelable `talk-token-required`. Returns the listener's answer, or `undefined`
-   * when no listener called `preventDefault()` (so none will answer).
-   */
-  #askForToken(userId: string): Promise<string> | undefined {
-    let answer!: { resolve(token: string): void; reject(error?: unknown): void };
-    const promise = new Promise<string>((resolve, reject) => {
-      let settled = false;
-      answer = {
-        resolve: (token) => (settled ? undefined : ((settled = true), resolve(token))),
-        reject: (error) => (settled ? undefined : ((settled = true), reject(error ?? new Error('a talk-token-required listener rejected')))),
-      };
+    return sessionTokenFetcher({
+      ...identity,
+      retry: { ...DEFAULT_TOKEN_RETRY, ...this.tokenRetry },
+      signal,
+      ask: (detail) => this.emit('talk-token-required', detail, { cancelable: true }).defaultPrevented,
+      onFailure: (source, cause) => {
+        const reason = cause instanceof Error ? cause.message : String(cause);
+        this.report({ code: 'token-fetch-failed', attribute: source, message: `could not get a token from ${source}: ${reason}`, cause });
+      },
     });
-    const detail: TokenRequiredDetail = { userId, ...answer };
-    const event = this.emit('talk-token-required', detail, { cancelable: true });
-    return event.defaultPrevented ? promise : undefined;
   }
 
   /** Re-dispatches a session callback; returns what the SDK should get back (a permission handler's promise). */
