@@ -21,8 +21,10 @@ import { loadSdk, readySdk } from '../../internal/sdk-loader.js';
 import type { SessionLike, Subscription, Talk, TalkSdk } from '../../internal/sdk-types.js';
 import { TalkElement, slot } from '../../internal/talk-element.js';
 import { DEFAULT_TOKEN_RETRY, sessionTokenFetcher, type TokenRetry } from '../../internal/token-fetch.js';
+import { DesktopNotificationSwitch } from '../../internal/desktop-notifications.js';
+import { ListenerSet } from '../../internal/listener-set.js';
+import { USER_ATTRIBUTES, checkSession, userData, userDataFromAttributes, type SessionUser } from '../../internal/session-checks.js';
 import { UnreadsStore } from '../../internal/unreads.js';
-import { mayPromptNow, whenUserActivates } from '../../internal/user-activation.js';
 import { sessionStyles } from './talk-session.styles.js';
 
 /** `load-timeout` when the attribute is absent: 15 000 ms. */
@@ -54,27 +56,6 @@ interface SessionIdentity {
 }
 
 
-/** The `user-*` attributes and the `Talk.User` fields they set. */
-const USER_ATTRIBUTES = {
-  userName: 'name',
-  userEmail: 'email',
-  userPhotoUrl: 'photoUrl',
-  userRole: 'role',
-  userLocale: 'locale',
-  userWelcomeMessage: 'welcomeMessage',
-  userCustom: 'custom',
-} as const;
-
-/**
- * The user a session is for: `me` (from `syncUser`, passed as `SessionOptions.me`), or `data`
- * (from the `user-*` attributes, sent with `currentUser.set` after the session starts), or
- * neither (`user-id` alone: the user must already exist).
- */
-interface SessionUser {
-  readonly me?: Talk.User;
-  readonly data?: Talk.SetUserParams;
-}
-
 interface LiveSession {
   readonly identity: SessionIdentity;
   readonly session: SessionLike;
@@ -87,10 +68,8 @@ interface LiveSession {
   userData: Talk.SetUserParams | undefined;
   /** The user the properties describe now (applied once the session is ready). */
   wanted: SessionUser;
-  /** The last value passed to `setDesktopNotificationEnabled`. */
-  desktopNotificationEnabled: boolean | undefined;
-  /** A `desktop-notification-enabled="true"` waiting for a user activation: the value and how to stop waiting. */
-  pendingNotifications: { readonly enabled: boolean; readonly cancel: () => void } | undefined;
+  /** `desktop-notification-enabled` on this session. */
+  readonly notifications: DesktopNotificationSwitch;
   /** The `onDesktopNotificationClicked` subscription, while the element has a listener for it. */
   notificationClicks: Subscription | undefined;
   /** Aborted when the session goes: stops token retries. */
@@ -106,24 +85,6 @@ interface StartingSession {
 
 function sameIdentity(a: SessionIdentity, b: SessionIdentity): boolean {
   return (Object.keys(a) as (keyof SessionIdentity)[]).every((key) => Object.is(a[key], b[key]));
-}
-
-/** The user fields `Talk.User` carries that `UserRef.set()` can update (those that are set). */
-function userData(user: Talk.User): Talk.SetUserParams {
-  const data: Record<string, unknown> = {};
-  for (const key of ['name', 'email', 'phone', 'photoUrl', 'welcomeMessage', 'role', 'locale', 'custom'] as const) {
-    if (user[key] !== undefined && user[key] !== null) data[key] = user[key];
-  }
-  return data as Talk.SetUserParams;
-}
-
-/** Calls `call`; a throw becomes a rejection. */
-function attempt<T>(call: () => T | PromiseLike<T>): Promise<T> {
-  try {
-    return Promise.resolve(call());
-  } catch (error) {
-    return Promise.reject(error);
-  }
 }
 
 /**
@@ -282,8 +243,8 @@ export class TalkSessionElement extends TalkElement {
   #starting: StartingSession | undefined;
   /** The SDK load under way, if any (its `source` is the `sdk` property it was started for). */
   #loading: { readonly source: TalkSdk | undefined } | undefined;
-  /** This element's own `talk-desktop-notification-clicked` listeners (each listener with its capture flag). */
-  readonly #clickListeners = new Map<EventListenerOrEventListenerObject, Set<boolean>>();
+  /** This element's own `talk-desktop-notification-clicked` listeners. */
+  readonly #clickListeners = new ListenerSet(() => this.#syncNotificationClicks());
 
   /**
    * The live `Talk.Session`, once its credentials and user are checked (when the chat elements
@@ -315,29 +276,13 @@ export class TalkSessionElement extends TalkElement {
    */
   override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
     super.addEventListener(type, listener, options);
-    if (type !== NOTIFICATION_CLICKED || !listener) return;
-    const capture = typeof options === 'boolean' ? options : options?.capture === true;
-    const signal = typeof options === 'object' ? options.signal : undefined;
-    if (signal?.aborted) return;
-    let flags = this.#clickListeners.get(listener);
-    if (!flags) this.#clickListeners.set(listener, (flags = new Set()));
-    flags.add(capture);
-    signal?.addEventListener('abort', () => this.#forgetClickListener(listener, capture), { once: true });
-    this.#syncNotificationClicks();
+    if (type === NOTIFICATION_CLICKED) this.#clickListeners.add(listener, options);
   }
 
   /** As `EventTarget.removeEventListener`. */
   override removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void {
     super.removeEventListener(type, listener, options);
-    if (type !== NOTIFICATION_CLICKED || !listener) return;
-    this.#forgetClickListener(listener, typeof options === 'boolean' ? options : options?.capture === true);
-  }
-
-  #forgetClickListener(listener: EventListenerOrEventListenerObject, capture: boolean): void {
-    const flags = this.#clickListeners.get(listener);
-    flags?.delete(capture);
-    if (flags?.size === 0) this.#clickListeners.delete(listener);
-    this.#syncNotificationClicks();
+    if (type === NOTIFICATION_CLICKED) this.#clickListeners.remove(listener, options);
   }
 
   protected override shadowContent(): Node[] {
@@ -441,7 +386,7 @@ export class TalkSessionElement extends TalkElement {
       live.wanted = user;
       if (live.ready) {
         this.#updateUser(live);
-        this.#applyDesktopNotifications(live);
+        live.notifications.set(this.desktopNotificationEnabled);
       }
       return;
     }
@@ -458,7 +403,7 @@ export class TalkSessionElement extends TalkElement {
    * (the session uses `user-id`); `null` after reporting a problem.
    */
   #resolveUser(): SessionUser | null {
-    if (!this.syncUser) return blank(this.userName) ? {} : { data: this.#userData() };
+    if (!this.syncUser) return blank(this.userName) ? {} : { data: userDataFromAttributes(this) };
     let me: Talk.User;
     try {
       me = typeof this.syncUser === 'function' ? this.syncUser() : this.syncUser;
@@ -474,16 +419,6 @@ export class TalkSessionElement extends TalkElement {
       return null;
     }
     return { me };
-  }
-
-  /** `SetUserParams` from the `user-*` attributes that are set. */
-  #userData(): Talk.SetUserParams {
-    const data: Record<string, unknown> = {};
-    for (const [property, field] of Object.entries(USER_ATTRIBUTES)) {
-      const value = (this as unknown as Record<string, unknown>)[property];
-      if (value !== undefined && value !== null) data[field] = value;
-    }
-    return data as Talk.SetUserParams;
   }
 
   /**
@@ -552,8 +487,9 @@ export class TalkSessionElement extends TalkElement {
       ready: false,
       userData: user.me ? userData(user.me) : undefined,
       wanted: user,
-      desktopNotificationEnabled: undefined,
-      pendingNotifications: undefined,
+      notifications: new DesktopNotificationSwitch(session, this.ownerDocument, (cause) => {
+        if (this.#live === live) this.reportSdkError('Session.setDesktopNotificationEnabled()', cause, 'desktop-notification-enabled');
+      }),
       notificationClicks: undefined,
       abort,
     };
@@ -571,26 +507,8 @@ export class TalkSessionElement extends TalkElement {
    */
   #check(live: LiveSession, user: SessionUser): void {
     const { session } = live;
-    const credentials = typeof session.hasValidCredentials === 'function' ? attempt(() => session.hasValidCredentials()).catch(() => true) : Promise.resolve(true);
-    const userCheck: Promise<TalkErrorDetail | undefined> = user.me
-      ? Promise.resolve(undefined)
-      : user.data
-        ? attempt(() => session.currentUser.set(user.data!)).then(
-            () => undefined,
-            (cause: unknown) => ({
-              code: 'sdk-error',
-              attribute: 'user-name',
-              message: `Session.currentUser.set() (for user-name and the other user-* attributes) failed: ${cause instanceof Error ? cause.message : String(cause)}`,
-              cause,
-            }),
-          )
-        : attempt(() => session.currentUser.get()).then(
-            (snapshot) => (snapshot ? undefined : this.#unknownUser(live.identity.userId)),
-            (cause: unknown) => ({ code: 'sdk-error', attribute: 'user-id', message: `Session.currentUser.get() failed: ${String(cause)}`, cause }),
-          );
-    void Promise.all([credentials, userCheck]).then(([valid, userProblem]) => {
+    void checkSession(session, user, live.identity).then((problem) => {
       if (this.#live !== live || !session.isAlive) return;
-      const problem: TalkErrorDetail | undefined = valid === false ? this.#invalidCredentials(live.identity) : userProblem;
       if (problem) {
         this.report(problem);
         this.#fail(problem);
@@ -599,31 +517,11 @@ export class TalkSessionElement extends TalkElement {
       if (user.data) live.userData = user.data;
       live.ready = true;
       this.#updateUser(live);
-      this.#applyDesktopNotifications(live);
+      live.notifications.set(this.desktopNotificationEnabled);
       this.#publish({ status: 'ready', session, sdk: live.identity.sdk, unreads: live.unreads });
       this.setStatus('ready');
       this.emit('talk-session-ready', { session });
     });
-  }
-
-  #unknownUser(userId: string): TalkErrorDetail {
-    return {
-      code: 'unknown-user',
-      attribute: 'user-id',
-      message:
-        `user-id="${userId}" is not a user of this TalkJS app, and no chat can mount before the user exists. ` +
-        'Create it: add user-name (and any other user-* attribute) to create it from this page, set the syncUser property, or create it from your server with the REST API.',
-    };
-  }
-
-  #invalidCredentials(identity: SessionIdentity): TalkErrorDetail {
-    const source = identity.token !== undefined ? 'token' : identity.tokenFetcher ? 'tokenFetcher' : identity.tokenEndpoint ? 'token-endpoint' : identity.signature ? 'signature' : undefined;
-    const what = source ? `app-id="${identity.appId}" or the credentials from ${source}` : `app-id="${identity.appId}"`;
-    return {
-      code: 'invalid-credentials',
-      attribute: 'app-id',
-      message: `TalkJS rejected ${what} (Session.hasValidCredentials() is false): check the app ID on the dashboard's Settings page${source ? ` and that ${source} gives a token for this app and user` : ''}.`,
-    };
   }
 
   /** The `tokenFetcher` the kit gives TalkJS for `identity`, if any (see `sessionTokenFetcher`). */
@@ -687,34 +585,6 @@ export class TalkSessionElement extends TalkElement {
     this.guard('Session.currentUser.set()', () => live.session.currentUser.set(patch));
   }
 
-  /**
-   * Applies `desktop-notification-enabled`. Turning notifications off, or on where the permission
-   * is already granted (or the page has a user activation right now), applies at once; turning
-   * them on otherwise waits for the next click or key press on the page, as the SDK advises.
-   */
-  #applyDesktopNotifications(live: LiveSession): void {
-    const enabled = this.desktopNotificationEnabled;
-    const wanted = enabled === undefined || enabled === null || enabled === live.desktopNotificationEnabled ? undefined : enabled;
-    if (live.pendingNotifications && live.pendingNotifications.enabled !== wanted) {
-      live.pendingNotifications.cancel();
-      live.pendingNotifications = undefined;
-    }
-    if (wanted === undefined || live.pendingNotifications) return;
-    const apply = () => {
-      live.pendingNotifications = undefined;
-      live.desktopNotificationEnabled = wanted;
-      try {
-        live.session.setDesktopNotificationEnabled(wanted).catch((cause: unknown) => {
-          if (this.#live === live) this.reportSdkError('Session.setDesktopNotificationEnabled()', cause, 'desktop-notification-enabled');
-        });
-      } catch (cause) {
-        this.reportSdkError('Session.setDesktopNotificationEnabled()', cause, 'desktop-notification-enabled');
-      }
-    };
-    if (!wanted || mayPromptNow()) apply();
-    else live.pendingNotifications = { enabled: wanted, cancel: whenUserActivates(this.ownerDocument, apply) };
-  }
-
   /** Unsubscribes and destroys the live session (or stops a start under way), after telling consumers it is gone. */
   #end(): void {
     const starting = this.#starting;
@@ -728,7 +598,7 @@ export class TalkSessionElement extends TalkElement {
     // Consumers drop their UI objects first, so none outlives the session it belongs to.
     this.#publish({ status: 'loading' });
     live.abort.abort();
-    live.pendingNotifications?.cancel();
+    live.notifications.cancel();
     live.unreads.clear();
     unsubscribeAll(live.notificationClicks ? [...live.subscriptions, live.notificationClicks] : live.subscriptions);
     this.#destroySession(live.session);
