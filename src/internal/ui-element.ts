@@ -6,8 +6,6 @@
 import type { PropertyDeclarations } from '@lit/reactive-element';
 import { consumeSession, type SessionContextValue } from './context.js';
 import {
-  attributeName,
-  blank,
   booleanAttribute,
   customDataAttribute,
   directionAttribute,
@@ -24,16 +22,16 @@ import {
   translateConversationsAttribute,
 } from './converters.js';
 import { subscribeRoutes, unsubscribeAll, type EventRoute, type TalkEventDetails, type TalkEventName } from './events.js';
+import { conversationRules, resolveSelection, selectionOf, syncedAttribute, type ConversationSource, type Selection, type SentAttributes } from './conversation.js';
 import { clearingPatch } from './patch.js';
 import { sameData } from './same-data.js';
-import type { ConversationBuilder, SessionLike, Subscription, Talk, TalkSdk, UIBox } from './sdk-types.js';
+import type { ConversationBuilder, SessionLike, Subscription, Talk, UIBox } from './sdk-types.js';
 import { TalkElement, slot } from './talk-element.js';
 
 /** `session-timeout` when the attribute is absent: 5000 ms. */
 export const DEFAULT_SESSION_TIMEOUT = 5_000;
 
-/** What `syncConversation` takes: a builder, or a function of the session that returns one. */
-export type ConversationSource = ConversationBuilder | ((session: SessionLike) => ConversationBuilder);
+export type { ConversationSource } from './conversation.js';
 
 /** The primitive `ChatboxOptions` that have a dedicated property (and attribute) of the same name. */
 const CHATBOX_OPTION_KEYS = [
@@ -97,7 +95,7 @@ interface BoxRecord<Box, Options> {
   /** What was last selected: the conversation, `syncConversation`, its attributes and `as-guest`. */
   selection?: readonly unknown[];
   /** The conversation attributes last sent by the sync attributes, and for which conversation. */
-  attributes?: { readonly id: string; readonly sent: Talk.ConversationAttributes };
+  attributes?: SentAttributes;
 }
 
 const isPrimitiveTranslate = (value: unknown) => value === undefined || value === null || typeof value === 'boolean' || value === 'auto';
@@ -570,68 +568,26 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     );
   }
 
-  /** The first problem with the inputs (reported once), or `undefined`. */
+  /** The first problem with the conversation properties (reported once), or `undefined`. */
   #findProblem() {
-    const synced = this.#syncedAttribute();
-    const id = blank(this.conversationId) ? undefined : this.conversationId;
-    return this.findProblem('conversation', () => [
-      [
-        !blank(this.withUser) && id,
-        { code: 'invalid-attribute', attribute: 'with-user', message: 'with-user and conversation-id cannot both be set: with-user picks the one-on-one conversation.' },
-      ],
-      [
-        synced && !id && blank(this.withUser) && !this.syncConversation,
-        { code: 'invalid-attribute', attribute: synced, message: `${synced} needs conversation-id or with-user, to know which conversation to sync.` },
-      ],
-      [
-        !blank(this.withUserName) && blank(this.withUser),
-        { code: 'invalid-attribute', attribute: 'with-user-name', message: 'with-user-name needs with-user: the id of the user it names.' },
-      ],
-      [
-        synced && !this.syncConversation && !this.#context?.sdk,
-        { code: 'invalid-attribute', attribute: synced, message: `${synced} needs the SDK of a <talk-session>; with the session property, use syncConversation.` },
-      ],
-    ]);
-  }
-
-  /** The first conversation-sync attribute that is set (`subject`, `with-user`, …), if any. */
-  #syncedAttribute(): string | undefined {
-    const self = this as unknown as Record<string, unknown>;
-    const property = ['withUser', 'subject', 'photoUrl', 'participants', 'welcomeMessages', 'custom'].find((key) => self[key] !== undefined && self[key] !== null);
-    return property && attributeName(property);
+    return this.findProblem('conversation', () => conversationRules(this, Boolean(this.#context?.sdk)));
   }
 
   /** Calls `select` when what to select changed: the conversation, `syncConversation`, its attributes or `as-guest`. */
   #applySelection(record: BoxRecord<Box, Options>): void {
-    const selection = [
-      this.conversationId ?? null,
-      this.syncConversation,
-      this.asGuest,
-      this.subject,
-      this.photoUrl,
-      this.participants,
-      this.welcomeMessages,
-      this.custom,
-      this.withUser,
-      this.withUserName,
-    ];
+    const selection = selectionOf(this);
     if (record.selection && sameData(selection, record.selection)) return;
     record.selection = selection;
-    let conversation: string | ConversationBuilder | null = null;
-    let first: Promise<unknown> | undefined;
+    let target: Selection;
     try {
-      if (this.syncConversation) {
-        conversation = typeof this.syncConversation === 'function' ? this.syncConversation(record.session) : this.syncConversation;
-      } else if (this.#syncedAttribute()) {
-        ({ conversation, first } = this.#syncConversation(record, this.#context!.sdk!));
-      } else if (!blank(this.conversationId)) {
-        conversation = this.conversationId!;
-      }
+      target = resolveSelection(this, record.session, this.#context?.sdk, record.attributes);
     } catch (cause) {
-      const attribute = this.syncConversation ? 'syncConversation' : this.#syncedAttribute()!;
+      const attribute = this.syncConversation ? 'syncConversation' : syncedAttribute(this)!;
       this.report({ code: 'sdk-error', attribute, message: `${attribute}: could not build the conversation: ${String(cause)}`, cause });
       return;
     }
+    if (target.sent) record.attributes = target.sent;
+    const { conversation, first } = target;
     const object = record.object;
     const what = `${this.sdkName}.select()`;
     const select = () => {
@@ -649,38 +605,6 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
       () => current() && select(),
       (cause: unknown) => current() && this.reportSdkError('UserRef.createIfNotExists()', cause, 'with-user-name'),
     );
-  }
-
-  /**
-   * The conversation the sync attributes describe, as a `ConversationBuilder`: the one-on-one
-   * conversation with `with-user`, else `conversation-id`, with the current user and
-   * `participants`, and `subject`, `photo-url`, `welcome-messages` and `custom` set. An attribute
-   * removed since the last sync of the same conversation is sent as `null` (`setAttributes`
-   * treats a missing field as unchanged). With `with-user-name`, `first` is the
-   * `createIfNotExists` that creates the other user only if absent (never renaming an existing one).
-   */
-  #syncConversation(record: BoxRecord<Box, Options>, sdk: TalkSdk): { conversation: ConversationBuilder; first?: Promise<unknown> } {
-    const session = record.session;
-    const other = blank(this.withUser) ? undefined : this.withUser!.trim();
-    const id = other ? sdk.oneOnOneId(session.me, other) : this.conversationId!.trim();
-    const conversation = session.getOrCreateConversation(id);
-    conversation.setParticipant(session.me);
-    let first: Promise<unknown> | undefined;
-    if (other) {
-      if (!blank(this.withUserName)) first = session.user(other).createIfNotExists({ name: this.withUserName!.trim() });
-      conversation.setParticipant(new sdk.User(other));
-    }
-    for (const participant of this.participants ?? []) conversation.setParticipant(new sdk.User(participant));
-    const attributes: Talk.ConversationAttributes = {};
-    if (this.subject !== undefined && this.subject !== null) attributes.subject = this.subject;
-    if (this.photoUrl !== undefined && this.photoUrl !== null) attributes.photoUrl = this.photoUrl;
-    if (this.welcomeMessages !== undefined && this.welcomeMessages !== null) attributes.welcomeMessages = this.welcomeMessages;
-    if (this.custom !== undefined && this.custom !== null) attributes.custom = this.custom;
-    const before = record.attributes?.id === id ? record.attributes.sent : undefined;
-    const patch = clearingPatch(before, attributes);
-    record.attributes = { id, sent: attributes };
-    if (Object.keys(patch).length > 0) conversation.setAttributes(patch);
-    return { conversation, first };
   }
 
   /** Applies every live option whose value differs from the one last applied. */
