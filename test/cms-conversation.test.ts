@@ -2,12 +2,17 @@
  * Markup only, item 3: conversation sync attributes on `<talk-chatbox>`, `<talk-inbox>` and
  * `<talk-popup>` (`subject`, `photo-url`, `participants`, `welcome-messages`, `custom`), and
  * `with-user` (+ `with-user-name`) for the one-on-one conversation `Talk.oneOnOneId(me, other)`.
- * Asserted on the fake's call log, on the backend conversation and on the stand-in UI.
+ * A sync attribute removed later is sent as `null` (`setAttributes` treats a missing field as
+ * unchanged). `with-user-name` creates the other user only if absent
+ * (`session.user(other).createIfNotExists({ name })`, then `setParticipant(new Talk.User(other))`):
+ * an existing user is never renamed. Asserted on the fake's call log, on the backend
+ * conversation and on the stand-in UI.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { FakeConversationBuilder, type FakeUser } from '../src/testing/index.js';
 import {
   boxesOf,
+  callIndex,
   captureConsole,
   expectNoLeaks,
   nextTask,
@@ -143,25 +148,86 @@ for (const tag of TAGS) {
       expect(fake.callsTo('getOrCreateConversation')).to.have.length(0);
     });
 
-    it('with-user + with-user-name: the one-on-one conversation oneOnOneId(me, other), both users take part', async () => {
-      await placeUi(fake, tag, { 'with-user': 'sam', 'with-user-name': 'Sam the Seller' });
+    it('with-user + with-user-name, the other user absent: createIfNotExists({ name }) creates them, setParticipant(new Talk.User(id)), then select', async () => {
+      expect(fake.backend.users.has('sam'), 'sam is not in the backend yet').to.equal(false);
+      const { sessionEl } = await placeUi(fake, tag, { 'with-user': 'sam', 'with-user-name': 'Sam the Seller' });
+      const session = sessionEl.session as unknown as { user(id: string): object };
       const box = boxesOf(fake, tag)[0]!;
       const id = fake.oneOnOneId('alice', 'sam');
       expect(fake.callsTo('getOrCreateConversation').map((call) => call.args)).to.deep.equal([[id]]);
       const builder = selectedBuilder(box);
       expect(builder.id).to.equal(id);
+      // The other user by id only (a reference): their data goes through createIfNotExists, not new Talk.User({ id, name }).
       expect(participantCalls(builder)).to.deep.equal([
         ['alice', false],
-        ['sam', false],
+        ['sam', true],
       ]);
       const other = fake.callsTo('setParticipant', builder)[1]!.args[0] as FakeUser;
       expect(other).to.be.instanceOf(fake.User);
-      expect({ id: other.id, name: other.name }).to.deep.equal({ id: 'sam', name: 'Sam the Seller' });
+      expect(other.name, 'no name on the reference').to.equal(undefined);
+      const creates = fake.callsTo('createIfNotExists');
+      expect(creates.map((call) => call.args), 'createIfNotExists calls').to.deep.equal([[{ name: 'Sam the Seller' }]]);
+      expect(creates[0]!.object, 'on session.user(other)').to.equal(session.user('sam'));
+      expect(fake.callsTo('set'), 'no UserRef.set for the other user').to.have.length(0);
+      // select only after createIfNotExists (which resolves first).
+      expect(callIndex(fake, creates[0]!.object, 'createIfNotExists')).to.be.lessThan(callIndex(fake, box, 'select'));
       expect(fake.callsTo('setAttributes', builder)).to.have.length(0);
       // The backend now has the conversation with both, and the new user with that name.
       expect([...fake.backend.conversations.get(id)!.participants.keys()].sort()).to.deep.equal(['alice', 'sam']);
       expect(fake.backend.users.get('sam')!.name).to.equal('Sam the Seller');
       expect(box.shownConversationId).to.equal(id);
+    });
+
+    it('with-user + with-user-name: select waits until createIfNotExists has resolved', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const Base = fake.Session;
+      const Held = class extends Base {
+        override user(id: string) {
+          const ref = super.user(id);
+          if (!Object.hasOwn(ref, 'createIfNotExists')) {
+            const create = ref.createIfNotExists.bind(ref);
+            Object.defineProperty(ref, 'createIfNotExists', { value: (params: Parameters<typeof create>[0]) => held.then(() => create(params)), configurable: true });
+          }
+          return ref;
+        }
+      };
+      Object.defineProperty(fake, 'Session', { value: Held, configurable: true });
+      const { el } = await placeUi(fake, tag, { 'with-user': 'sam', 'with-user-name': 'Sam the Seller' }, {}, { waitReady: false });
+      await until(() => boxesOf(fake, tag).length === 1 && fake.callsTo('setParticipant').length === 2, 'the UI and the conversation built');
+      const box = boxesOf(fake, tag)[0]!;
+      await nextTask();
+      await nextTask();
+      expect(fake.callsTo('select', box), 'no select() before the other user exists').to.have.length(0);
+      expect(fake.backend.users.has('sam')).to.equal(false);
+      release();
+      await until(() => fake.callsTo('select', box).length === 1, 'select() once the user exists');
+      expect(fake.backend.users.get('sam')!.name).to.equal('Sam the Seller');
+      expect(selectedBuilder(box).id).to.equal(fake.oneOnOneId('alice', 'sam'));
+      await until(() => el.status === 'ready', 'ready');
+    });
+
+    it('with-user + with-user-name, the other user exists: createIfNotExists leaves them as they are (never renamed), the conversation is selected', async () => {
+      const { el } = await placeUi(fake, tag, { 'with-user': 'bob', 'with-user-name': 'Robert the Buyer' });
+      const box = boxesOf(fake, tag)[0]!;
+      const id = fake.oneOnOneId('alice', 'bob');
+      const builder = selectedBuilder(box);
+      expect(builder.id).to.equal(id);
+      expect(participantCalls(builder)).to.deep.equal([
+        ['alice', false],
+        ['bob', true],
+      ]);
+      expect(fake.callsTo('createIfNotExists').map((call) => call.args)).to.deep.equal([[{ name: 'Robert the Buyer' }]]);
+      expect(fake.callsTo('set'), 'no UserRef.set (it would rename)').to.have.length(0);
+      expect(fake.backend.users.get('bob')!.name, 'an existing user keeps their name').to.equal('Bob');
+      expect(box.shownConversationId).to.equal(id);
+
+      // A changed with-user-name does not rename them either.
+      el.setAttribute('with-user-name', 'Bobby');
+      await until(() => fake.callsTo('select', box).length === 2, 'the second select()');
+      expect(fake.callsTo('createIfNotExists').map((call) => call.args)).to.deep.equal([[{ name: 'Robert the Buyer' }], [{ name: 'Bobby' }]]);
+      expect(fake.backend.users.get('bob')!.name).to.equal('Bob');
+      expect(fake.callsTo('set')).to.have.length(0);
     });
 
     it('with-user alone: the other user as a reference (new Talk.User(id)), the same one-on-one id', async () => {
@@ -205,6 +271,51 @@ for (const tag of TAGS) {
       expect(fake.callsTo('destroy', box)).to.have.length(0);
       expect(box.isAlive).to.equal(true);
       expect(el.status).to.equal('ready');
+    });
+
+    for (const [attribute, field] of [
+      ['subject', 'subject'],
+      ['photo-url', 'photoUrl'],
+      ['welcome-messages', 'welcomeMessages'],
+    ] as const) {
+      it(`${attribute} removed: setAttributes({ ${field}: null }) and select again; the backend conversation loses it`, async () => {
+        const { el } = await placeUi(fake, tag, FULL_SYNC);
+        const box = boxesOf(fake, tag)[0]!;
+        expect((fake.backend.conversations.get('deal-7') as unknown as Record<string, unknown>)[field]).to.not.equal(null);
+        el.removeAttribute(attribute);
+        await until(() => fake.callsTo('select', box).length === 2, 'the second select()');
+        const builder = selectedBuilder(box);
+        const patch = fake.callsTo('setAttributes', builder).at(-1)!.args[0] as Record<string, unknown>;
+        expect(patch, `${field} sent as null (a missing field would mean "unchanged")`).to.have.property(field, null);
+        const conversation = fake.backend.conversations.get('deal-7')! as unknown as Record<string, unknown>;
+        expect(conversation[field]).to.equal(null);
+        // The other attributes stay.
+        expect(conversation.custom).to.deep.equal({ dealId: '7', category: 'lamps' });
+        expect(fake.callsTo(CREATE[tag])).to.have.length(1);
+        expect(el.status).to.equal('ready');
+      });
+    }
+
+    it('a custom key removed: setAttributes({ custom: { key: null } }); the backend conversation loses that key only', async () => {
+      const { el } = await placeUi(fake, tag, FULL_SYNC);
+      const box = boxesOf(fake, tag)[0]!;
+      el.setAttribute('custom', '{"dealId": "7"}');
+      await until(() => fake.callsTo('select', box).length === 2, 'the second select()');
+      const builder = selectedBuilder(box);
+      const patch = fake.callsTo('setAttributes', builder).at(-1)!.args[0] as Record<string, unknown>;
+      expect(patch.custom).to.deep.equal({ dealId: '7', category: null });
+      expect(fake.backend.conversations.get('deal-7')!.custom).to.deep.equal({ dealId: '7' });
+      expect(fake.backend.conversations.get('deal-7')!.subject).to.equal('Deal #7: a vintage lamp');
+    });
+
+    it('custom removed altogether: setAttributes({ custom: null }); the backend conversation has no custom keys left', async () => {
+      const { el } = await placeUi(fake, tag, FULL_SYNC);
+      const box = boxesOf(fake, tag)[0]!;
+      el.removeAttribute('custom');
+      await until(() => fake.callsTo('select', box).length === 2, 'the second select()');
+      const builder = selectedBuilder(box);
+      expect(fake.callsTo('setAttributes', builder).at(-1)!.args[0]).to.have.property('custom', null);
+      expect(fake.backend.conversations.get('deal-7')!.custom).to.deep.equal({});
     });
 
     it('an equal value again (custom with keys reordered): no new select()', async () => {

@@ -1,12 +1,16 @@
 /**
  * Markup only, item 4: `<talk-unread-badge>` counts the unread conversations (or messages) of the
- * nearest `<talk-session>`'s user, live from `session.unreads.onChange`, hidden at zero. Messages
- * arrive through `fake.backend.sendMessage` as if another user sent them.
+ * nearest `<talk-session>`'s user, live, hidden at zero. `<talk-session>` makes the one
+ * `session.unreads.onChange` subscription per session and keeps the latest list
+ * (`sessionEl.unreads`); badges inside it read that list (TalkJS does not promise to replay it
+ * to a later subscriber, so they do not subscribe themselves). Only a badge given a `session`
+ * property subscribes itself. Messages arrive through `fake.backend.sendMessage` as if another
+ * user sent them.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TalkSessionElement, TalkUnreadBadgeElement } from '../src/index.js';
 import type { FakeSession } from '../src/testing/index.js';
-import { captureConsole, expectNoLeaks, nextTask, onCleanup, recordEvents, sampleFake, until, type FakeTalk } from './helpers.js';
+import { READINGS, captureConsole, expectNoLeaks, nextTask, onCleanup, recordEvents, sampleFake, until, type FakeTalk } from './helpers.js';
 
 let fake: FakeTalk;
 beforeEach(() => {
@@ -44,6 +48,11 @@ function shown(badge: TalkUnreadBadgeElement) {
 /** Waits until the badge shows `text` (visible). */
 async function untilShows(badge: TalkUnreadBadgeElement, text: string): Promise<void> {
   await until(() => !partOf(badge).hidden && partOf(badge).textContent === text, `the badge showing "${text}"`);
+}
+
+/** The `unreads.onChange` subscriptions made on `session`. */
+function onChangeCalls(session: FakeSession) {
+  return fake.callsTo('onChange', session.unreads);
 }
 
 /** `n` messages from `sender` in `conversationId`. */
@@ -164,9 +173,10 @@ describe('cms: <talk-unread-badge> counts', () => {
 });
 
 describe('cms: <talk-unread-badge> follows its session', () => {
-  it('user-id changes: the badge counts for the new session\'s user, subscribed once on the new session', async () => {
+  it('user-id changes: the badge counts for the new session\'s user, one onChange subscription on each session (the <talk-session>\'s)', async () => {
     const { sessionEl, badge } = await placeBadge();
     const first = sessionEl.session as FakeSession;
+    expect(onChangeCalls(first), 'onChange subscriptions on the first session').to.have.length(1);
     send('order-1', 'bob');
     await untilShows(badge, '1');
 
@@ -176,7 +186,8 @@ describe('cms: <talk-unread-badge> follows its session', () => {
     expect(first.isAlive).to.equal(false);
     // Bob has read everything he sent: nothing to show.
     await until(() => badge.status === 'ready' && partOf(badge).hidden, 'the badge hidden for bob');
-    expect(fake.callsTo('onChange', second.unreads), 'onChange subscriptions on the new session (the session and the badge)').to.have.length(2);
+    expect(onChangeCalls(second), 'onChange subscriptions on the new session (the <talk-session>\'s only)').to.have.length(1);
+    expect(onChangeCalls(first), 'none added on the old session').to.have.length(1);
 
     fake.backend.sendMessage('order-1', 'alice', 'Hi Bob');
     await untilShows(badge, '1');
@@ -186,22 +197,27 @@ describe('cms: <talk-unread-badge> follows its session', () => {
     expect(shown(badge).text).to.equal('1');
   });
 
-  it('removing the badge ends its subscription (and only its own); later messages do not reach it', async () => {
+  it('removing the badge: it stops counting; the session keeps its one subscription, and the list goes on', async () => {
     const { sessionEl, badge } = await placeBadge();
     const session = sessionEl.session as FakeSession;
     const before = fake.live().subscriptions;
     badge.remove();
     await nextTask();
     await nextTask();
-    expect(fake.live().subscriptions).to.equal(before - 1);
+    // The badge had no SDK subscription of its own: nothing to end on the SDK side.
+    expect(fake.live().subscriptions).to.equal(before);
+    expect(onChangeCalls(session)).to.have.length(1);
     expect(session.isAlive).to.equal(true);
     send('order-1', 'bob');
+    await until(() => sessionEl.unreads?.length === 1, 'the session keeping the new list');
     await nextTask();
     expect(shown(badge)).to.deep.include({ hidden: true, text: '0' });
+    expect(badge.value).to.equal(0);
   });
 
-  it('moving the badge within the session in one task keeps its one subscription', async () => {
+  it('moving the badge within the session in one task: no new subscription, it keeps counting', async () => {
     const { sessionEl, badge } = await placeBadge();
+    const session = sessionEl.session as FakeSession;
     const before = fake.live().subscriptions;
     const holder = document.createElement('p');
     sessionEl.append(holder);
@@ -209,8 +225,66 @@ describe('cms: <talk-unread-badge> follows its session', () => {
     await nextTask();
     await nextTask();
     expect(fake.live().subscriptions).to.equal(before);
+    expect(onChangeCalls(session)).to.have.length(1);
     send('order-1', 'bob');
     await untilShows(badge, '1');
+  });
+
+  it(`a badge added after the first unreads change shows the kept count at once (reading: ${READINGS}), with one onChange subscription per session`, async () => {
+    const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tAPP" user-id="alice" .sdk=${fake}></talk-session>`);
+    await until(() => sessionEl.status === 'ready', 'the session ready');
+    const session = sessionEl.session as FakeSession;
+    send('order-1', 'bob');
+    send('order-2', 'carol', 2);
+    await until(() => sessionEl.unreads?.length === 2, 'the session keeping the list with 2 conversations');
+    const calls = fake.calls.length;
+
+    const badge = document.createElement('talk-unread-badge');
+    sessionEl.append(badge);
+    const messages = document.createElement('talk-unread-badge');
+    messages.setAttribute('count', 'messages');
+    sessionEl.append(messages);
+    // At once: no new list from TalkJS is needed (none comes: nothing changed in the backend).
+    await badge.updateComplete;
+    await messages.updateComplete;
+    expect(badge.status).to.equal('ready');
+    expect(shown(badge)).to.deep.include({ hidden: false, text: '2', label: '2 unread conversations' });
+    expect(badge.value).to.equal(2);
+    expect(shown(messages)).to.deep.include({ hidden: false, text: '3', label: '3 unread messages' });
+    expect(fake.calls.slice(calls).filter((call) => call.method === 'onChange'), 'no onChange by the badges').to.have.length(0);
+    expect(onChangeCalls(session), 'onChange subscriptions on the session').to.have.length(1);
+
+    await nextTask();
+    await nextTask();
+    expect(shown(badge).text).to.equal('2');
+    expect(onChangeCalls(session)).to.have.length(1);
+    send('order-1', 'bob');
+    await untilShows(messages, '4');
+    expect(shown(badge).text).to.equal('2');
+  });
+
+  it('a badge given the session property (no <talk-session> around it) subscribes itself, once, and ends that on removal', async () => {
+    const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tAPP" user-id="alice" .sdk=${fake}></talk-session>`);
+    await until(() => sessionEl.status === 'ready', 'the session ready');
+    const session = sessionEl.session as FakeSession;
+    const before = fake.live().subscriptions;
+    const badge = document.createElement('talk-unread-badge');
+    badge.session = session;
+    const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+    holder.append(badge);
+    // Under the strict reading TalkJS gives a later subscriber only later lists: wait for the subscription, then change the count.
+    await until(() => onChangeCalls(session).length === 2, 'the badge subscribing');
+    await nextTask();
+    expect(onChangeCalls(session), 'the session\'s and the badge\'s own').to.have.length(2);
+    expect(fake.live().subscriptions).to.equal(before + 1);
+    send('order-1', 'bob');
+    await untilShows(badge, '1');
+    expect(badge.status).to.equal('ready');
+    expect(onChangeCalls(session)).to.have.length(2);
+    badge.remove();
+    await nextTask();
+    await nextTask();
+    expect(fake.live().subscriptions).to.equal(before);
   });
 
   it('the session element removed: the badge hides and nothing stays subscribed', async () => {
