@@ -3,6 +3,7 @@
  * (Session events are in the events tests.)
  */
 import { expect, fixture, html, unsafeStatic } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import type Talk from 'talkjs';
 import type { TalkSessionElement } from '../src/index.js';
 import type { FakeSession } from '../src/testing/index.js';
@@ -68,17 +69,42 @@ describe('<talk-session>: session options', () => {
     });
   }
 
-  it('tokenFetcher property: options.tokenFetcher is a function that yields the token', async () => {
+  it('tokenFetcher property: the kit asks it for the first token before new Session; options { appId, userId, token, tokenFetcher }', async () => {
     fake = sampleFake();
-    const tokenFetcher = () => Promise.resolve('jwt-fresh-alice');
+    const f = fake;
+    const sessionsAtCall: number[] = [];
+    let n = 0;
+    const tokenFetcher = () => (sessionsAtCall.push(f.sessions.length), Promise.resolve(`jwt-fresh-alice-${++n}`));
     const { session } = await withTokenFetcher(fake, tokenFetcher);
     await nextTask();
+    await nextTask();
     expect(fake.sessions).to.have.length(1);
+    expect(sessionsAtCall, 'sessions alive when the first token was asked for').to.deep.equal([0]);
     const options = session.options;
-    expect(Object.keys(options).sort()).to.deep.equal(['appId', 'tokenFetcher', 'userId']);
-    expect(options).to.include({ appId: 'tAPP', userId: 'alice' });
+    expect(Object.keys(options).sort()).to.deep.equal(['appId', 'token', 'tokenFetcher', 'userId']);
+    expect(options).to.include({ appId: 'tAPP', userId: 'alice', token: 'jwt-fresh-alice-1' });
     expect(options.tokenFetcher).to.be.a('function');
-    expect(await options.tokenFetcher!()).to.equal('jwt-fresh-alice');
+    // TalkJS's refreshes go through options.tokenFetcher, which yields the page's next token.
+    expect(await options.tokenFetcher!()).to.equal('jwt-fresh-alice-2');
+    expect(sessionsAtCall).to.deep.equal([0, 1]);
+  });
+
+  it('user-* attributes: { appId, userId } (no me), and currentUser.set() with those fields before the session is ready', async () => {
+    fake = sampleFake();
+    const f = fake;
+    let setsAtReady = -1;
+    const el = await fixture<TalkSessionElement>(
+      html`<talk-session .sdk=${f} app-id="tAPP" user-id="zoe" user-name="Zoe" @talk-session-ready=${() => (setsAtReady = f.callsTo('set').length)}></talk-session>`,
+    );
+    const session = await sessionOf(el, f);
+    await nextTask();
+    expect(session.options).to.deep.equal({ appId: 'tAPP', userId: 'zoe' });
+    const sets = f.callsTo('set');
+    expect(sets).to.have.length(1);
+    expect(sets[0]!.object).to.equal(session.currentUser);
+    expect(sets[0]!.args).to.deep.equal([{ name: 'Zoe' }]);
+    expect(setsAtReady, 'currentUser.set() calls when talk-session-ready fired').to.equal(1);
+    expect(f.backend.users.get('zoe')!.name).to.equal('Zoe');
   });
 
   it('syncUser as a Talk.User: { appId, me } and no userId', async () => {
@@ -153,6 +179,77 @@ describe('<talk-session>: the session property and talk-session-ready', () => {
     expect(el.session).to.equal(undefined);
     expect(session.isAlive).to.equal(false);
     expect(recorder.of('talk-session-ready')).to.have.length(1);
+  });
+});
+
+describe('<talk-session>: ready only once credentials and user are checked', () => {
+  it('session undefined, status loading and no talk-session-ready until hasValidCredentials() resolves; currentUser.get() is asked meanwhile', async () => {
+    fake = sampleFake();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const Base = fake.Session;
+    Object.defineProperty(fake, 'Session', {
+      value: class extends Base {
+        override hasValidCredentials(): Promise<boolean> {
+          const answer = super.hasValidCredentials();
+          return held.then(() => answer);
+        }
+      },
+      configurable: true,
+    });
+    const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session>`);
+    const recorder = recordEvents(el, ['talk-session-ready'], { untilTestEnds: true });
+    const f = fake;
+    await until(() => f.callsTo('hasValidCredentials').length === 1, 'hasValidCredentials()');
+    await until(() => f.callsTo('get').length === 1, 'currentUser.get() (at the same time)');
+    await nextTask();
+    await nextTask();
+    expect(fake.sessions).to.have.length(1);
+    expect(el.session, 'session before the credentials are checked').to.equal(undefined);
+    expect(el.status).to.equal('loading');
+    expect(recorder.events).to.have.length(0);
+
+    release();
+    const session = await sessionOf(el, fake);
+    expect(el.status).to.equal('ready');
+    expect(recorder.of('talk-session-ready')).to.have.length(1);
+    expect(recorder.events[0]!.detail.session).to.equal(session);
+  });
+
+  it('invalid credentials: one talk-error invalid-credentials naming app-id, status error, no session property', async () => {
+    fake = sampleFake({ validCredentials: false });
+    const errors = recordEvents(document, ['talk-error', 'talk-session-ready'], { untilTestEnds: true });
+    const { error } = console;
+    const logged: unknown[][] = [];
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} app-id="tWRONG" user-id="alice"></talk-session>`);
+      await until(() => el.status === 'error', 'status error');
+      await nextTask();
+      expect(errors.events.map((e) => [e.type, e.detail.code, e.detail.attribute])).to.deep.equal([['talk-error', 'invalid-credentials', 'app-id']]);
+      expect(errors.events[0]!.detail.message).to.include('tWRONG');
+      expect(el.session).to.equal(undefined);
+      expect(logged).to.have.length(1);
+    } finally {
+      console.error = error;
+    }
+  });
+
+  it('user-id alone for a user TalkJS does not know: one talk-error unknown-user naming user-id and the user, status error', async () => {
+    fake = sampleFake();
+    const errors = recordEvents(document, ['talk-error', 'talk-session-ready'], { untilTestEnds: true });
+    const { error } = console;
+    console.error = () => undefined;
+    try {
+      const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${fake} app-id="tAPP" user-id="nobody"></talk-session>`);
+      await until(() => el.status === 'error', 'status error');
+      await nextTask();
+      expect(errors.events.map((e) => [e.type, e.detail.code, e.detail.attribute])).to.deep.equal([['talk-error', 'unknown-user', 'user-id']]);
+      expect(errors.events[0]!.detail.message).to.include('nobody').and.to.include('user-name');
+      expect(el.session).to.equal(undefined);
+    } finally {
+      console.error = error;
+    }
   });
 });
 
@@ -447,20 +544,63 @@ describe('<talk-session>: desktop-notification-enabled', () => {
     expect(fake.callsTo('setDesktopNotificationEnabled')).to.have.length(0);
   });
 
-  it('"true": called with true; changed to "false": called with false, no new session', async () => {
+  /** A trusted click (from the test runner, through the browser's input pipeline) on a spot of its own. */
+  async function trustedClick(): Promise<void> {
+    const spot = document.createElement('div');
+    spot.style.cssText = 'position: fixed; left: 0; top: 0; width: 20px; height: 20px; z-index: 2147483647;';
+    document.body.append(spot);
+    try {
+      await sendMouse({ type: 'click', position: [10, 10] });
+    } finally {
+      spot.remove();
+    }
+  }
+
+  /** The page may not prompt now (no permission yet, no user activation): `true` has to wait for one. */
+  function expectNoActivation(): void {
+    expect(typeof Notification === 'undefined' ? 'default' : Notification.permission, 'Notification.permission').to.not.equal('granted');
+    expect((navigator as Navigator & { userActivation?: { isActive: boolean } }).userActivation?.isActive, 'navigator.userActivation.isActive').to.not.equal(true);
+  }
+
+  // One test: the trusted click leaves a user activation active for seconds, which would let a
+  // later test's "true" apply at once.
+  it('"true": applied only at the next trusted click (not at untrusted events); "false" at once, dropping a pending "true"; no new session', async () => {
     fake = sampleFake();
-    const { el, session } = await withDesktopNotificationEnabled(fake, 'true');
-    let calls = fake.callsTo('setDesktopNotificationEnabled', session);
-    expect(calls).to.have.length(1);
-    expect(calls[0]!.args[0]).to.equal(true);
+    const f = fake;
+    const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${f} app-id="tAPP" user-id="alice" desktop-notification-enabled="true"></talk-session>`);
+    const session = await sessionOf(el, f);
+    const applied = () => f.callsTo('setDesktopNotificationEnabled', session).map((call) => call.args[0]);
+    await nextTask();
+    await nextTask();
+    expectNoActivation();
+    expect(applied(), 'calls before a user activation').to.deep.equal([]);
+    el.click();
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    await nextTask();
+    expect(applied(), 'calls after untrusted events').to.deep.equal([]);
+
+    // "false" while "true" waits: false at once, the wait for a click is dropped.
+    el.setAttribute('desktop-notification-enabled', 'false');
+    await until(() => applied().length > 0, 'setDesktopNotificationEnabled(false)');
+    expect(applied()).to.deep.equal([false]);
+    // "true" again, still without a user activation: it waits again.
+    el.setAttribute('desktop-notification-enabled', 'true');
+    await el.updateComplete;
+    await nextTask();
+    expect(applied(), 'true before a user activation').to.deep.equal([false]);
+
+    await trustedClick();
+    await until(() => applied().length > 1, 'setDesktopNotificationEnabled(true) at the trusted click');
+    await nextTask();
+    await nextTask();
+    // Exactly one true: the wait dropped by "false" never fires.
+    expect(applied()).to.deep.equal([false, true]);
     expect(session.desktopNotificationEnabled).to.equal(true);
 
     el.setAttribute('desktop-notification-enabled', 'false');
-    await until(() => fake!.callsTo('setDesktopNotificationEnabled', session).length > 1, 'setDesktopNotificationEnabled(false)');
+    await until(() => applied().length > 2, 'setDesktopNotificationEnabled(false)');
     await nextTask();
-    calls = fake.callsTo('setDesktopNotificationEnabled', session);
-    expect(calls).to.have.length(2);
-    expect(calls[1]!.args[0]).to.equal(false);
+    expect(applied()).to.deep.equal([false, true, false]);
     expect(session.desktopNotificationEnabled).to.equal(false);
     expect(fake.sessions).to.have.length(1);
     expect(session.isAlive).to.equal(true);

@@ -3,9 +3,12 @@
  * `tokenRetry`), the final `token-fetch-failed`, retries stopping when the element goes, and
  * `talk-token-required` (success, failure, slow answers, removal mid-fetch, nobody answering).
  *
- * The fake SDK never asks for tokens by itself: like TalkJS, the tests call the `tokenFetcher`
- * the kit passed in the session's options. Retry waits are read from the timers the kit's
- * token code sets (recorded by stack), so the schedule is checked exactly, without timing.
+ * The first token is fetched by the kit itself (with retries) BEFORE `new Session`, which gets it
+ * as `token` together with the kit's `tokenFetcher`; a first token that never comes means no
+ * session and one `token-fetch-failed`. Refreshes are TalkJS's: the tests call the
+ * `tokenFetcher` the kit passed in the session's options (or `session.refreshToken()`), under
+ * either reading of `fetchTokens`. Retry waits are read from the timers the kit's token code
+ * sets (recorded by stack), so the schedule is checked exactly, without timing.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import fc from 'fast-check';
@@ -108,12 +111,12 @@ function expectedWaits(retry: { attempts: number; baseDelay: number; maxDelay: n
   return randoms.slice(0, retry.attempts - 1).map((r, i) => r * Math.min(retry.maxDelay, retry.baseDelay * 2 ** i));
 }
 
-/** A `<talk-session app-id="tAPP" user-id="alice">` on the fake, with `properties` and `attributes`; waits for its session. */
-async function sessionWith(
+/** A `<talk-session app-id="tAPP" user-id="alice">` on the fake, with `properties` and `attributes`, connected (nothing awaited). */
+async function place(
   properties: Partial<Pick<TalkSessionElement, 'tokenFetcher' | 'tokenRetry'>>,
   attributes: Record<string, string> = {},
   beforeConnect?: (el: TalkSessionElement) => void,
-): Promise<{ el: TalkSessionElement; session: FakeSession }> {
+): Promise<TalkSessionElement> {
   const host = await fixture<HTMLDivElement>(html`<div></div>`);
   const el = document.createElement('talk-session');
   el.setAttribute('app-id', 'tAPP');
@@ -123,8 +126,37 @@ async function sessionWith(
   Object.assign(el, properties);
   beforeConnect?.(el);
   host.append(el);
+  return el;
+}
+
+/** As {@link place}, then waits for its session. */
+async function sessionWith(
+  properties: Partial<Pick<TalkSessionElement, 'tokenFetcher' | 'tokenRetry'>>,
+  attributes: Record<string, string> = {},
+  beforeConnect?: (el: TalkSessionElement) => void,
+): Promise<{ el: TalkSessionElement; session: FakeSession }> {
+  const el = await place(properties, attributes, beforeConnect);
   await until(() => el.session !== undefined, 'the session');
   return { el, session: fake.sessions.at(-1)! };
+}
+
+/**
+ * As {@link place} for a first token that never comes: waits for `status` "error", then checks
+ * that no session was ever created (the kit fetches the first token before `new Session`).
+ */
+async function failedStart(
+  properties: Partial<Pick<TalkSessionElement, 'tokenFetcher' | 'tokenRetry'>>,
+  attributes: Record<string, string> = {},
+  beforeConnect?: (el: TalkSessionElement) => void,
+): Promise<TalkSessionElement> {
+  const el = await place(properties, attributes, beforeConnect);
+  const ready = recordEvents(el, ['talk-session-ready'], { untilTestEnds: true });
+  await until(() => el.status === 'error', 'status error');
+  await nextTask();
+  expect(fake.sessions, 'sessions created without a first token').to.have.length(0);
+  expect(el.session).to.equal(undefined);
+  expect(ready.events, 'talk-session-ready').to.have.length(0);
+  return el;
 }
 
 /** The `tokenFetcher` the kit gave TalkJS, called as TalkJS calls it. */
@@ -165,37 +197,131 @@ function expectNoErrors(): void {
 
 // ---------------------------------------------------------------------------------------------
 
+
+describe('tokens: the first token is fetched by the kit before the session is created', () => {
+  const scenario = () => `tokens-first-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
+  /** Each token source, set up so that every answer is `<prefix>-<n>`, with a record of how many sessions existed at each answer. */
+  const sources = [
+    {
+      name: 'tokenFetcher',
+      setUp(sessionsAtCall: number[]) {
+        let n = 0;
+        return { properties: { tokenFetcher: () => (sessionsAtCall.push(fake.sessions.length), Promise.resolve(`jwt-${++n}`)) }, attributes: {}, token: (i: number) => `jwt-${i}` };
+      },
+    },
+    {
+      name: 'token-endpoint',
+      setUp(sessionsAtCall: number[]) {
+        const realFetch = window.fetch;
+        window.fetch = (input: RequestInfo | URL, init?: RequestInit) => (sessionsAtCall.push(fake.sessions.length), realFetch.call(window, input, init));
+        onCleanup(() => (window.fetch = realFetch));
+        return { properties: {}, attributes: { 'token-endpoint': `/test-api/token?scenario=${scenario()}` }, token: (i: number) => `jwt-for-alice-${i}` };
+      },
+    },
+    {
+      name: 'talk-token-required',
+      setUp(sessionsAtCall: number[]) {
+        let n = 0;
+        const listener = (event: Event) => {
+          sessionsAtCall.push(fake.sessions.length);
+          event.preventDefault();
+          (event as CustomEvent<TokenRequiredDetail>).detail.resolve(`jwt-event-${++n}`);
+        };
+        document.addEventListener('talk-token-required', listener);
+        onCleanup(() => document.removeEventListener('talk-token-required', listener));
+        return { properties: {}, attributes: {}, token: (i: number) => `jwt-event-${i}` };
+      },
+    },
+  ] as const;
+
+  for (const source of sources) {
+    for (const fetchTokens of [false, true]) {
+      it(`${source.name}, no token, a fake whose session ${fetchTokens ? 'would also ask' : 'never asks'} for the first token (fetchTokens ${fetchTokens}): the session is created with the kit's first token`, async () => {
+        fake = sampleFake({ fetchTokens });
+        const sessionsAtCall: number[] = [];
+        const { properties, attributes, token } = source.setUp(sessionsAtCall);
+        const { el, session } = await sessionWith(properties, attributes);
+        await nextTask();
+        await nextTask();
+        expect(sessionsAtCall, 'sessions alive at each token request').to.deep.equal([0]);
+        expect(fake.sessions).to.have.length(1);
+        expect(optionsOf(session)).to.deep.equal({ appId: 'tAPP', userId: 'alice', token: token(1), tokenFetcher: '<fetcher>' });
+        expect(session.tokens, 'the tokens the session has had').to.deep.equal([token(1)]);
+        expect(session.tokenErrors).to.deep.equal([]);
+        expect(el.status).to.equal('ready');
+        // Refreshes go through the fetcher TalkJS holds.
+        expect(await session.refreshToken()).to.equal(token(2));
+        expect(sessionsAtCall).to.deep.equal([0, 1]);
+        expect(session.tokens).to.deep.equal([token(1), token(2)]);
+        expectNoErrors();
+      });
+    }
+  }
+
+  it('while the first token is on its way: status loading, no session, no talk-session-ready; then the session with that token', async () => {
+    let answer!: (token: string) => void;
+    let calls = 0;
+    const el = await place({ tokenFetcher: () => (calls++, new Promise<string>((resolve) => (answer = resolve))) });
+    const ready = recordEvents(el, ['talk-session-ready'], { untilTestEnds: true });
+    await until(() => calls === 1, 'the first token request');
+    await nextTask();
+    expect(el.status).to.equal('loading');
+    expect(el.session).to.equal(undefined);
+    expect(fake.sessions, 'sessions before the first token').to.have.length(0);
+    expect(ready.events).to.have.length(0);
+    answer('jwt-slow-first');
+    await until(() => el.session !== undefined, 'the session');
+    expect(optionsOf(fake.sessions[0]!)).to.deep.equal({ appId: 'tAPP', userId: 'alice', token: 'jwt-slow-first', tokenFetcher: '<fetcher>' });
+    expect(calls).to.equal(1);
+    expect(ready.events).to.have.length(1);
+    expectNoErrors();
+  });
+});
+
 describe('tokens: retries of a failing tokenFetcher', () => {
-  it('the documented defaults: 4 attempts, waits of up to 0.5 s, 1 s, 2 s, never over 8 s', async () => {
+  it('the documented defaults: 4 attempts, waits of up to 0.5 s, 1 s, 2 s, never over 8 s; a first token that never comes: no session, one token-fetch-failed', async () => {
     expect(DEFAULT_TOKEN_RETRY).to.deep.equal({ attempts: 4, baseDelay: 500, maxDelay: 8000 });
     // With no tokenRetry, the element uses them: 4 calls, each wait under its bound (fake time).
     const timers = recordRetryTimers({ instant: true });
     stubJitter([0.999, 0.999, 0.999]);
     let calls = 0;
     const failure = new Error('token server down');
-    const { session } = await sessionWith({ tokenFetcher: () => (calls++, Promise.reject(failure)) });
-    const result = await settle(sdkFetcher(session)());
-    expect(result).to.deep.equal({ ok: false, error: failure });
+    const el = await failedStart({ tokenFetcher: () => (calls++, Promise.reject(failure)) });
     expect(calls, 'tokenFetcher calls').to.equal(4);
     const waits = timers.timers.map((t) => t.delay);
     expect(waits).to.have.length(3);
     waits.forEach((wait, i) => expect(wait, `wait ${i + 1}`).to.be.closeTo(0.999 * [500, 1000, 2000][i]!, 1e-9));
-    expectOneTokenFailure('tokenFetcher', failure);
+    const detail = expectOneTokenFailure('tokenFetcher', failure);
+    expect(watch.errors.events[0]!.target, 'the error is dispatched on the session element').to.equal(el);
+    expect(detail.message).to.include('token server down');
+    expect(el.status).to.equal('error');
   });
 
-  it('attempts 5, baseDelay 8, maxDelay 20: 5 calls, waits = jitter × 8, 16, 20, 20 ms, then exactly one token-fetch-failed', async () => {
+  it('a refresh with attempts 5, baseDelay 8, maxDelay 20: 5 calls, waits = jitter × 8, 16, 20, 20 ms, then exactly one token-fetch-failed; the session stays', async () => {
     const retry = { attempts: 5, baseDelay: 8, maxDelay: 20 };
     const randoms = [0.5, 0.75, 0.999, 0.25];
     const timers = recordRetryTimers();
     stubJitter([...randoms]);
     const times: number[] = [];
     const errors = [1, 2, 3, 4, 5].map((n) => new Error(`failure ${n}`));
-    const { el, session } = await sessionWith({ tokenFetcher: () => (times.push(performance.now()), Promise.reject(errors[times.length - 1])), tokenRetry: retry });
+    let first = true;
+    const tokenFetcher = () => {
+      if (first) {
+        first = false;
+        return Promise.resolve('jwt-first');
+      }
+      times.push(performance.now());
+      return Promise.reject(errors[times.length - 1]);
+    };
+    const { el, session } = await sessionWith({ tokenFetcher, tokenRetry: retry });
+    expect(session.options.token, 'the first token').to.equal('jwt-first');
+    expect(timers.timers, 'retry waits for the first token').to.have.length(0);
     const onElement = recordEvents(el, ['talk-error'], { untilTestEnds: true });
 
     const result = await settle(sdkFetcher(session)());
     expect(result, 'what TalkJS gets: the last failure').to.deep.equal({ ok: false, error: errors[4] });
-    expect(times, 'tokenFetcher calls').to.have.length(5);
+    expect(times, 'tokenFetcher calls for the refresh').to.have.length(5);
     const waits = expectedWaits(retry, randoms);
     expect(timers.timers.map((t) => t.delay)).to.have.length(4);
     timers.timers.forEach((timer, i) => expect(timer.delay, `wait before retry ${i + 1}`).to.be.closeTo(waits[i]!, 1e-9));
@@ -208,6 +334,7 @@ describe('tokens: retries of a failing tokenFetcher', () => {
     expect(onElement.events[0]!.target, 'the error is dispatched on the session element').to.equal(el);
     expect(fake.sessions).to.have.length(1);
     expect(session.isAlive, 'the session stays').to.equal(true);
+    expect(el.session).to.equal(session);
   });
 
   it('the schedule for any tokenRetry and any jitter (property, fake time): attempts calls, wait n = random × min(maxDelay, baseDelay × 2^(n−1))', async () => {
@@ -241,17 +368,18 @@ describe('tokens: retries of a failing tokenFetcher', () => {
     expectNoErrors();
   });
 
-  it('fails twice, then answers: the token reaches TalkJS, no talk-error', async () => {
+  it('fails twice, then answers: the session is created with the third answer, no talk-error; a refresh starts afresh', async () => {
     recordRetryTimers({ instant: true });
     let calls = 0;
     const { session } = await sessionWith({
-      tokenFetcher: () => (++calls < 3 ? Promise.reject(new Error(`down ${calls}`)) : Promise.resolve('jwt-third')),
+      tokenFetcher: () => (++calls < 3 ? Promise.reject(new Error(`down ${calls}`)) : Promise.resolve(`jwt-${calls}`)),
       tokenRetry: { attempts: 4, baseDelay: 50, maxDelay: 50 },
     });
-    expect(await sdkFetcher(session)()).to.equal('jwt-third');
     expect(calls).to.equal(3);
+    expect(fake.sessions).to.have.length(1);
+    expect(optionsOf(session)).to.deep.equal({ appId: 'tAPP', userId: 'alice', token: 'jwt-3', tokenFetcher: '<fetcher>' });
     // A later refresh starts afresh: one call.
-    expect(await sdkFetcher(session)()).to.equal('jwt-third');
+    expect(await sdkFetcher(session)()).to.equal('jwt-4');
     expect(calls).to.equal(4);
     expectNoErrors();
   });
@@ -268,25 +396,48 @@ describe('tokens: retries of a failing tokenFetcher', () => {
     ];
     let calls = 0;
     const { session } = await sessionWith({ tokenFetcher: () => answers[calls++]!(), tokenRetry: { attempts: 4, baseDelay: 1, maxDelay: 1 } });
-    expect(await sdkFetcher(session)()).to.equal('jwt-trimmed');
     expect(calls).to.equal(4);
+    expect(session.options.token, 'the first token').to.equal('jwt-trimmed');
     expectNoErrors();
   });
 
-  it('element removed while retrying: the retries stop (no further calls, no timer left), no talk-error, TalkJS gets a rejection', async () => {
+  it('element removed while retrying the first token: the retries stop (no further calls, no timer left), no session, no talk-error', async () => {
     const timers = recordRetryTimers();
     let calls = 0;
-    const { el, session } = await sessionWith({ tokenFetcher: () => (calls++, Promise.reject(new Error('down'))), tokenRetry: { attempts: 1000, baseDelay: 5, maxDelay: 5 } });
-    const onElement = recordEvents(el, ['talk-error', 'talk-token-required'], { untilTestEnds: true });
-    const pending = settle(sdkFetcher(session)());
+    const el = await place({ tokenFetcher: () => (calls++, Promise.reject(new Error('down'))), tokenRetry: { attempts: 1000, baseDelay: 5, maxDelay: 5 } });
+    const onElement = recordEvents(el, ['talk-error', 'talk-token-required', 'talk-session-ready'], { untilTestEnds: true });
     await until(() => calls >= 3, 'three attempts');
     el.remove();
+    await until(() => timers.timers.some((t) => t.cleared), 'the pending wait to be cleared');
+    await nextTask();
+    const callsAtRemoval = calls;
+    await nextTask();
+    await nextTask();
+    expect(calls, 'tokenFetcher calls after removal').to.equal(callsAtRemoval);
+    expect(timers.outstanding(), 'retry timers left pending').to.deep.equal([]);
+    expect(fake.sessions, 'sessions created').to.have.length(0);
+    expect(onElement.events, 'events from the removed element').to.deep.equal([]);
+    expectNoErrors();
+  });
+
+  it('element removed while a refresh is retrying: the retries stop (no further calls, no timer left), no talk-error, TalkJS gets a rejection', async () => {
+    const timers = recordRetryTimers();
+    let calls = 0;
+    const { el, session } = await sessionWith({
+      tokenFetcher: () => (++calls === 1 ? Promise.resolve('jwt-first') : Promise.reject(new Error('down'))),
+      tokenRetry: { attempts: 1000, baseDelay: 5, maxDelay: 5 },
+    });
+    const onElement = recordEvents(el, ['talk-error', 'talk-token-required'], { untilTestEnds: true });
+    const pending = settle(sdkFetcher(session)());
+    await until(() => calls >= 4, 'three attempts of the refresh');
+    el.remove();
     const result = await pending;
+    // The retry loop has ended (its promise settled): nothing can call the fetcher again.
     expect(result.ok, 'TalkJS gets a rejection').to.equal(false);
     await nextTask();
     const callsAtRemoval = calls;
-    // Ten times the longest wait: a retry loop still running would have called again.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await nextTask();
+    await nextTask();
     expect(calls, 'tokenFetcher calls after removal').to.equal(callsAtRemoval);
     expect(timers.outstanding(), 'retry timers left pending').to.deep.equal([]);
     expect(timers.timers.some((t) => t.cleared), 'the pending wait was cleared').to.equal(true);
@@ -298,12 +449,32 @@ describe('tokens: retries of a failing tokenFetcher', () => {
     expectNoErrors();
   });
 
-  it('element removed while the fetcher is still answering: its late answer is dropped, no retry, no talk-error', async () => {
+  it('element removed while the fetcher is still answering the first token: its late answer is dropped, no session, no retry, no talk-error', async () => {
     let answer!: (token: string) => void;
     let calls = 0;
-    const { el, session } = await sessionWith({ tokenFetcher: () => (calls++, new Promise<string>((resolve) => (answer = resolve))) });
-    const pending = settle(sdkFetcher(session)());
+    const el = await place({ tokenFetcher: () => (calls++, new Promise<string>((resolve) => (answer = resolve))) });
+    const onElement = recordEvents(el, ['talk-error', 'talk-session-ready'], { untilTestEnds: true });
     await until(() => calls === 1, 'the call');
+    el.remove();
+    await nextTask();
+    await nextTask();
+    answer('jwt-late');
+    await nextTask();
+    await nextTask();
+    expect(calls).to.equal(1);
+    expect(fake.sessions, 'sessions created for the removed element').to.have.length(0);
+    expect(onElement.events).to.deep.equal([]);
+    expectNoErrors();
+  });
+
+  it('element removed while the fetcher is still answering a refresh: its late answer is dropped, no retry, no talk-error', async () => {
+    let answer!: (token: string) => void;
+    let calls = 0;
+    const { el, session } = await sessionWith({
+      tokenFetcher: () => (++calls === 1 ? Promise.resolve('jwt-first') : new Promise<string>((resolve) => (answer = resolve))),
+    });
+    const pending = settle(sdkFetcher(session)());
+    await until(() => calls === 2, 'the refresh call');
     el.remove();
     await nextTask();
     await nextTask();
@@ -311,9 +482,44 @@ describe('tokens: retries of a failing tokenFetcher', () => {
     const result = await pending;
     expect(result.ok, 'TalkJS does not get a token for a removed element').to.equal(false);
     await nextTask();
-    expect(calls).to.equal(1);
+    expect(calls).to.equal(2);
     expectNoErrors();
   });
+});
+
+describe('tokens: signature with a token source', () => {
+  for (const [name, properties, attributes] of [
+    ['the tokenFetcher property', { tokenFetcher: () => Promise.resolve('jwt-x') }, {}],
+    ['token-endpoint', {}, { 'token-endpoint': '/test-api/token?scenario=signature-conflict' }],
+  ] as const) {
+    it(`signature with ${name}: one talk-error invalid-attribute naming signature, no token request, no session; removing signature fixes it`, async () => {
+      let fetcherCalls = 0;
+      const fetches: string[] = [];
+      const realFetch = window.fetch;
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => (fetches.push(String(input)), realFetch.call(window, input, init));
+      onCleanup(() => (window.fetch = realFetch));
+      const tokenFetcher = 'tokenFetcher' in properties ? () => (fetcherCalls++, properties.tokenFetcher()) : undefined;
+      const el = await place(tokenFetcher ? { tokenFetcher } : {}, { ...attributes, signature: 'hmac' });
+      await until(() => el.status === 'error', 'status error');
+      await nextTask();
+      await nextTask();
+      const details = watch.errors.events.map((event) => event.detail as TalkErrorDetail);
+      expect(details.map((d) => [d.code, d.attribute])).to.deep.equal([['invalid-attribute', 'signature']]);
+      expect(details[0]!.message).to.include('signature');
+      expect(watch.console.errors, 'console.error calls').to.have.length(1);
+      expect(fake.sessions, 'sessions created').to.have.length(0);
+      expect(el.session).to.equal(undefined);
+      expect(fetcherCalls, 'tokenFetcher calls').to.equal(0);
+      expect(fetches, 'requests to the token endpoint').to.deep.equal([]);
+      expectNothingThrown();
+
+      el.removeAttribute('signature');
+      await until(() => el.session !== undefined, 'the session once signature is gone');
+      expect(fake.sessions[0]!.options).to.not.have.property('signature');
+      expect(fake.sessions[0]!.options.token, 'a first token from the source').to.be.a('string');
+      expect(watch.errors.events, 'no further talk-error').to.have.length(1);
+    });
+  }
 });
 
 describe('tokens: talk-token-required', () => {
@@ -329,35 +535,42 @@ describe('tokens: talk-token-required', () => {
     return events;
   }
 
-  it('taken (preventDefault) and resolved: the session gets a tokenFetcher and no token; TalkJS gets the answer; each refresh asks again', async () => {
+  it('taken (preventDefault) and resolved: the answer is the session\'s first token, with the kit\'s tokenFetcher; each refresh asks again', async () => {
     let n = 0;
+    const sessionsAtEvent: number[] = [];
     const events = onTokenRequired(document, (event) => {
+      sessionsAtEvent.push(fake.sessions.length);
       event.preventDefault();
       event.detail.resolve(`jwt-event-${++n}`);
     });
     const { el, session } = await sessionWith({});
     expect(events, 'talk-token-required at creation').to.have.length(1);
+    expect(sessionsAtEvent, 'sessions when the first token was asked for').to.deep.equal([0]);
     const event = events[0]!;
     expect(event.cancelable).to.equal(true);
     expect(event.bubbles).to.equal(true);
     expect(event.composed).to.equal(true);
     expect(event.target).to.equal(el);
     expect(event.detail.userId).to.equal('alice');
-    expect(optionsOf(session)).to.deep.equal({ appId: 'tAPP', userId: 'alice', tokenFetcher: '<fetcher>' });
-    expect(await sdkFetcher(session)(), 'the first token').to.equal('jwt-event-1');
-    expect(events).to.have.length(1);
+    expect(optionsOf(session)).to.deep.equal({ appId: 'tAPP', userId: 'alice', token: 'jwt-event-1', tokenFetcher: '<fetcher>' });
     expect(await sdkFetcher(session)(), 'a refresh').to.equal('jwt-event-2');
     expect(events).to.have.length(2);
+    expect(await sdkFetcher(session)(), 'another refresh').to.equal('jwt-event-3');
+    expect(events).to.have.length(3);
     expectNoErrors();
   });
 
-  it('a slow answer (after 60 ms) reaches TalkJS', async () => {
-    onTokenRequired(document, (event) => {
+  it('a slow answer (after 60 ms) is the first token; the element waits for it (loading, no session)', async () => {
+    const events = onTokenRequired(document, (event) => {
       event.preventDefault();
       setTimeout(() => event.detail.resolve('jwt-slow'), 60);
     });
-    const { session } = await sessionWith({});
-    expect(await sdkFetcher(session)()).to.equal('jwt-slow');
+    const el = await place({});
+    await until(() => events.length === 1, 'talk-token-required');
+    expect(el.status).to.equal('loading');
+    expect(fake.sessions).to.have.length(0);
+    await until(() => el.session !== undefined, 'the session');
+    expect(fake.sessions[0]!.options.token).to.equal('jwt-slow');
     expectNoErrors();
   });
 
@@ -369,22 +582,20 @@ describe('tokens: talk-token-required', () => {
       event.detail.resolve('jwt-second');
     });
     const { session } = await sessionWith({});
-    expect(await sdkFetcher(session)()).to.equal('jwt-first');
+    expect(session.options.token).to.equal('jwt-first');
+    expect(await sdkFetcher(session)(), 'a refresh').to.equal('jwt-first');
     expectNoErrors();
   });
 
-  it('rejected every time: retried (a new event each attempt), then exactly one token-fetch-failed naming talk-token-required', async () => {
+  it('rejected every time: retried (a new event each attempt), then exactly one token-fetch-failed naming talk-token-required, no session', async () => {
     recordRetryTimers({ instant: true });
     const failure = new Error('no token for you');
     const events = onTokenRequired(document, (event) => {
       event.preventDefault();
       event.detail.reject(failure);
     });
-    const { session } = await sessionWith({ tokenRetry: { attempts: 3, baseDelay: 10, maxDelay: 10 } });
-    const result = await settle(sdkFetcher(session)());
-    expect(result).to.deep.equal({ ok: false, error: failure });
+    await failedStart({ tokenRetry: { attempts: 3, baseDelay: 10, maxDelay: 10 } });
     expect(events, 'talk-token-required events: one per attempt').to.have.length(3);
-    await nextTask();
     expectOneTokenFailure('talk-token-required', failure);
   });
 
@@ -394,49 +605,51 @@ describe('tokens: talk-token-required', () => {
       event.preventDefault();
       event.detail.reject();
     });
-    const { session } = await sessionWith({ tokenRetry: { attempts: 2, baseDelay: 1, maxDelay: 1 } });
-    const result = await settle(sdkFetcher(session)());
-    expect(result.ok).to.equal(false);
-    expect((result as { error: unknown }).error).to.be.instanceOf(Error);
-    await nextTask();
-    expectOneTokenFailure('talk-token-required');
+    await failedStart({ tokenRetry: { attempts: 2, baseDelay: 1, maxDelay: 1 } });
+    const detail = expectOneTokenFailure('talk-token-required');
+    expect(detail.cause).to.be.instanceOf(Error);
   });
 
-  it('element removed while the listener has not answered: no error, no further event; the late answer is dropped', async () => {
+  it('element removed while the listener has not answered the first request: no error, no further event, no session; the late answer is dropped', async () => {
     const unanswered: TokenRequiredDetail[] = [];
-    const { el, session } = await sessionWith({}, {}, (element) => {
+    const el = await place({}, {}, (element) => {
       // On the element itself: events from a removed element do not reach the document.
       onTokenRequired(element, (event) => {
         event.preventDefault();
         unanswered.push(event.detail);
       });
     });
-    const onElement = recordEvents(el, ['talk-token-required', 'talk-error'], { untilTestEnds: true });
-    const pending = settle(sdkFetcher(session)());
+    await until(() => unanswered.length === 1, 'the creation-time request');
+    const onElement = recordEvents(el, ['talk-token-required', 'talk-error', 'talk-session-ready'], { untilTestEnds: true });
+    expect(el.status).to.equal('loading');
     el.remove();
     await nextTask();
     await nextTask();
-    expect(session.isAlive, 'the session is destroyed with its element').to.equal(false);
-    expect(unanswered, 'the creation-time request').to.have.length(1);
     unanswered[0]!.resolve('jwt-late');
-    const result = await pending;
-    expect(result.ok, 'TalkJS gets no token for a removed element').to.equal(false);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await nextTask();
+    await nextTask();
+    expect(fake.sessions, 'sessions created for the removed element').to.have.length(0);
     expect(onElement.events, 'events dispatched after removal').to.deep.equal([]);
     expect(unanswered, 'no further talk-token-required').to.have.length(1);
     expectNoErrors();
   });
 
-  it('element removed while the listener never answers: the promise TalkJS holds settles (rejected) with the removal', async () => {
+  it('element removed while the listener never answers a refresh: the promise TalkJS holds settles (rejected) with the removal', async () => {
+    let n = 0;
     const { el, session } = await sessionWith({}, {}, (element) => {
-      onTokenRequired(element, (event) => event.preventDefault());
+      onTokenRequired(element, (event) => {
+        event.preventDefault();
+        if (++n === 1) event.detail.resolve('jwt-first');
+      });
     });
+    expect(session.options.token).to.equal('jwt-first');
     let settled = false;
     const pending = settle(sdkFetcher(session)()).then((result) => {
       settled = true;
       return result;
     });
     await nextTask();
+    expect(n, 'talk-token-required for the refresh').to.equal(2);
     expect(settled, 'still waiting for the listener').to.equal(false);
     el.remove();
     await until(() => settled, 'the fetch to settle after the removal');
@@ -486,9 +699,10 @@ describe('tokens: talk-token-required', () => {
     expectNoErrors();
   });
 
-  it('tokenFetcher set: its answers win, no talk-token-required', async () => {
+  it('tokenFetcher set: its answers win (first token and refreshes), no talk-token-required', async () => {
     const events = onTokenRequired(document, (event) => event.preventDefault());
     const { session } = await sessionWith({ tokenFetcher: () => 'jwt-from-fetcher' });
+    expect(session.options.token).to.equal('jwt-from-fetcher');
     expect(await sdkFetcher(session)()).to.equal('jwt-from-fetcher');
     expect(events).to.have.length(0);
     expectNoErrors();
@@ -499,23 +713,22 @@ describe('tokens: token-endpoint retries', () => {
   const scenario = () => `tokens-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const requests = async (id: string) => ((await (await fetch(`/test-api/token/count?scenario=${id}`)).json()) as { requests: number }).requests;
 
-  it('an endpoint that answers 500 twice: three requests, the third token reaches TalkJS', async () => {
+  it('an endpoint that answers 500 twice: three requests, the third token is the session\'s first', async () => {
     recordRetryTimers({ instant: true });
     const id = scenario();
     const { session } = await sessionWith({ tokenRetry: { attempts: 4, baseDelay: 1, maxDelay: 1 } }, { 'token-endpoint': `/test-api/token?scenario=${id}&fail=2` });
-    expect(await sdkFetcher(session)()).to.equal('jwt-for-alice-3');
+    expect(session.options.token).to.equal('jwt-for-alice-3');
     expect(await requests(id)).to.equal(3);
+    expect(await sdkFetcher(session)(), 'a refresh').to.equal('jwt-for-alice-4');
+    expect(await requests(id)).to.equal(4);
     expectNoErrors();
   });
 
-  it('an endpoint that always answers 401: `attempts` requests, then one token-fetch-failed naming token-endpoint', async () => {
+  it('an endpoint that always answers 401: `attempts` requests, then one token-fetch-failed naming token-endpoint, no session', async () => {
     recordRetryTimers({ instant: true });
     const id = scenario();
-    const { session } = await sessionWith({ tokenRetry: { attempts: 3, baseDelay: 1, maxDelay: 1 } }, { 'token-endpoint': `/test-api/token?scenario=${id}&status=401` });
-    const result = await settle(sdkFetcher(session)());
-    expect(result.ok).to.equal(false);
+    await failedStart({ tokenRetry: { attempts: 3, baseDelay: 1, maxDelay: 1 } }, { 'token-endpoint': `/test-api/token?scenario=${id}&status=401` });
     expect(await requests(id)).to.equal(3);
-    await nextTask();
     const detail = expectOneTokenFailure('token-endpoint');
     expect(detail.message).to.include('401');
   });
