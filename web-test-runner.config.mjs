@@ -1,11 +1,63 @@
-// Browser tests: headless Chromium (Debian's /usr/bin/chromium, or CHROME_PATH) through
+// Browser tests: headless Chromium, Firefox ESR or WebKitGTK (BROWSER, see below) through
 // @web/test-runner, TypeScript through esbuild with the project's tsconfig (Lit decorators).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { fileURLToPath } from 'node:url';
 import { tokenEndpoint } from './test/server/token-endpoint.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/**
+ * The engine to test in (`BROWSER`): `chromium` (default; Debian's, or CHROME_PATH), `firefox`
+ * (Firefox ESR over WebDriver BiDi, FIREFOX_PATH or /usr/bin/firefox-esr) or `webkit`
+ * (WebKitGTK's MiniBrowser through a WebKitWebDriver that listens on WEBKIT_DRIVER_PORT, default
+ * 4444, under an X server: `scripts/test.mjs` starts both).
+ */
+const engine = process.env.BROWSER || 'chromium';
+
+function browsers() {
+  if (engine === 'firefox') {
+    return [
+      chromeLauncher({
+        launchOptions: { browser: 'firefox', executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr', headless: true },
+      }),
+    ];
+  }
+  if (engine === 'webkit') {
+    return [
+      webdriverLauncher({
+        automationProtocol: 'webdriver',
+        hostname: '127.0.0.1',
+        port: Number(process.env.WEBKIT_DRIVER_PORT || 4444),
+        path: '/',
+        logLevel: 'error',
+        capabilities: {
+          'wdio:enforceWebDriverClassic': true,
+          'webkitgtk:browserOptions': { binary: process.env.WEBKIT_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', args: ['--automation'] },
+        },
+      }),
+    ];
+  }
+  return [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+        ],
+      },
+    }),
+  ];
+}
 
 export default {
   files: process.env.TEST_FILES ? process.env.TEST_FILES.split(',') : ['test/**/*.test.ts'],
@@ -27,24 +79,7 @@ export default {
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
-      },
-    }),
-  ],
+  browsers: browsers(),
   concurrency: 1,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },

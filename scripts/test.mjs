@@ -3,7 +3,8 @@
 //  1. tsc --noEmit (strict; the fake SDK is type-checked against the talkjs declarations) and
 //     the generated files (manifest, framework typings, API docs) are up to date
 //  2. npm run build (dist/), then the size budget of the standalone bundle
-//  3. browser tests: @web/test-runner in headless Chromium (CHROME_PATH overrides /usr/bin/chromium)
+//  3. browser tests: @web/test-runner in headless Chromium, Firefox ESR and WebKitGTK (BROWSERS,
+//     comma-separated, to run fewer), each under both readings of the fake (FAKE_READINGS)
 //  4. Node (SSR) import checks of the sources and of dist/: node's test runner
 //  5. end-to-end: the demo page served by Vite, driven by playwright-core in the same Chromium
 //  6. soak (test/e2e/soak.mjs) and security (test/e2e/security.mjs): leaks and heap over 1,000
@@ -12,7 +13,7 @@
 //     and driven in Chromium (test/e2e/examples.mjs)
 // Set TEST_ONLY=unit|node|e2e|soak|security|examples (comma-separated) to run a subset.
 import { spawn } from 'node:child_process';
-import { ensureBrowser } from './ensure-browser.mjs';
+import { ensureBrowser, ensureEngines } from './ensure-browser.mjs';
 
 const only = process.env.TEST_ONLY?.split(',');
 const wanted = (name) => !only || only.includes(name);
@@ -40,9 +41,33 @@ function counts(output, pattern) {
   return last ? { passed: Number(last[1]), failed: Number(last[2]) } : undefined;
 }
 
-// Every browser step uses the same binary; CHROME_PATH tells the runners where it is.
+// Every Chromium step uses the same binary; CHROME_PATH tells the runners where it is.
 process.env.CHROME_PATH = ensureBrowser();
 console.log(`Browser: ${process.env.CHROME_PATH}`);
+const engines = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').filter(Boolean);
+if (wanted('unit')) ensureEngines(engines);
+
+/**
+ * Starts what WebKitGTK's WebDriver needs: an X server (Xvfb on display :99) and WebKitWebDriver
+ * on port 4444. Returns a function that stops both.
+ */
+async function startWebKitDriver() {
+  const display = ':99';
+  const children = [spawn('Xvfb', [display, '-screen', '0', '1280x1024x24'], { stdio: 'ignore' })];
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  children.push(spawn('WebKitWebDriver', ['--port=4444'], { stdio: 'ignore', env: { ...process.env, DISPLAY: display } }));
+  // Wait until the driver answers.
+  for (let i = 0; i < 50; i++) {
+    try {
+      const response = await fetch('http://127.0.0.1:4444/status');
+      if (response.ok) break;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return () => children.reverse().forEach((child) => child.kill());
+}
 
 let passed = 0;
 let failed = 0;
@@ -77,9 +102,17 @@ if (wanted('unit') || wanted('node') || wanted('examples')) {
 }
 if (wanted('unit')) {
   await step('size budget (scripts/size.mjs)', process.execPath, ['scripts/size.mjs']);
-  // The fake takes each reading of what the talkjs declarations leave open: the kit must work under both.
-  for (const readings of ['strict', 'eager']) {
-    await step(`browser tests (web-test-runner, Chromium), fake readings: ${readings}`, 'npx', ['web-test-runner'], /(\d+) passed, (\d+) failed/g, { FAKE_READINGS: readings });
+  // Every engine, and in each the fake takes each reading of what the talkjs declarations leave
+  // open: the kit must work under both.
+  for (const engine of engines) {
+    const stop = engine === 'webkit' ? await startWebKitDriver() : undefined;
+    for (const readings of ['strict', 'eager']) {
+      await step(`browser tests (web-test-runner, ${engine}), fake readings: ${readings}`, 'npx', ['web-test-runner'], /(\d+) passed, (\d+) failed/g, {
+        BROWSER: engine,
+        FAKE_READINGS: readings,
+      });
+    }
+    stop?.();
   }
 }
 if (wanted('node')) {
