@@ -29,7 +29,7 @@ export { TalkElement, type TalkStatus } from './internal/talk-element.js';
 export { TalkUiElement, DEFAULT_SESSION_TIMEOUT, type ConversationSource } from './internal/ui-element.js';
 export { sessionContext, type SessionContextValue } from './internal/context.js';
 export { TALK_ERROR_CODES, type TalkErrorCode, type TalkErrorDetail } from './internal/errors.js';
-export type { TalkEventDetails, TalkEventMap, TalkEventName, TokenRequiredDetail } from './internal/events.js';
+export type { BrowserPermissionNeededDetail, TalkEventDetails, TalkEventMap, TalkEventName, TokenRequiredDetail } from './internal/events.js';
 export type { TalkSdk, SessionLike, Chatbox, Inbox, Popup, ConversationBuilder } from './internal/sdk-types.js';
 export { defineElements, VERSION } from './internal/define.js';
 export { TALK_SCRIPT_URL } from './internal/sdk-loader.js';

@@ -453,6 +453,9 @@ const BADGE_ROWS: Row[] = [
   },
   { on: 'talk-unread-badge', name: 'label', what: 'wrong type (number property)', apply: prop('label', 3), expect: invalid('label') },
   { on: 'talk-unread-badge', name: 'session', what: 'wrong type (string)', apply: prop('session', 'Session#1'), expect: invalid('session') },
+  { on: 'talk-unread-badge', name: 'session-timeout', what: 'empty', apply: attr('session-timeout', ''), expect: invalid('session-timeout') },
+  { on: 'talk-unread-badge', name: 'session-timeout', what: 'wrong type (word)', apply: attr('session-timeout', 'long'), expect: invalid('session-timeout') },
+  { on: 'talk-unread-badge', name: 'session-timeout', what: 'negative', apply: attr('session-timeout', '-1'), expect: invalid('session-timeout') },
 ];
 
 const PANEL_URL = 'data:text/html,<p>Order 1</p>';
@@ -650,6 +653,25 @@ describe('bad input: every attribute of every element', () => {
     await nextTask();
     const details = errors.of('talk-error').map((event) => event.detail as TalkErrorDetail);
     expect(details.map((d) => `${d.code} (${d.attribute})`), 'talk-error events').to.deep.equal(['invalid-attribute (session)']);
+    expect(output.errors).to.have.length(1);
+  });
+
+  it('<talk-unread-badge> outside any session → no-session after session-timeout (not loading forever), like the chat elements', async () => {
+    tried.errors++;
+    const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
+    const output = captureConsole({ untilTestEnds: true });
+    const host = document.createElement('div');
+    document.body.append(host);
+    onCleanup(() => host.remove());
+    const badge = document.createElement('talk-unread-badge') as TalkUnreadBadgeElement;
+    badge.setAttribute('session-timeout', '30');
+    host.append(badge);
+    await until(() => errors.events.length > 0, 'a talk-error');
+    await nextTask();
+    const details = errors.of('talk-error').map((event) => event.detail as TalkErrorDetail);
+    expect(details.map((d) => `${d.code} (${d.attribute})`)).to.deep.equal(['no-session (session)']);
+    expect(details[0]!.message).to.include('<talk-unread-badge>').and.include('session-timeout=30');
+    expect(badge.status).to.equal('error');
     expect(output.errors).to.have.length(1);
   });
 

@@ -516,6 +516,9 @@ export type TalkUnreadBadgeElementProps = {
   /** The accessible label, with `{count}` standing for the number (the exact number, not capped).
 Default `{count} unread conversations` or `{count} unread messages`. */
   label?: TalkUnreadBadgeElement["label"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  "session-timeout"?: TalkUnreadBadgeElement["sessionTimeout"];
   /** A `Talk.Session` to count for, instead of the nearest `<talk-session>`'s. */
   session?: TalkUnreadBadgeElement["session"];
   /** The current number (unread conversations or messages); 0 until known. */
@@ -524,7 +527,7 @@ Default `{count} unread conversations` or `{count} unread messages`. */
 `error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
 `:state(loading)`, `:state(ready)` and `:state(error)`. */
   status?: TalkUnreadBadgeElement["status"];
-  /** `invalid-attribute` or `sdk-error`. */
+  /** `invalid-attribute`, `no-session` or `sdk-error`. */
   "ontalk-error"?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
 };
 
@@ -767,7 +770,7 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **talk-error** - `invalid-attribute` or `sdk-error`.
+   *  - **talk-error** - `invalid-attribute`, `no-session` or `sdk-error`.
    *
    * ### **Methods:**
    *

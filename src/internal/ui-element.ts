@@ -4,7 +4,7 @@
  * it, selecting the conversation, live updates, event re-dispatch and clean destruction.
  */
 import type { PropertyDeclarations } from '@lit/reactive-element';
-import { consumeSession, type SessionContextValue } from './context.js';
+import { DEFAULT_SESSION_TIMEOUT, SessionController } from '../controllers/session-controller.js';
 import {
   booleanAttribute,
   customDataAttribute,
@@ -28,8 +28,7 @@ import { sameData } from './same-data.js';
 import type { ConversationBuilder, SessionLike, Subscription, Talk, UIBox } from './sdk-types.js';
 import { TalkElement, slot } from './talk-element.js';
 
-/** `session-timeout` when the attribute is absent: 5000 ms. */
-export const DEFAULT_SESSION_TIMEOUT = 5_000;
+export { DEFAULT_SESSION_TIMEOUT };
 
 export type { ConversationSource } from './conversation.js';
 
@@ -275,28 +274,23 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
   /** The detail of `talk-ready`: `{ chatbox }`, `{ inbox }` or `{ popup }`. */
   protected abstract readyDetail(box: Box): TalkEventDetails['talk-ready'];
 
-  #context: SessionContextValue | undefined;
+  /** Finds the session: the `session` property, else the nearest `<talk-session>`; `no-session` after `session-timeout`. */
+  readonly #sessions = new SessionController(this, {
+    // `undefined` comes from disconnectedCallback, which in a move runs once the element is
+    // already in its new place: connectedCallback follows and reconciles.
+    onChange: () => this.#reconcile(),
+    onNoSession: (detail) => {
+      this.reportInputOnce('session', undefined, detail);
+      this.setStatus('error');
+    },
+  });
   #box: BoxRecord<Box, Options> | undefined;
   #container: HTMLElement | undefined;
-  #sessionTimer: ReturnType<typeof setTimeout> | undefined;
-  /** True once `no-session` was reported, until a session turns up. */
-  #noSession = false;
   /**
    * The session on which creating or mounting the UI failed: not tried again on it until a
    * property changes (so one failure gives one `talk-error`, not one per context update).
    */
   #failedOn: SessionLike | undefined;
-
-  constructor() {
-    super();
-    consumeSession(this, (value) => {
-      this.#context = value;
-      // `undefined` comes from disconnectedCallback, which in a move runs once the element is
-      // already in its new place: connectedCallback follows and reconciles. Before the first
-      // update, that update creates the UI (one attempt, one error if it fails).
-      if (value && this.hasUpdated) this.#reconcile();
-    });
-  }
 
   /** The live SDK UI object, or `undefined` while loading, after an error and after removal. */
   protected get box(): Box | undefined {
@@ -408,13 +402,6 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     super.connectedCallback();
     // The consumer has asked for the session by now; a provider answers synchronously.
     if (this.hasUpdated) this.#reconcile();
-    this.#armSessionTimer();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#sessionTimer);
-    this.#sessionTimer = undefined;
   }
 
   protected override shadowContent(): Node[] {
@@ -436,29 +423,6 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     this.setStatus('loading');
   }
 
-  /** The session to use: the `session` property, else the nearest `<talk-session>`'s. */
-  #currentSession(): SessionLike | undefined {
-    return this.session ?? this.#context?.session;
-  }
-
-  #armSessionTimer(): void {
-    clearTimeout(this.#sessionTimer);
-    this.#sessionTimer = undefined;
-    if (this.#context || this.session) return;
-    const timeout = this.sessionTimeout ?? DEFAULT_SESSION_TIMEOUT;
-    this.#sessionTimer = setTimeout(() => {
-      this.#sessionTimer = undefined;
-      if (!this.isConnected || this.#context || this.session) return;
-      this.reportInputOnce('session', undefined, {
-        code: 'no-session',
-        attribute: 'session',
-        message: `found no session within session-timeout=${timeout} ms: put it inside a <talk-session>, or set its session property.`,
-      });
-      this.#noSession = true;
-      this.setStatus('error');
-    }, timeout);
-  }
-
   /** Brings the UI object in line with the session and the properties. Never throws. */
   #reconcile(): void {
     if (!this.isConnected) return;
@@ -468,15 +432,12 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
       this.setStatus('error');
       return;
     }
-    const session = this.#currentSession();
+    const session = this.#sessions.session;
     if (!session || !session.isAlive) {
       this.#destroyBox();
-      const failed = !this.session && (this.#context ? this.#context.status === 'error' : this.#noSession);
-      this.setStatus(failed ? 'error' : 'loading');
+      this.setStatus(this.#sessions.status === 'error' ? 'error' : 'loading');
       return;
     }
-    clearTimeout(this.#sessionTimer);
-    this.#noSession = false;
     this.clearReportedInput('session');
     if (this.#findProblem()) {
       this.#destroyBox();
@@ -570,7 +531,7 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
 
   /** The first problem with the conversation properties (reported once), or `undefined`. */
   #findProblem() {
-    return this.findProblem('conversation', () => conversationRules(this, Boolean(this.#context?.sdk)));
+    return this.findProblem('conversation', () => conversationRules(this, Boolean(this.#sessions.sdk)));
   }
 
   /** Calls `select` when what to select changed: the conversation, `syncConversation`, its attributes or `as-guest`. */
@@ -580,7 +541,7 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     record.selection = selection;
     let target: Selection;
     try {
-      target = resolveSelection(this, record.session, this.#context?.sdk, record.attributes);
+      target = resolveSelection(this, record.session, this.#sessions.sdk, record.attributes);
     } catch (cause) {
       const attribute = this.syncConversation ? 'syncConversation' : syncedAttribute(this)!;
       this.report({ code: 'sdk-error', attribute, message: `${attribute}: could not build the conversation: ${String(cause)}`, cause });

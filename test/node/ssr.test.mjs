@@ -60,11 +60,13 @@ test("the talkjs package's Node entry throws on Talk.ready, so the kit must neve
 
 // The built package as Node resolves it (package "exports", Lit's `node` condition), the way an
 // SSR framework imports it. `npm test` builds dist/ before this step.
-for (const entry of ['talkjs-elements', 'talkjs-elements/elements', 'talkjs-elements/testing']) {
+// `standalone` has a `node` condition (the ESM build): its browser bundle inlines Lit's browser build.
+for (const entry of ['talkjs-elements', 'talkjs-elements/elements', 'talkjs-elements/controllers', 'talkjs-elements/testing', 'talkjs-elements/standalone']) {
   test(`${entry} (dist/) imports in Node without throwing`, async () => {
     const module = await import(entry);
     assert.ok(Object.keys(module).length > 0);
-    if (entry !== 'talkjs-elements/testing') assert.equal(typeof module.TalkSessionElement, 'function');
+    if (entry === 'talkjs-elements/controllers') assert.equal(typeof module.SessionController, 'function');
+    else if (entry !== 'talkjs-elements/testing') assert.equal(typeof module.TalkSessionElement, 'function');
     assert.equal(globalThis.customElements?.get('talk-chatbox'), undefined);
   });
 }

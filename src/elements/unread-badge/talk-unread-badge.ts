@@ -1,5 +1,5 @@
 import type { PropertyDeclarations } from '@lit/reactive-element';
-import { consumeSession, type SessionContextValue } from '../../internal/context.js';
+import { DEFAULT_SESSION_TIMEOUT, SessionController } from '../../controllers/session-controller.js';
 import { enumAttribute, nonNegativeNumberAttribute, sessionProperty, stringAttribute } from '../../internal/converters.js';
 import type { SessionLike, Talk } from '../../internal/sdk-types.js';
 import { TalkElement } from '../../internal/talk-element.js';
@@ -22,9 +22,9 @@ import { unreadBadgeStyles } from './talk-unread-badge.styles.js';
  * @cssprop --talk-unread-badge-color - The badge's text colour. Default `#fff`.
  * @cssstate loading - Until the first unread list arrives.
  * @cssstate ready - While counting.
- * @cssstate error - After `talk-error` (an invalid attribute).
+ * @cssstate error - After `talk-error` (an invalid attribute, no session within `session-timeout`, or a failed session).
  *
- * @fires {CustomEvent<TalkErrorDetail>} talk-error - `invalid-attribute` or `sdk-error`.
+ * @fires {CustomEvent<TalkErrorDetail>} talk-error - `invalid-attribute`, `no-session` or `sdk-error`.
  */
 export class TalkUnreadBadgeElement extends TalkElement {
   static override styles = unreadBadgeStyles;
@@ -33,6 +33,7 @@ export class TalkUnreadBadgeElement extends TalkElement {
     max: { converter: nonNegativeNumberAttribute },
     label: { converter: stringAttribute },
     session: { attribute: false, converter: sessionProperty },
+    sessionTimeout: { attribute: 'session-timeout', converter: nonNegativeNumberAttribute },
   };
 
   /** What to count: `conversations` (default) with unread messages, or unread `messages`. */
@@ -50,20 +51,24 @@ export class TalkUnreadBadgeElement extends TalkElement {
   /** A `Talk.Session` to count for, instead of the nearest `<talk-session>`'s. */
   declare session?: SessionLike;
 
-  #context: SessionContextValue | undefined;
+  /**
+   * How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+   * before reporting `no-session`. Default 5000.
+   */
+  sessionTimeout: number = DEFAULT_SESSION_TIMEOUT;
+
+  /** Finds the session: the `session` property, else the nearest `<talk-session>`; `no-session` after `session-timeout`. */
+  readonly #sessions = new SessionController(this, {
+    // `undefined` comes from disconnectedCallback; connectedCallback follows up.
+    onChange: () => this.#follow(),
+    onNoSession: (detail) => {
+      this.reportInputOnce('session', undefined, detail);
+      this.setStatus('error');
+    },
+  });
   #counted: { session: SessionLike; stop: () => void } | undefined;
   #unreads: Talk.UnreadConversation[] | undefined;
   #badge = document.createElement('span');
-
-  constructor() {
-    super();
-    consumeSession(this, (value) => {
-      this.#context = value;
-      // `undefined` comes from disconnectedCallback; connectedCallback follows up. Before the
-      // first update, that update follows (one attempt).
-      if (value && this.hasUpdated) this.#follow();
-    });
-  }
 
   /** The current number (unread conversations or messages); 0 until known. */
   get value(): number {
@@ -100,10 +105,11 @@ export class TalkUnreadBadgeElement extends TalkElement {
       this.setStatus('error');
       return;
     }
-    const session = this.session ?? this.#context?.session;
+    const session = this.#sessions.session;
     if (this.#counted?.session === session && session?.isAlive) return;
     this.#unfollow();
-    if (!session?.isAlive) return this.setStatus('loading');
+    if (!session?.isAlive) return this.setStatus(this.#sessions.status === 'error' ? 'error' : 'loading');
+    this.clearReportedInput('session');
     const onChange = (unreads: Talk.UnreadConversation[]) => {
       this.#unreads = unreads;
       this.setStatus('ready');
@@ -111,7 +117,7 @@ export class TalkUnreadBadgeElement extends TalkElement {
     };
     // A <talk-session> keeps the list from its one subscription (TalkJS does not promise to
     // replay it to a later subscriber); a session set directly is subscribed here.
-    const store = this.session ? undefined : this.#context?.unreads;
+    const store = this.#sessions.unreads;
     if (store) {
       this.#counted = { session, stop: store.subscribe(onChange) };
       return;

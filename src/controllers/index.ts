@@ -1,0 +1,5 @@
+/**
+ * `talkjs-elements/controllers`: Lit reactive controllers for your own elements inside a
+ * `<talk-session>`. Importing this module defines no element and touches no browser global.
+ */
+export { SessionController, DEFAULT_SESSION_TIMEOUT, type SessionControllerOptions, type SessionHost, type SessionStatus } from './session-controller.js';
