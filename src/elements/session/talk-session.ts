@@ -274,12 +274,24 @@ export class TalkSessionElement extends TalkElement {
    * As `EventTarget.addEventListener`; a listener for `talk-desktop-notification-clicked`
    * subscribes the session's `onDesktopNotificationClicked` (see the class description).
    */
+  override addEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: HTMLElement, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
   override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
     super.addEventListener(type, listener, options);
     if (type === NOTIFICATION_CLICKED) this.#clickListeners.add(listener, options);
   }
 
   /** As `EventTarget.removeEventListener`. */
+  override removeEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: HTMLElement, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
   override removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void {
     super.removeEventListener(type, listener, options);
     if (type === NOTIFICATION_CLICKED) this.#clickListeners.remove(listener, options);
