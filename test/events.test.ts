@@ -7,9 +7,10 @@
 import { expect, fixture, html, unsafeStatic } from '@open-wc/testing';
 import type Talk from 'talkjs';
 import { type TalkChatboxElement, type TalkInboxElement, type TalkPopupElement, type TalkSessionElement } from '../src/elements.js';
+import type { BrowserPermissionNeededDetail } from '../src/internal/events.js';
 import { TALK_EVENT_NAMES } from '../src/testing/index.js';
 import type { FakeChatbox, FakeSession } from '../src/testing/index.js';
-import { boxesOf, captureConsole, expectNoLeaks, nextTask, sampleFake, until, type FakeBox, type FakeTalk, type UiKind } from './helpers.js';
+import { READINGS, boxesOf, captureConsole, expectNoLeaks, nextTask, sampleFake, until, type FakeBox, type FakeTalk, type UiKind } from './helpers.js';
 
 let fake: FakeTalk | undefined;
 
@@ -28,8 +29,14 @@ interface Route {
   readonly sdk: string;
   /** Fields to emit with (the fake fills in the rest). */
   readonly payload?: Record<string, unknown>;
-  /** Whether the DOM event must be cancelable (the SDK event can be prevented). */
-  readonly cancelable: boolean;
+  /**
+   * Whether the DOM event must be cancelable (the SDK event can be prevented); `'sdk'`: exactly
+   * when the SDK's event object has a `preventDefault()` (the declarations type
+   * `onBrowserPermissionDenied`'s handler argument as a `BrowserPermissionNeededEvent`).
+   */
+  readonly cancelable: boolean | 'sdk';
+  /** `detail` is the kit's wrapper of the SDK's object (same fields, `preventDefault()` reaching it, plus `waitUntil()`), not that object. */
+  readonly wrapped?: boolean;
   /** The SDK passes no argument (`detail` is `null`). */
   readonly noArgument?: boolean;
 }
@@ -120,10 +127,21 @@ function expectRedispatched(seen: Seen[], route: Route, target: Element, returne
   expect(seen[0]!.target === target, `${route.dom}: target is <${target.localName}>`).to.equal(true);
   expect(event.bubbles, `${route.dom}: bubbles`).to.equal(true);
   expect(event.composed, `${route.dom}: composed`).to.equal(true);
-  expect(event.cancelable, `${route.dom}: cancelable`).to.equal(route.cancelable);
+  const cancelable = route.cancelable === 'sdk' ? typeof (returned as { preventDefault?: unknown } | undefined)?.preventDefault === 'function' : route.cancelable;
+  expect(event.cancelable, `${route.dom}: cancelable`).to.equal(cancelable);
   if (route.noArgument) {
     expect(returned, `${route.sdk} has no argument`).to.equal(undefined);
     expect(event.detail, `${route.dom}: detail`).to.equal(null);
+  } else if (route.wrapped) {
+    expect(returned, `${route.sdk} event object`).to.be.an('object');
+    const detail = event.detail as Record<string, unknown>;
+    const sdkEvent = returned as Record<string, unknown>;
+    for (const [key, value] of Object.entries(sdkEvent)) {
+      if (typeof value !== 'function') expect(detail[key], `${route.dom}: detail.${key} as the SDK passed it`).to.deep.equal(value);
+    }
+    expect(detail.type, `${route.dom}: detail.type`).to.equal(sdkEvent.type);
+    expect(detail.preventDefault, `${route.dom}: detail.preventDefault`).to.be.a('function');
+    expect(detail.waitUntil, `${route.dom}: detail.waitUntil`).to.be.a('function');
   } else {
     expect(returned, `${route.sdk} event object`).to.be.an('object');
     expect(event.detail === returned, `${route.dom}: detail is the very object the SDK passed`).to.equal(true);
@@ -132,9 +150,12 @@ function expectRedispatched(seen: Seen[], route: Route, target: Element, returne
 
 const SESSION_ROUTES: readonly Route[] = [
   { dom: 'talk-message', sdk: 'message', payload: { id: 'msg_x', body: 'Hello there', senderId: 'bob', conversationId: 'order-1' }, cancelable: false },
-  { dom: 'talk-desktop-notification-clicked', sdk: 'desktopNotificationClicked', cancelable: true },
-  { dom: 'talk-browser-permission-needed', sdk: 'browserPermissionNeeded', payload: { type: 'notifications' }, cancelable: true },
-  { dom: 'talk-browser-permission-denied', sdk: 'browserPermissionDenied', payload: { type: 'notifications' }, cancelable: false },
+  // Subscribed only while a listener for it is on <talk-session> itself (see the test below).
+  // Not cancelable: `DesktopNotificationClickedEvent` has no preventDefault(); TalkJS's default
+  // applies only when no handler is subscribed at all.
+  { dom: 'talk-desktop-notification-clicked', sdk: 'desktopNotificationClicked', cancelable: false },
+  { dom: 'talk-browser-permission-needed', sdk: 'browserPermissionNeeded', payload: { type: 'notifications' }, cancelable: true, wrapped: true },
+  { dom: 'talk-browser-permission-denied', sdk: 'browserPermissionDenied', payload: { type: 'notifications' }, cancelable: 'sdk' },
 ];
 
 function conversationData(f: FakeTalk, id: string): Talk.ConversationData {
@@ -150,13 +171,17 @@ describe('events: <talk-session> re-dispatches the session’s SDK events', () =
       const session = fake.sessions[0]!;
       const payload = route.sdk === 'desktopNotificationClicked' ? { conversation: conversationData(fake, 'order-1') } : route.payload;
       const rec = listen(document, [route.dom]);
+      // talk-desktop-notification-clicked needs a listener on the element itself.
+      const atElement = route.sdk === 'desktopNotificationClicked' ? listen(sessionEl, [route.dom]) : undefined;
       try {
         const returned = emitOn(session, route.sdk, payload);
         expectRedispatched(rec.seen, route, sessionEl, returned);
+        if (atElement) expect(atElement.seen, 'at <talk-session> once').to.have.length(1);
         await nextTask();
         expect(rec.seen, 'no second dispatch later').to.have.length(1);
       } finally {
         rec.stop();
+        atElement?.stop();
       }
     });
   }
@@ -175,20 +200,27 @@ describe('events: <talk-session> re-dispatches the session’s SDK events', () =
       expect(first.event.cancelable).to.equal(false);
       expect(first.event.detail, 'no unread conversations yet').to.deep.equal([]);
 
+      expect(sessionEl.unreads, 'the list the element keeps').to.deep.equal([]);
+
       // The test's own subscription gets the same list object as the kit's on a change.
       const session = fake.sessions[0]!;
       const lists: Talk.UnreadConversation[][] = [];
       const subscription = session.unreads.onChange((list) => lists.push(list));
       try {
-        await until(() => lists.length === 1, 'the test subscription’s first call');
+        await nextTask();
+        await nextTask();
+        // Whether a late subscriber gets the current list is left open by the declarations.
+        expect(lists, 'calls of the late test subscription before any change').to.have.length(READINGS === 'eager' ? 1 : 0);
         expect(rec.seen, 'subscribing elsewhere fires nothing at the element').to.have.length(1);
+        const before = lists.length;
 
         fake.backend.sendMessage('order-1', 'bob', 'Are you there, Alice?');
-        expect(lists, 'the SDK reported a change').to.have.length(2);
+        expect(lists, 'the SDK reported a change').to.have.length(before + 1);
         expect(rec.seen, 'one more talk-unreads-change').to.have.length(2);
         const change = rec.seen[1]!;
         expect(change.target === sessionEl).to.equal(true);
-        expect(change.event.detail === lists[1], 'detail is the very list the SDK passed').to.equal(true);
+        expect(change.event.detail === lists.at(-1), 'detail is the very list the SDK passed').to.equal(true);
+        expect(sessionEl.unreads === lists.at(-1), 'and the list the element keeps').to.equal(true);
         const detail = change.event.detail as Talk.UnreadConversation[];
         expect(detail.map((u) => [u.conversation.id, u.unreadMessageCount])).to.deep.equal([['order-1', 1]]);
         await nextTask();
@@ -352,38 +384,220 @@ describe('events: preventDefault() reaches the SDK', () => {
     }
   });
 
-  for (const prevent of [false, true]) {
-    it(`talk-desktop-notification-clicked is cancelable; ${prevent ? 'prevented: the inbox does not select the conversation' : 'not prevented: the session’s <talk-inbox> selects the conversation'}`, async () => {
-      fake = sampleFake();
-      const sessionEl = await fixture<TalkSessionElement>(html`
-        <talk-session app-id="tTEST" user-id="alice" .sdk=${fake}>
-          <talk-inbox></talk-inbox>
-        </talk-session>
-      `);
-      const inboxEl = sessionEl.querySelector('talk-inbox')!;
-      await until(() => inboxEl.status === 'ready', 'the inbox');
-      await nextTask();
-      const inbox = fake.inboxes[0]!;
-      const selectsBefore = fake.callsTo('select', inbox).length;
-      const rec = listen(document, ['talk-desktop-notification-clicked'], (event) => {
-        if (prevent) event.preventDefault();
-      });
-      try {
-        const returned = fake.sessions[0]!.emit('desktopNotificationClicked', { conversation: conversationData(fake, 'order-2') });
-        expect(rec.seen).to.have.length(1);
-        expect(rec.seen[0]!.event.cancelable).to.equal(true);
-        expect(rec.seen[0]!.event.detail === returned).to.equal(true);
-        const selects = fake.callsTo('select', inbox).slice(selectsBefore);
-        if (prevent) {
-          expect(selects, 'no select() after a prevented click').to.have.length(0);
-        } else {
-          expect(selects.map((call) => call.args)).to.deep.equal([['order-2']]);
-        }
-      } finally {
-        rec.stop();
-      }
-    });
+  it('talk-browser-permission-needed: detail.preventDefault() (the wrapper’s) prevents the SDK event too', async () => {
+    fake = sampleFake();
+    const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}></talk-session>`);
+    await until(() => sessionEl.session !== undefined, 'the session');
+    const rec = listen(document, ['talk-browser-permission-needed'], (event) => (event.detail as BrowserPermissionNeededDetail).preventDefault());
+    try {
+      const returned = fake.sessions[0]!.emit('browserPermissionNeeded', { type: 'microphone' });
+      expect(rec.seen).to.have.length(1);
+      expect((rec.seen[0]!.event.detail as BrowserPermissionNeededDetail).type).to.equal('microphone');
+      expect(returned.defaultPrevented, 'the SDK event’s defaultPrevented').to.equal(true);
+    } finally {
+      rec.stop();
+    }
+  });
+});
+
+describe('events: talk-browser-permission-needed waitUntil() delays the prompt', () => {
+  /** A promise with its resolve/reject. */
+  function deferred() {
+    let resolve!: () => void;
+    let reject!: (error: unknown) => void;
+    const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+    return { promise, resolve, reject };
   }
+
+  async function liveSession() {
+    fake = sampleFake();
+    const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}></talk-session>`);
+    await until(() => sessionEl.session !== undefined, 'the session');
+    return { sessionEl, session: fake.sessions[0]! };
+  }
+
+  /** Starts the fake's prompt; `settled()` tells whether it has resolved (and with what). */
+  function prompt(session: FakeSession) {
+    let result: string | undefined;
+    const done = session.requestBrowserPermission('notifications').then((value) => (result = value));
+    return { done, settled: () => result };
+  }
+
+  it('without waitUntil the prompt goes ahead at once (no promise held)', async () => {
+    const { session } = await liveSession();
+    const rec = listen(document, ['talk-browser-permission-needed']);
+    try {
+      const p = prompt(session);
+      expect(rec.seen, 'the DOM event, during the SDK’s dispatch').to.have.length(1);
+      await nextTask();
+      expect(p.settled()).to.equal('prompted');
+    } finally {
+      rec.stop();
+    }
+  });
+
+  it('waitUntil(promise): the prompt waits until the promise resolves, then shows', async () => {
+    const { session } = await liveSession();
+    const held = deferred();
+    const rec = listen(document, ['talk-browser-permission-needed'], (event) => (event.detail as BrowserPermissionNeededDetail).waitUntil(held.promise));
+    try {
+      const p = prompt(session);
+      expect(rec.seen).to.have.length(1);
+      await nextTask();
+      await nextTask();
+      expect(p.settled(), 'still waiting for the page’s promise').to.equal(undefined);
+      held.resolve();
+      await p.done;
+      expect(p.settled()).to.equal('prompted');
+    } finally {
+      rec.stop();
+    }
+  });
+
+  it('two listeners each waitUntil(): the prompt waits for both; a rejected one does not block it', async () => {
+    const { sessionEl, session } = await liveSession();
+    const first = deferred();
+    const second = deferred();
+    const onDocument = listen(document, ['talk-browser-permission-needed'], (event) => (event.detail as BrowserPermissionNeededDetail).waitUntil(first.promise));
+    const onElement = listen(sessionEl, ['talk-browser-permission-needed'], (event) => (event.detail as BrowserPermissionNeededDetail).waitUntil(second.promise));
+    try {
+      const p = prompt(session);
+      second.reject(new Error('the page’s own dialog failed'));
+      await nextTask();
+      expect(p.settled(), 'the first promise still pending').to.equal(undefined);
+      first.resolve();
+      await p.done;
+      expect(p.settled()).to.equal('prompted');
+    } finally {
+      onDocument.stop();
+      onElement.stop();
+    }
+  });
+
+  it('waitUntil() and preventDefault() together: after the wait, no prompt (the action is cancelled)', async () => {
+    const { session } = await liveSession();
+    const held = deferred();
+    const rec = listen(document, ['talk-browser-permission-needed'], (event) => {
+      (event.detail as BrowserPermissionNeededDetail).waitUntil(held.promise);
+      event.preventDefault();
+    });
+    try {
+      const p = prompt(session);
+      await nextTask();
+      expect(p.settled()).to.equal(undefined);
+      held.resolve();
+      await p.done;
+      expect(p.settled()).to.equal('prevented');
+    } finally {
+      rec.stop();
+    }
+  });
+});
+
+describe('events: talk-desktop-notification-clicked is subscribed only with a listener on <talk-session>', () => {
+  /** A session with an inbox (TalkJS's "currently active inbox"), ready and settled. */
+  async function withInbox() {
+    fake = sampleFake();
+    const sessionEl = await fixture<TalkSessionElement>(html`
+      <talk-session app-id="tTEST" user-id="alice" .sdk=${fake}>
+        <talk-inbox conversation-id="order-1"></talk-inbox>
+      </talk-session>
+    `);
+    const inboxEl = sessionEl.querySelector('talk-inbox')!;
+    await until(() => inboxEl.status === 'ready', 'the inbox');
+    await nextTask();
+    const session = fake.sessions[0]!;
+    const inbox = fake.inboxes[0]!;
+    expect(session.activeInbox() === inbox, 'the inbox is the session’s active inbox').to.equal(true);
+    expect(inbox.shownConversationId).to.equal('order-1');
+    return { sessionEl, inboxEl, session, inbox };
+  }
+
+  const subscribeCalls = (session: FakeSession) => fake!.callsTo('onDesktopNotificationClicked', session);
+
+  it('no listener on the element (a document listener does not count): no SDK subscription; TalkJS’s default: the active inbox jumps, no DOM event', async () => {
+    const { session, inbox } = await withInbox();
+    const onDocument = listen(document, ['talk-desktop-notification-clicked', 'talk-conversation-selected']);
+    try {
+      expect(subscribeCalls(session), 'onDesktopNotificationClicked calls').to.have.length(0);
+      const selectsBefore = fake!.callsTo('select', inbox).length;
+      emitOn(session, 'desktopNotificationClicked', { conversation: conversationData(fake!, 'order-2') });
+      expect(onDocument.of('talk-desktop-notification-clicked'), 'no talk-desktop-notification-clicked').to.have.length(0);
+      expect(inbox.shownConversationId, 'the active inbox jumped (TalkJS’s own default)').to.equal('order-2');
+      expect(onDocument.of('talk-conversation-selected'), 'the inbox announces its new conversation').to.have.length(1);
+      expect(fake!.callsTo('select', inbox).length, 'no select() by the kit (the default is TalkJS’s)').to.equal(selectsBefore);
+    } finally {
+      onDocument.stop();
+    }
+  });
+
+  it('a listener added on the element: subscribed once; the event fires (detail === the SDK’s argument); TalkJS’s default does not happen', async () => {
+    const { sessionEl, session, inbox } = await withInbox();
+    const liveBefore = fake!.live().subscriptions;
+    const onElement = listen(sessionEl, ['talk-desktop-notification-clicked']);
+    const onDocument = listen(document, ['talk-desktop-notification-clicked']);
+    try {
+      expect(subscribeCalls(session), 'onDesktopNotificationClicked calls').to.have.length(1);
+      expect(fake!.live().subscriptions, 'one more live subscription').to.equal(liveBefore + 1);
+      const returned = emitOn(session, 'desktopNotificationClicked', { conversation: conversationData(fake!, 'order-2') });
+      expect(onElement.seen).to.have.length(1);
+      expect(onDocument.seen, 'bubbles to document').to.have.length(1);
+      expect(onElement.seen[0]!.event.detail === returned, 'detail is the SDK’s event').to.equal(true);
+      expect(onElement.seen[0]!.target === sessionEl).to.equal(true);
+      expect(inbox.shownConversationId, 'no jump: the page handles the click').to.equal('order-1');
+      expect(fake!.callsTo('select', inbox).slice(1), 'no select() by the kit').to.deep.equal([]);
+      // A second listener does not subscribe again.
+      const other = listen(sessionEl, ['talk-desktop-notification-clicked']);
+      expect(subscribeCalls(session), 'still one subscription for two listeners').to.have.length(1);
+      other.stop();
+      expect(fake!.live().subscriptions, 'one listener left: still subscribed').to.equal(liveBefore + 1);
+    } finally {
+      onElement.stop();
+      onDocument.stop();
+    }
+  });
+
+  it('removing the (last) listener unsubscribes: TalkJS’s default is back', async () => {
+    const { sessionEl, session, inbox } = await withInbox();
+    const liveBefore = fake!.live().subscriptions;
+    const onElement = listen(sessionEl, ['talk-desktop-notification-clicked']);
+    expect(fake!.live().subscriptions).to.equal(liveBefore + 1);
+    onElement.stop();
+    expect(fake!.live().subscriptions, 'the subscription is gone').to.equal(liveBefore);
+    emitOn(session, 'desktopNotificationClicked', { conversation: conversationData(fake!, 'order-2') });
+    expect(onElement.seen, 'no event at the element').to.have.length(0);
+    expect(inbox.shownConversationId, 'the active inbox jumped again').to.equal('order-2');
+  });
+
+  it('a listener removed through its AbortSignal unsubscribes too', async () => {
+    const { sessionEl, session } = await withInbox();
+    const liveBefore = fake!.live().subscriptions;
+    const controller = new AbortController();
+    sessionEl.addEventListener('talk-desktop-notification-clicked', () => undefined, { signal: controller.signal });
+    expect(subscribeCalls(session)).to.have.length(1);
+    controller.abort();
+    expect(fake!.live().subscriptions).to.equal(liveBefore);
+  });
+
+  it('a listener bound before the session exists (a framework’s event binding): subscribed on each new session', async () => {
+    fake = sampleFake();
+    const clicks: unknown[] = [];
+    const sessionEl = await fixture<TalkSessionElement>(
+      html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake} @talk-desktop-notification-clicked=${(e: CustomEvent) => clicks.push(e.detail)}></talk-session>`,
+    );
+    await until(() => sessionEl.session !== undefined, 'the session');
+    const first = fake.sessions[0]!;
+    expect(subscribeCalls(first)).to.have.length(1);
+    const returned = emitOn(first, 'desktopNotificationClicked', { conversation: conversationData(fake, 'order-1') });
+    expect(clicks.length === 1 && clicks[0] === returned, 'the bound listener got the SDK’s event').to.equal(true);
+
+    sessionEl.setAttribute('user-id', 'bob');
+    await until(() => sessionEl.session !== undefined && sessionEl.session !== first, 'the new session');
+    const second = fake.sessions[1]!;
+    expect(subscribeCalls(second), 'subscribed on the new session').to.have.length(1);
+    emitOn(second, 'desktopNotificationClicked', { conversation: conversationData(fake, 'order-1') });
+    expect(clicks).to.have.length(2);
+  });
 });
 
 describe('events: nothing after removal', () => {
@@ -456,7 +670,10 @@ describe('events: nothing after removal', () => {
 
       await nextTask();
       expect(box.isAlive, 'chatbox destroyed').to.equal(false);
-      expect(fake.live()).to.deep.include({ sessions: 1, chatboxes: 0, subscriptions: sessionOnly });
+      // The recorder on <talk-session> listens to talk-desktop-notification-clicked too, which
+      // subscribes the session's onDesktopNotificationClicked: one more session subscription.
+      expect(fake.callsTo('onDesktopNotificationClicked', fake.sessions[0]!), 'subscribed for the recorder on <talk-session>').to.have.length(1);
+      expect(fake.live()).to.deep.include({ sessions: 1, chatboxes: 0, subscriptions: sessionOnly + 1 });
 
       // The session still re-dispatches.
       const returned = fake.sessions[0]!.emit('message', { body: 'still here' });

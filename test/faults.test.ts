@@ -91,6 +91,21 @@ async function expectStill(count: number, events = watch.errors): Promise<void> 
   expect(watch.console.errors.map(consoleLine), 'console.error calls').to.have.length(count);
 }
 
+/**
+ * Stubs `Notification.permission` (a configurable static accessor of the `Notification`
+ * interface object) until the test ends: with `granted`, `desktop-notification-enabled="true"`
+ * is applied at once instead of at the next trusted click.
+ */
+function stubPermission(permission: NotificationPermission): void {
+  const original = Object.getOwnPropertyDescriptor(Notification, 'permission');
+  Object.defineProperty(Notification, 'permission', { configurable: true, enumerable: true, get: () => permission });
+  onCleanup(() => {
+    if (original) Object.defineProperty(Notification, 'permission', original);
+    else delete (Notification as { permission?: unknown }).permission;
+  });
+  expect(Notification.permission, 'the stub is in effect').to.equal(permission);
+}
+
 /** `<talk-session>` (alice) on the fake with a `tag` child; waits until the child is ready (unless `ready` is false). */
 async function mounted<T extends UiTag>(tag: T, attributes: Record<string, string> = {}, { ready = true } = {}) {
   const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tAPP" user-id="alice" .sdk=${fake}></talk-session>`);
@@ -236,7 +251,7 @@ const SETTERS: SetterCase[] = [
     method: 'setPresence',
     attribute: 'presence',
     change: (el, second) => ((el as unknown as { presence: unknown }).presence = { visible: second }),
-    applied: (box) => expect(box.presence).to.deep.equal({ visible: true }),
+    applied: (box) => expect(box.presence, 'the presence in effect').to.deep.equal({ visible: true, custom: {} }),
   },
 ];
 
@@ -334,23 +349,53 @@ describe('faults: subscriptions and session calls', () => {
     await expectStill(1);
   });
 
-  it('Session.unreads.onChange() throws for <talk-unread-badge> → sdk-error naming the badge; on the next session it counts', async () => {
+  it('Session.unreads.onChange() throws for a <talk-unread-badge> given a session → sdk-error naming the badge; on the next session it counts', async () => {
+    // A badge inside a <talk-session> reads that element's one subscription; only a badge given
+    // a `session` property subscribes itself.
     const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tAPP" user-id="alice" .sdk=${fake}></talk-session>`);
     await until(() => sessionEl.session !== undefined, 'the session');
     const failure = new Error('unreads unavailable');
     fake.failNext('onChange', failure);
     const badge = document.createElement('talk-unread-badge') as TalkUnreadBadgeElement;
-    sessionEl.append(badge);
+    badge.session = sessionEl.session;
+    document.body.append(badge);
+    onCleanup(() => badge.remove());
     await expectSdkError({ tag: 'talk-unread-badge', method: 'unreads.onChange()', cause: failure });
+    expect(badge.status).to.equal('error');
     fake.backend.sendMessage('order-2', 'carol', 'Hi there');
     sessionEl.setAttribute('user-id', 'bob');
+    await until(() => sessionEl.session !== undefined && sessionEl.session !== fake.sessions[0], 'the new session');
+    badge.session = sessionEl.session;
+    await badge.updateComplete;
+    expect(fake.callsTo('onChange', fake.sessions[1]!.unreads), 'the badge subscribed on the new session (and the element)').to.have.length(2);
+    // A subscriber that comes late gets the current list only under the eager reading (the
+    // declarations promise a change event on startup and on every change): count on a change.
+    fake.backend.sendMessage('order-1', 'alice', 'For Bob');
+    await until(() => badge.status === 'ready' && badge.value === 1, 'the badge counting one unread conversation for bob');
+    await expectStill(1);
+  });
+
+  it('Session.unreads.onChange() throws for <talk-session> → sdk-error from the session (its one subscription), no session, its badge waits; a later change recovers and the badge counts', async () => {
+    const failure = new Error('unreads unavailable');
+    fake.failNext('onChange', failure);
+    const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tAPP" user-id="alice" .sdk=${fake}><talk-unread-badge></talk-unread-badge></talk-session>`);
+    const badge = sessionEl.querySelector('talk-unread-badge')!;
+    await expectSdkError({ tag: 'talk-session', method: 'subscription', cause: failure });
+    expect(sessionEl.status).to.equal('error');
+    expect(sessionEl.session).to.equal(undefined);
+    expect(fake.live(), 'the half-made session is destroyed, nothing subscribed').to.deep.include({ sessions: 0, subscriptions: 0 });
+    expect(badge.status, 'the badge counts nothing').to.not.equal('ready');
+    sessionEl.setAttribute('user-id', 'bob');
     await until(() => badge.status === 'ready', 'the badge counting on the new session');
+    expect(fake.callsTo('onChange', fake.sessions[1]!.unreads), 'one unreads.onChange on the new session: the element’s').to.have.length(1);
     fake.backend.sendMessage('order-1', 'alice', 'For Bob');
     await until(() => badge.value === 1, 'one unread conversation for bob');
     await expectStill(1);
   });
 
   it('setDesktopNotificationEnabled() rejects → sdk-error naming desktop-notification-enabled; the session stays; a later value is applied', async () => {
+    // Applied at once only where the page may prompt now: the permission is stubbed as granted.
+    stubPermission('granted');
     const failure = new Error('permission denied');
     fake.failNext('setDesktopNotificationEnabled', failure);
     const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tAPP" user-id="alice" desktop-notification-enabled .sdk=${fake}></talk-session>`);
@@ -477,6 +522,8 @@ describe('faults: a session destroyed behind the kit', () => {
     await until(() => sessionEl.session !== undefined, 'the session');
     const dead = fake.sessions[0]!;
     dead.destroy();
+    // "true" applies at once only where the page may prompt now: the permission is stubbed as granted.
+    stubPermission('granted');
     const mark = fake.calls.length;
     sessionEl.setAttribute('desktop-notification-enabled', 'true');
     sessionEl.setAttribute('user-name', 'Alice A.');

@@ -4,10 +4,11 @@
  * the UI exactly once per task, destroying the old object before creating the new one.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type Talk from 'talkjs';
 import type { TalkChatboxElement, TalkInboxElement, TalkPopupElement, TalkSessionElement } from '../src/index.js';
 import type { FakeCall } from '../src/testing/index.js';
-import { expectNoLeaks, nextTask, placeUi, recordEvents, sampleFake, until, type Attributes, type FakeTalk, type Properties, type UiTag } from './helpers.js';
+import { expectNoLeaks, nextTask, onCleanup, placeUi, recordEvents, sampleFake, until, type Attributes, type FakeTalk, type Properties, type UiTag } from './helpers.js';
 
 let fake: FakeTalk;
 beforeEach(() => {
@@ -151,7 +152,87 @@ describe('live updates: setters', () => {
     el.presence = { visible: false };
     await settle(el);
     expect(argsOf('setPresence', fake.chatboxes[0]!)).to.deep.equal([[{ visible: false }]]);
-    expect(fake.chatboxes[0]!.presence).to.deep.equal({ visible: false });
+    expect(fake.chatboxes[0]!.presence, 'the presence in effect').to.deep.equal({ visible: false, custom: {} });
+    expectSameUi();
+  });
+
+  it('presence { visible: false } then removed → setPresence({ visible: true }): visible again (setPresence patches)', async () => {
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1' }, { presence: { visible: false } });
+    const chatbox = fake.chatboxes[0]!;
+    expect(chatbox.options).to.deep.equal({ presence: { visible: false } });
+    expect(chatbox.presence.visible, 'hidden from creation').to.equal(false);
+    el.presence = undefined;
+    await settle(el);
+    expect(argsOf('setPresence', chatbox)).to.deep.equal([[{ visible: true }]]);
+    expect(chatbox.presence, 'the presence in effect').to.deep.equal({ visible: true, custom: {} });
+    expectSameUi();
+  });
+
+  it('presence custom keys removed → null for each (custom: null when all are gone); visible removed → true', async () => {
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1' }, { presence: { visible: false, custom: { page: 'cart', step: '2' } } });
+    const chatbox = fake.chatboxes[0]!;
+    el.presence = { custom: { page: 'checkout' } };
+    await settle(el);
+    expect(argsOf('setPresence', chatbox)).to.deep.equal([[{ custom: { page: 'checkout', step: null }, visible: true }]]);
+    expect(chatbox.presence).to.deep.equal({ visible: true, custom: { page: 'checkout' } });
+    el.presence = undefined;
+    await settle(el);
+    expect(argsOf('setPresence', chatbox)[1]).to.deep.equal([{ custom: null }]);
+    expect(chatbox.presence).to.deep.equal({ visible: true, custom: {} });
+    expectSameUi();
+  });
+
+  it('message-suggestion change → messageField.setText(text) on the same chatbox; removal → setText("")', async () => {
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1', 'message-suggestion': 'Hi!' });
+    const chatbox = fake.chatboxes[0]!;
+    expect(chatbox.options).to.deep.equal({ messageSuggestion: 'Hi!' });
+    el.setAttribute('message-suggestion', 'Where is my order?');
+    await settle(el);
+    expect(argsOf('setText', chatbox.messageField)).to.deep.equal([['Where is my order?']]);
+    expect(await chatbox.messageField.getText()).to.equal('Where is my order?');
+    el.removeAttribute('message-suggestion');
+    await settle(el);
+    expect(argsOf('setText', chatbox.messageField)).to.deep.equal([['Where is my order?'], ['']]);
+    expectSameUi();
+  });
+
+  it('options.messageField.visible change → messageField.setVisible on the same chatbox; another messageField key still recreates', async () => {
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1' }, { options: { messageField: { placeholder: 'Ask us', visible: true } } });
+    const chatbox = fake.chatboxes[0]!;
+    el.options = { messageField: { placeholder: 'Ask us', visible: false } };
+    await settle(el);
+    expect(argsOf('setVisible', chatbox.messageField)).to.deep.equal([[false]]);
+    expect(chatbox.messageFieldVisible).to.equal(false);
+    const predicate: Talk.ConversationPredicate = { custom: { category: ['==', 'support'] } };
+    el.options = { messageField: { placeholder: 'Ask us', visible: predicate } };
+    await settle(el);
+    expect(argsOf('setVisible', chatbox.messageField)).to.deep.equal([[false], [predicate]]);
+    el.options = { messageField: { placeholder: 'Ask us' } };
+    await settle(el);
+    expect(argsOf('setVisible', chatbox.messageField), 'visible removed: the default, true').to.deep.equal([[false], [predicate], [true]]);
+    expectSameUi();
+
+    el.options = { messageField: { placeholder: 'Ask anything' } };
+    await settle(el);
+    await until(() => el.status === 'ready' && fake.chatboxes.length === 2, 'recreated for the placeholder');
+    expect(fake.chatboxes[1]!.options).to.deep.equal({ messageField: { placeholder: 'Ask anything' } });
+  });
+
+  it('translate-conversations "a,b" → "b,c" → setTranslationEnabledForConversation(a, false) and (c, true) on the same chatbox', async () => {
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1', 'translate-conversations': 'a,b' });
+    const chatbox = fake.chatboxes[0]!;
+    expect(chatbox.options).to.deep.equal({ translateConversations: ['a', 'b'] });
+    el.setAttribute('translate-conversations', 'b,c');
+    await settle(el);
+    expect(argsOf('setTranslationEnabledForConversation', chatbox)).to.deep.equal([
+      ['a', false],
+      ['c', true],
+    ]);
+    expect([...chatbox.translationEnabledFor]).to.deep.equal([
+      ['a', false],
+      ['c', true],
+    ]);
+    expect(fake.callsTo('setTranslationEnabledDefault'), 'no default change').to.have.length(0);
     expectSameUi();
   });
 
@@ -209,14 +290,54 @@ describe('live updates: setters', () => {
 });
 
 describe('live updates: session desktop-notification-enabled', () => {
-  async function placeSession(attributes = '') {
-    const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}></talk-session>`);
-    if (attributes) sessionEl.setAttribute('desktop-notification-enabled', attributes);
+  async function placeSession(value?: string, f: FakeTalk = fake) {
+    const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${f}></talk-session>`);
+    if (value !== undefined) sessionEl.setAttribute('desktop-notification-enabled', value);
     const el = document.createElement('talk-chatbox');
     el.setAttribute('conversation-id', 'order-1');
     sessionEl.append(el);
     await until(() => el.status === 'ready', 'chatbox ready');
-    return { sessionEl, el };
+    await settle(sessionEl);
+    return { sessionEl, el, session: f.sessions[0]! };
+  }
+
+  const userActivation = () => (navigator as Navigator & { userActivation?: { isActive: boolean } }).userActivation;
+
+  /**
+   * The page may not prompt now: `Notification.permission` is not `granted` and there is no
+   * transient user activation. A trusted click or key press of an earlier test leaves one active
+   * for a few seconds (Chromium: 5 s): wait for it to expire.
+   */
+  async function expectNoActivation(): Promise<void> {
+    expect(typeof Notification === 'undefined' ? 'default' : Notification.permission, 'Notification.permission').to.not.equal('granted');
+    await until(() => userActivation()?.isActive !== true, 'the transient user activation of an earlier test to expire', 7000);
+  }
+
+  /** A trusted click (the test runner's, through the browser's input pipeline) on a spot of its own. */
+  async function trustedClick(): Promise<void> {
+    const spot = document.createElement('div');
+    spot.style.cssText = 'position: fixed; left: 0; top: 0; width: 20px; height: 20px; z-index: 2147483647;';
+    document.body.append(spot);
+    try {
+      await sendMouse({ type: 'click', position: [10, 10] });
+    } finally {
+      spot.remove();
+      await resetMouse();
+    }
+  }
+
+  /**
+   * Stubs `Notification.permission` (a static accessor on the `Notification` interface object,
+   * configurable) until the test ends.
+   */
+  function stubPermission(permission: NotificationPermission): void {
+    const original = Object.getOwnPropertyDescriptor(Notification, 'permission');
+    Object.defineProperty(Notification, 'permission', { configurable: true, enumerable: true, get: () => permission });
+    onCleanup(() => {
+      if (original) Object.defineProperty(Notification, 'permission', original);
+      else delete (Notification as { permission?: unknown }).permission;
+    });
+    expect(Notification.permission, 'the stub is in effect').to.equal(permission);
   }
 
   it('absent → setDesktopNotificationEnabled is never called', async () => {
@@ -225,16 +346,81 @@ describe('live updates: session desktop-notification-enabled', () => {
     expect(fake.callsTo('setDesktopNotificationEnabled')).to.deep.equal([]);
   });
 
-  it('present at creation → setDesktopNotificationEnabled(true) once', async () => {
-    await placeSession('true');
-    expect(argsOf('setDesktopNotificationEnabled', fake.sessions[0]!)).to.deep.equal([[true]]);
+  it('"true" at creation, no permission and no user activation: no call (not even on untrusted events); one call right after a trusted click; none on later clicks', async function () {
+    this.timeout(20000);
+    await expectNoActivation();
+    const { sessionEl, session } = await placeSession('true');
+    expect(argsOf('setDesktopNotificationEnabled', session), 'calls before a user activation').to.deep.equal([]);
+    // Untrusted input (script-made) is no user activation.
+    sessionEl.click();
+    document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    await settle(sessionEl);
+    expect(argsOf('setDesktopNotificationEnabled', session), 'calls after untrusted events').to.deep.equal([]);
+
+    await trustedClick();
+    expect(argsOf('setDesktopNotificationEnabled', session), 'applied inside the trusted click').to.deep.equal([[true]]);
+    await trustedClick();
+    await settle(sessionEl);
+    expect(argsOf('setDesktopNotificationEnabled', session), 'once').to.deep.equal([[true]]);
+    expect(session.desktopNotificationEnabled).to.equal(true);
+    expect(fake.sessions, 'no new session').to.have.length(1);
+    expectSameUi();
   });
 
-  it('changed live → setDesktopNotificationEnabled(true / false) on the same session, nothing recreated', async () => {
-    const { sessionEl } = await placeSession();
-    const session = fake.sessions[0]!;
+  it('"true" at creation: a trusted key press (sendKeys) applies it too', async function () {
+    this.timeout(20000);
+    await expectNoActivation();
+    const { session } = await placeSession('true');
+    expect(argsOf('setDesktopNotificationEnabled', session)).to.deep.equal([]);
+    await sendKeys({ press: 'a' });
+    await until(() => argsOf('setDesktopNotificationEnabled', session).length > 0, 'applied at the trusted key press');
+    expect(argsOf('setDesktopNotificationEnabled', session)).to.deep.equal([[true]]);
+  });
+
+  it('"true" with Notification.permission already granted: applied at once, no click needed', async function () {
+    this.timeout(20000);
+    await expectNoActivation();
+    stubPermission('granted');
+    const { session } = await placeSession('true');
+    expect(argsOf('setDesktopNotificationEnabled', session)).to.deep.equal([[true]]);
+  });
+
+  it('only once the session is ready: nothing while the SDK loads, then the one call after the credentials and user checks', async () => {
+    stubPermission('granted');
+    const f = sampleFake({ ready: 'manual' });
+    const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" desktop-notification-enabled .sdk=${f}></talk-session>`);
+    await settle(sessionEl);
+    expect(f.calls, 'nothing before the SDK is ready').to.deep.equal([]);
+    f.resolveReady();
+    await until(() => sessionEl.session !== undefined, 'the session ready');
+    await settle(sessionEl);
+    const session = f.sessions[0]!;
+    expect(f.callsTo('setDesktopNotificationEnabled', session).map((call) => call.args)).to.deep.equal([[true]]);
+    const at = f.calls.indexOf(f.callsTo('setDesktopNotificationEnabled', session)[0]!);
+    expect(at, 'after hasValidCredentials()').to.be.greaterThan(f.calls.indexOf(f.callsTo('hasValidCredentials', session)[0]!));
+    expect(at, 'after currentUser.get()').to.be.greaterThan(f.calls.indexOf(f.callsTo('get')[0]!));
+    sessionEl.remove();
+    await nextTask();
+    await nextTask();
+    expect(f.live().total).to.equal(0);
+  });
+
+  it('"false" is applied at once (no activation needed)', async function () {
+    this.timeout(20000);
+    await expectNoActivation();
+    const { session } = await placeSession('false');
+    expect(argsOf('setDesktopNotificationEnabled', session)).to.deep.equal([[false]]);
+  });
+
+  it('changed live: "true" waits for a trusted click, then "false" at once; on the same session, nothing recreated', async function () {
+    this.timeout(20000);
+    await expectNoActivation();
+    const { sessionEl, session } = await placeSession();
     sessionEl.setAttribute('desktop-notification-enabled', '');
     await settle(sessionEl);
+    expect(argsOf('setDesktopNotificationEnabled', session), 'waiting for a user activation').to.deep.equal([]);
+    await trustedClick();
     expect(argsOf('setDesktopNotificationEnabled', session)).to.deep.equal([[true]]);
     sessionEl.setAttribute('desktop-notification-enabled', 'false');
     await settle(sessionEl);

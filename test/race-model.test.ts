@@ -8,7 +8,8 @@
  *  - at most one live session per `<talk-session>` (each session element has its own fake),
  *    and none alive on that fake when a new one is constructed;
  *  - every live UI object is held by exactly one element, and every UI object a connected
- *    element holds is alive (the elements: two sessions, two chatboxes, an inbox, a popup and
+ *    element holds is alive; its session is the ready session (credentials and user checked,
+ *    `session` property set) of a `<talk-session>` (the elements: two sessions, two chatboxes, an inbox, a popup and
  *    an unread badge);
  * after every `tick` (two tasks: past the kit's one-task removal check), in addition:
  *  - every live UI object's element is connected, and the object is on the live session of
@@ -227,7 +228,8 @@ class World {
   readonly classes: Record<Kind, CustomElementConstructor>;
   readonly defined = new Set<Kind>();
   readonly fakes: Record<SessionName, FakeTalk>;
-  readonly probes: Record<SessionName, number[]>;
+  /** Live sessions on each fake at every `Session` construction (see {@link probeWhenLoaded}). */
+  readonly probes: Record<SessionName, number[]> = { s0: [], s1: [] };
   readonly sessions = new Map<SessionName, TalkSessionElement>();
   readonly uis = new Map<UiName, UiElement>();
   readonly problems: string[] = [];
@@ -244,7 +246,7 @@ class World {
       badge: class extends TalkUnreadBadgeElement {},
     };
     this.fakes = { s0: sampleFake({ ready: scenario.readyMode[0] }), s1: sampleFake({ ready: scenario.readyMode[1] }) };
-    this.probes = { s0: probeSessions(this.fakes.s0), s1: probeSessions(this.fakes.s1) };
+    for (const name of ['s0', 's1'] as const) this.probeWhenLoaded(name);
     this.root.id = `race-root-${n}`;
     this.shadow = this.containers.H.attachShadow({ mode: 'open' });
     this.root.append(this.containers.A, this.containers.B, this.containers.H);
@@ -277,6 +279,22 @@ class World {
       console.warn = warn;
     });
   }
+
+  /**
+   * Installs the construction probe on a fake once its `Session` exists: before load (`ready:
+   * 'manual'`) the fake is the package's stub `{ v, ready }`, filled in place by `resolveReady()`,
+   * so the probe goes in right after that (synchronously, before any `ready.then` callback of the
+   * kit can construct a session).
+   */
+  probeWhenLoaded(name: SessionName): void {
+    const fake = this.fakes[name];
+    if (this.#probed.has(name) || typeof (fake as { Session?: unknown }).Session !== 'function') return;
+    this.#probed.add(name);
+    const seen = probeSessions(fake);
+    this.probes[name] = seen;
+  }
+
+  readonly #probed = new Set<SessionName>();
 
   define(kind: Kind): void {
     if (this.defined.has(kind)) return;
@@ -362,6 +380,7 @@ class World {
       }
       case 'ready':
         this.fakes[action.s].resolveReady();
+        this.probeWhenLoaded(action.s);
         return true;
       case 'define':
         if (this.defined.has(action.kind)) return false;
@@ -422,9 +441,13 @@ class World {
       if (el.isConnected) expect(box.isAlive, `${where}: the UI object connected ${name} holds is alive`).to.equal(true);
       holders.set(box, [...(holders.get(box) ?? []), name]);
     }
+    const readySessions = new Set([...this.sessions.values()].map((el) => el.session).filter((session) => session !== undefined));
     for (const box of this.liveBoxes()) {
       expect(holders.get(box) ?? [], `${where}: elements holding the live ${box.label}`).to.have.length(1);
       expect(box.session.isAlive, `${where}: the session of the live ${box.label}`).to.equal(true);
+      // Sessions become ready asynchronously (credentials and user checked first): no UI object
+      // is ever made on a session that is not (or no longer) a <talk-session>'s ready one.
+      expect(readySessions.has(box.session), `${where}: the session of the live ${box.label} is a <talk-session>'s ready session`).to.equal(true);
     }
   }
 
@@ -456,7 +479,10 @@ class World {
     gate.held = false;
     releaseMounts();
     for (const kind of ALL_KINDS) this.define(kind);
-    for (const name of ['s0', 's1'] as const) this.fakes[name].resolveReady();
+    for (const name of ['s0', 's1'] as const) {
+      this.fakes[name].resolveReady();
+      this.probeWhenLoaded(name);
+    }
     await tick();
     const expected = () => {
       for (const el of this.sessions.values()) {
@@ -607,6 +633,11 @@ describe('race model: shrunk sequences', () => {
     return el;
   }
 
+  /** How many unread conversations the `<talk-session>` itself keeps (its `unreads` property). */
+  function sessionUnreads(el: TalkSessionElement): number | undefined {
+    return el.unreads?.length;
+  }
+
   function pageRoot(): HTMLDivElement {
     const root = document.createElement('div');
     document.body.append(root);
@@ -661,17 +692,43 @@ describe('race model: shrunk sequences', () => {
     root.append(s0);
     await until(() => badge.status === 'ready', 'the badge counting');
     const session = fakes[0]!.sessions[0]!;
+    // A badge inside a <talk-session> reads the session's one unreads.onChange subscription
+    // (through the context): it has none of its own on the SDK.
+    expect(fakes[0]!.callsTo('onChange', session.unreads), 'unreads.onChange calls (the session’s own)').to.have.length(1);
     const subscriptions = fakes[0]!.live().subscriptions;
     root.append(badge); // a move: out of the session, in the same task
     await nextTask();
     await nextTask();
     expect(badge.status, 'status outside any session').to.equal('loading');
-    expect(fakes[0]!.live().subscriptions, "subscriptions on the session's unreads").to.equal(subscriptions - 1);
+    expect(fakes[0]!.live().subscriptions, 'the session’s subscriptions, unchanged').to.equal(subscriptions);
+    expect(fakes[0]!.callsTo('onChange', session.unreads), 'no new unreads.onChange call').to.have.length(1);
     fakes[0]!.backend.sendMessage('order-1', 'bob', 'Unread for alice');
     await nextTask();
+    expect(sessionUnreads(s0), 'the session saw the unread conversation').to.equal(1);
     expect(badge.value, 'what the badge counts').to.equal(0);
     expect(session.isAlive).to.equal(true);
   });
+
+  for (const microtasks of [0, 1, 2, 3]) {
+    it(`sdk is the stub before load, and talk.js completes it ${microtasks} microtask(s) after <talk-session> is connected: the session is created`, async () => {
+      // Shrunk from the model (seed 598566934): append s0 (ready manual) → root; resolveReady s0;
+      // tick; after settling, s0 had no session. The stub's `then` called after the load lands in
+      // a queue nobody flushes any more (as with the talkjs package's own stub).
+      const root = pageRoot();
+      const fake = sampleFake({ ready: 'manual' });
+      fakes.push(fake);
+      const el = document.createElement('talk-session');
+      el.setAttribute('app-id', 'tA');
+      el.setAttribute('user-id', 'alice');
+      el.sdk = fake;
+      root.append(el);
+      for (let i = 0; i < microtasks; i++) await Promise.resolve();
+      fake.resolveReady();
+      await until(() => el.session !== undefined, 'the session', 1000);
+      expect(el.status).to.equal('ready');
+      expect(fake.live().sessions).to.equal(1);
+    });
+  }
 
   it('<talk-chatbox> moved into a <talk-session>, which is then removed and re-added elsewhere after a replay: the chatbox (now outside) uses no session', async () => {
     const root = pageRoot();
