@@ -123,7 +123,10 @@ export function loadSdk(sdk: TalkSdk | undefined, timeoutMs: number): Promise<Ta
           if (scriptFailure) return onScriptError(scriptFailure);
           failureListeners.add(onScriptError);
         }
-        return Promise.resolve(loaded.ready).then(() => {
+        // `ready.then` is called now, not a microtask later as `Promise.resolve(ready)` would: the
+        // talkjs stub's `ready` is replaced when talk.js completes it, and a callback queued on the
+        // old one after that would never run.
+        return new Promise<void>((settle, fail) => void loaded.ready.then(settle, fail)).then(() => {
           cleanup();
           readySdks.add(loaded);
           if (!sdk) loadedDefault = loaded;
