@@ -680,9 +680,9 @@ export type CustomElements = {
    * - **talk-error** - `sdk-load-failed`, `missing-app-id`, `missing-user`, `unknown-user`, `invalid-credentials`, `invalid-attribute`, `token-fetch-failed` or `sdk-error`.
    *
    * ### **Methods:**
-   *  - **addEventListener(type: _string_, listener: _EventListenerOrEventListenerObject_, options: _boolean | AddEventListenerOptions_): _void_** - As `EventTarget.addEventListener`; a listener for `talk-desktop-notification-clicked`
+   *  - **addEventListener(type: _K_, listener: _(this: HTMLElement, event: HTMLElementEventMap[K]) => unknown_, options: _boolean | AddEventListenerOptions_): _void_** - As `EventTarget.addEventListener`; a listener for `talk-desktop-notification-clicked`
    * subscribes the session's `onDesktopNotificationClicked` (see the class description).
-   * - **removeEventListener(type: _string_, listener: _EventListenerOrEventListenerObject_, options: _boolean | EventListenerOptions_): _void_** - As `EventTarget.removeEventListener`.
+   * - **removeEventListener(type: _K_, listener: _(this: HTMLElement, event: HTMLElementEventMap[K]) => unknown_, options: _boolean | EventListenerOptions_): _void_** - As `EventTarget.removeEventListener`.
    *
    *
    *
