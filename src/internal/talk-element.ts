@@ -13,10 +13,11 @@ export type TalkStatus = 'loading' | 'ready' | 'error';
 
 const STATUSES: readonly TalkStatus[] = ['loading', 'ready', 'error'];
 
-/** A `<slot>` (named, or the default one). */
-export function slot(name?: string): HTMLSlotElement {
+/** A `<slot>` (named, or the default one), with `fallback` content shown when nothing is slotted. */
+export function slot(name?: string, ...fallback: Node[]): HTMLSlotElement {
   const element = document.createElement('slot');
   if (name) element.name = name;
+  element.append(...fallback);
   return element;
 }
 
@@ -51,6 +52,11 @@ export abstract class TalkElement extends ReactiveElement {
       // Without ElementInternals there are no custom states; `status` still works.
     }
     this.#applyStates();
+  }
+
+  /** The element's `ElementInternals` (custom states, ARIA), where the browser has them. */
+  protected get internals(): ElementInternals | undefined {
+    return this.#internals;
   }
 
   /**

@@ -30,10 +30,25 @@ export const mountedUiStyles = css`
   ::slotted([slot='error']) {
     pointer-events: auto;
   }
-  [part='status']:has(slot[hidden] + slot[hidden]) {
+  [part='status']:not(:has(slot:not([hidden]))) {
     display: none;
   }
+`;
+
+/**
+ * The status box of every UI element (`<talk-chatbox>`, `<talk-inbox>`, `<talk-popup>`): a slot
+ * that does not apply is hidden; the fallback sentences are read by screen readers, not shown.
+ */
+export const statusStyles = css`
   slot[hidden] {
     display: none;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 `;

@@ -26,7 +26,7 @@ import { conversationRules, resolveSelection, selectionOf, syncedAttribute, type
 import { clearingPatch } from './patch.js';
 import { sameData } from './same-data.js';
 import type { ConversationBuilder, SessionLike, Subscription, Talk, UIBox } from './sdk-types.js';
-import { TalkElement, slot } from './talk-element.js';
+import { TalkElement, slot, type TalkStatus } from './talk-element.js';
 
 export { DEFAULT_SESSION_TIMEOUT };
 
@@ -404,11 +404,33 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     if (this.hasUpdated) this.#reconcile();
   }
 
+  /**
+   * The status box over the chat area: the `loading` slot in a polite live region
+   * (`role="status"`), the `error` slot in an assertive one (`role="alert"`), each with a
+   * visually hidden fallback sentence, so a screen reader hears that the chat is loading or has
+   * failed (ARIA practices: live regions and alerts). The host is `aria-busy` while loading.
+   */
   protected override shadowContent(): Node[] {
     const status = document.createElement('div');
     status.setAttribute('part', 'status');
-    status.append(slot('loading'), slot('error'));
+    const region = (role: string, name: string, fallback: string) => {
+      const box = document.createElement('div');
+      box.setAttribute('role', role);
+      const text = document.createElement('span');
+      text.className = 'visually-hidden';
+      text.textContent = fallback;
+      box.append(slot(name, text));
+      return box;
+    };
+    status.append(region('status', 'loading', `Loading the ${this.sdkName.toLowerCase()}…`), region('alert', 'error', `The ${this.sdkName.toLowerCase()} could not be loaded.`));
     return [status, slot()];
+  }
+
+  /** Sets the status, and `aria-busy` on the host while loading. */
+  protected override setStatus(status: TalkStatus): void {
+    super.setStatus(status);
+    const internals = this.internals;
+    if (internals && 'ariaBusy' in internals) internals.ariaBusy = status === 'loading' ? 'true' : 'false';
   }
 
   protected override updated(): void {

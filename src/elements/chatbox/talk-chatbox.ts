@@ -1,7 +1,7 @@
 import type { TalkEventDetails } from '../../internal/events.js';
 import type { Chatbox, SessionLike, Talk } from '../../internal/sdk-types.js';
 import { TalkUiElement, UI_ROUTES } from '../../internal/ui-element.js';
-import { mountedUiStyles } from '../../internal/ui-element.styles.js';
+import { mountedUiStyles, statusStyles } from '../../internal/ui-element.styles.js';
 
 /**
  * A TalkJS chatbox (`Talk.Chatbox`): one conversation, mounted inside the element. It uses the
@@ -41,7 +41,7 @@ import { mountedUiStyles } from '../../internal/ui-element.styles.js';
  * @cssstate error - After a failure.
  */
 export class TalkChatboxElement extends TalkUiElement<Chatbox, Talk.ChatboxOptions> {
-  static override styles = mountedUiStyles;
+  static override styles = [statusStyles, mountedUiStyles];
 
   protected readonly sdkName = 'Chatbox';
   protected readonly routes = UI_ROUTES;

@@ -3,7 +3,7 @@ import { booleanAttribute, enumAttribute, predicateProperty } from '../../intern
 import type { EventRoute, TalkEventDetails } from '../../internal/events.js';
 import type { Inbox, SessionLike, Talk } from '../../internal/sdk-types.js';
 import { TalkUiElement, UI_ROUTES, type LiveOption } from '../../internal/ui-element.js';
-import { mountedUiStyles } from '../../internal/ui-element.styles.js';
+import { mountedUiStyles, statusStyles } from '../../internal/ui-element.styles.js';
 
 /** The primitive `InboxOptions` beyond `ChatboxOptions` that have a dedicated property. */
 const INBOX_OPTION_KEYS = [
@@ -62,7 +62,7 @@ const INBOX_ROUTES: ReadonlyArray<EventRoute<Inbox>> = [
  * @cssstate error - After a failure.
  */
 export class TalkInboxElement extends TalkUiElement<Inbox, Talk.InboxOptions> {
-  static override styles = mountedUiStyles;
+  static override styles = [statusStyles, mountedUiStyles];
   static override properties: PropertyDeclarations = {
     showFeedHeader: { attribute: 'show-feed-header', converter: booleanAttribute },
     feedConversationTitleMode: { attribute: 'feed-conversation-title-mode', converter: enumAttribute(['participants', 'subject', 'auto']) },

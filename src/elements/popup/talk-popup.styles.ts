@@ -8,7 +8,4 @@ export const popupStyles = css`
   :host {
     display: contents;
   }
-  slot[hidden] {
-    display: none;
-  }
 `;

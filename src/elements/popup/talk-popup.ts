@@ -3,6 +3,7 @@ import { booleanAttribute, enumAttribute } from '../../internal/converters.js';
 import type { EventRoute, TalkEventDetails, TalkEventName } from '../../internal/events.js';
 import type { Popup, SessionLike, Talk } from '../../internal/sdk-types.js';
 import { TalkUiElement, UI_ROUTES, type LiveOption } from '../../internal/ui-element.js';
+import { statusStyles } from '../../internal/ui-element.styles.js';
 import { popupStyles } from './talk-popup.styles.js';
 
 /** The primitive `PopupOptions` beyond `ChatboxOptions` that have a dedicated property. */
@@ -55,7 +56,7 @@ const POPUP_ROUTES: ReadonlyArray<EventRoute<Popup>> = [
  * @cssstate error - After a failure.
  */
 export class TalkPopupElement extends TalkUiElement<Popup, Talk.PopupOptions> {
-  static override styles = popupStyles;
+  static override styles = [statusStyles, popupStyles];
   static override properties: PropertyDeclarations = {
     show: { converter: booleanAttribute },
     keepOpen: { attribute: 'keep-open', converter: booleanAttribute },
