@@ -143,27 +143,27 @@ again changes nothing. */
 `error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
 `:state(loading)`, `:state(ready)` and `:state(error)`. */
   status?: TalkChatboxElement["status"];
-  /** The chatbox is mounted. */
+  /** The UI is mounted: `{ chatbox }`, `{ inbox }` or `{ popup }`. */
   "ontalk-ready"?: (e: CustomEvent<TalkEventDetails["talk-ready"]>) => void;
-  /** `Chatbox.onSendMessage`; `detail.override()` can change or cancel the message. */
+  /** `onSendMessage`; `detail.override()` can change or cancel the message. */
   "ontalk-send-message"?: (e: CustomEvent<TalkEventDetails["talk-send-message"]>) => void;
-  /** `Chatbox.onCustomMessageAction` (any action). */
+  /** `onCustomMessageAction` (any action). */
   "ontalk-custom-message-action"?: (e: CustomEvent<TalkEventDetails["talk-custom-message-action"]>) => void;
-  /** `Chatbox.onCustomConversationAction` (any action). */
+  /** `onCustomConversationAction` (any action). */
   "ontalk-custom-conversation-action"?: (e: CustomEvent<TalkEventDetails["talk-custom-conversation-action"]>) => void;
-  /** `Chatbox.onLeaveConversation`. Cancelable: `preventDefault()` keeps the user in. */
+  /** `onLeaveConversation`. Cancelable: `preventDefault()` keeps the user in. */
   "ontalk-leave-conversation"?: (e: CustomEvent<TalkEventDetails["talk-leave-conversation"]>) => void;
-  /** `Chatbox.onMarkConversationAsUnread`. Cancelable. */
+  /** `onMarkConversationAsUnread`. Cancelable. */
   "ontalk-mark-conversation-as-unread"?: (e: CustomEvent<TalkEventDetails["talk-mark-conversation-as-unread"]>) => void;
-  /** `Chatbox.onFocus`. */
+  /** `onFocus`. */
   "ontalk-focus"?: (e: CustomEvent<TalkEventDetails["talk-focus"]>) => void;
-  /** `Chatbox.onBlur`. */
+  /** `onBlur`. */
   "ontalk-blur"?: (e: CustomEvent<TalkEventDetails["talk-blur"]>) => void;
-  /** `Chatbox.onTranslationToggled`. */
+  /** `onTranslationToggled`. */
   "ontalk-translation-toggled"?: (e: CustomEvent<TalkEventDetails["talk-translation-toggled"]>) => void;
-  /** `Chatbox.onKeyup` (with `capture-keyboard-events`). */
+  /** `onKeyup` (with `capture-keyboard-events`). */
   "ontalk-keyup"?: (e: CustomEvent<TalkEventDetails["talk-keyup"]>) => void;
-  /** `Chatbox.onKeydown` (with `capture-keyboard-events`). */
+  /** `onKeydown` (with `capture-keyboard-events`). */
   "ontalk-keydown"?: (e: CustomEvent<TalkEventDetails["talk-keydown"]>) => void;
   /** `invalid-attribute`, `no-session` or `sdk-error`. */
   "ontalk-error"?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
@@ -273,8 +273,6 @@ again changes nothing. */
 `error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
 `:state(loading)`, `:state(ready)` and `:state(error)`. */
   status?: TalkInboxElement["status"];
-  /** The inbox is mounted. */
-  "ontalk-ready"?: (e: CustomEvent<TalkEventDetails["talk-ready"]>) => void;
   /** `Inbox.onSelectConversation`. Cancelable: `preventDefault()` keeps the current conversation. */
   "ontalk-select-conversation"?: (e: CustomEvent<TalkEventDetails["talk-select-conversation"]>) => void;
   /** `Inbox.onConversationSelected`. */
@@ -283,25 +281,27 @@ again changes nothing. */
   "ontalk-desktop-notification-toggled"?: (
     e: CustomEvent<TalkEventDetails["talk-desktop-notification-toggled"]>,
   ) => void;
-  /** `Inbox.onSendMessage`; `detail.override()` can change or cancel the message. */
+  /** The UI is mounted: `{ chatbox }`, `{ inbox }` or `{ popup }`. */
+  "ontalk-ready"?: (e: CustomEvent<TalkEventDetails["talk-ready"]>) => void;
+  /** `onSendMessage`; `detail.override()` can change or cancel the message. */
   "ontalk-send-message"?: (e: CustomEvent<TalkEventDetails["talk-send-message"]>) => void;
-  /** `Inbox.onCustomMessageAction` (any action). */
+  /** `onCustomMessageAction` (any action). */
   "ontalk-custom-message-action"?: (e: CustomEvent<TalkEventDetails["talk-custom-message-action"]>) => void;
-  /** `Inbox.onCustomConversationAction` (any action). */
+  /** `onCustomConversationAction` (any action). */
   "ontalk-custom-conversation-action"?: (e: CustomEvent<TalkEventDetails["talk-custom-conversation-action"]>) => void;
-  /** `Inbox.onLeaveConversation`. Cancelable. */
+  /** `onLeaveConversation`. Cancelable: `preventDefault()` keeps the user in. */
   "ontalk-leave-conversation"?: (e: CustomEvent<TalkEventDetails["talk-leave-conversation"]>) => void;
-  /** `Inbox.onMarkConversationAsUnread`. Cancelable. */
+  /** `onMarkConversationAsUnread`. Cancelable. */
   "ontalk-mark-conversation-as-unread"?: (e: CustomEvent<TalkEventDetails["talk-mark-conversation-as-unread"]>) => void;
-  /** `Inbox.onFocus`. */
+  /** `onFocus`. */
   "ontalk-focus"?: (e: CustomEvent<TalkEventDetails["talk-focus"]>) => void;
-  /** `Inbox.onBlur`. */
+  /** `onBlur`. */
   "ontalk-blur"?: (e: CustomEvent<TalkEventDetails["talk-blur"]>) => void;
-  /** `Inbox.onTranslationToggled`. */
+  /** `onTranslationToggled`. */
   "ontalk-translation-toggled"?: (e: CustomEvent<TalkEventDetails["talk-translation-toggled"]>) => void;
-  /** `Inbox.onKeyup` (with `capture-keyboard-events`). */
+  /** `onKeyup` (with `capture-keyboard-events`). */
   "ontalk-keyup"?: (e: CustomEvent<TalkEventDetails["talk-keyup"]>) => void;
-  /** `Inbox.onKeydown` (with `capture-keyboard-events`). */
+  /** `onKeydown` (with `capture-keyboard-events`). */
   "ontalk-keydown"?: (e: CustomEvent<TalkEventDetails["talk-keydown"]>) => void;
   /** `invalid-attribute`, `no-session` or `sdk-error`. */
   "ontalk-error"?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
@@ -390,31 +390,31 @@ again changes nothing. */
 `error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
 `:state(loading)`, `:state(ready)` and `:state(error)`. */
   status?: TalkPopupElement["status"];
-  /** The popup is mounted. */
-  "ontalk-ready"?: (e: CustomEvent<TalkEventDetails["talk-ready"]>) => void;
   /** `Popup.onOpen`: the popup opened. */
   "ontalk-open"?: (e: CustomEvent<TalkEventDetails["talk-open"]>) => void;
   /** `Popup.onClose`: the popup closed. */
   "ontalk-close"?: (e: CustomEvent<TalkEventDetails["talk-close"]>) => void;
-  /** `Popup.onSendMessage`; `detail.override()` can change or cancel the message. */
+  /** The UI is mounted: `{ chatbox }`, `{ inbox }` or `{ popup }`. */
+  "ontalk-ready"?: (e: CustomEvent<TalkEventDetails["talk-ready"]>) => void;
+  /** `onSendMessage`; `detail.override()` can change or cancel the message. */
   "ontalk-send-message"?: (e: CustomEvent<TalkEventDetails["talk-send-message"]>) => void;
-  /** `Popup.onCustomMessageAction` (any action). */
+  /** `onCustomMessageAction` (any action). */
   "ontalk-custom-message-action"?: (e: CustomEvent<TalkEventDetails["talk-custom-message-action"]>) => void;
-  /** `Popup.onCustomConversationAction` (any action). */
+  /** `onCustomConversationAction` (any action). */
   "ontalk-custom-conversation-action"?: (e: CustomEvent<TalkEventDetails["talk-custom-conversation-action"]>) => void;
-  /** `Popup.onLeaveConversation`. Cancelable. */
+  /** `onLeaveConversation`. Cancelable: `preventDefault()` keeps the user in. */
   "ontalk-leave-conversation"?: (e: CustomEvent<TalkEventDetails["talk-leave-conversation"]>) => void;
-  /** `Popup.onMarkConversationAsUnread`. Cancelable. */
+  /** `onMarkConversationAsUnread`. Cancelable. */
   "ontalk-mark-conversation-as-unread"?: (e: CustomEvent<TalkEventDetails["talk-mark-conversation-as-unread"]>) => void;
-  /** `Popup.onFocus`. */
+  /** `onFocus`. */
   "ontalk-focus"?: (e: CustomEvent<TalkEventDetails["talk-focus"]>) => void;
-  /** `Popup.onBlur`. */
+  /** `onBlur`. */
   "ontalk-blur"?: (e: CustomEvent<TalkEventDetails["talk-blur"]>) => void;
-  /** `Popup.onTranslationToggled`. */
+  /** `onTranslationToggled`. */
   "ontalk-translation-toggled"?: (e: CustomEvent<TalkEventDetails["talk-translation-toggled"]>) => void;
-  /** `Popup.onKeyup` (with `capture-keyboard-events`). */
+  /** `onKeyup` (with `capture-keyboard-events`). */
   "ontalk-keyup"?: (e: CustomEvent<TalkEventDetails["talk-keyup"]>) => void;
-  /** `Popup.onKeydown` (with `capture-keyboard-events`). */
+  /** `onKeydown` (with `capture-keyboard-events`). */
   "ontalk-keydown"?: (e: CustomEvent<TalkEventDetails["talk-keydown"]>) => void;
   /** `invalid-attribute`, `no-session` or `sdk-error`. */
   "ontalk-error"?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
@@ -538,17 +538,17 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **talk-ready** - The chatbox is mounted.
-   * - **talk-send-message** - `Chatbox.onSendMessage`; `detail.override()` can change or cancel the message.
-   * - **talk-custom-message-action** - `Chatbox.onCustomMessageAction` (any action).
-   * - **talk-custom-conversation-action** - `Chatbox.onCustomConversationAction` (any action).
-   * - **talk-leave-conversation** - `Chatbox.onLeaveConversation`. Cancelable: `preventDefault()` keeps the user in.
-   * - **talk-mark-conversation-as-unread** - `Chatbox.onMarkConversationAsUnread`. Cancelable.
-   * - **talk-focus** - `Chatbox.onFocus`.
-   * - **talk-blur** - `Chatbox.onBlur`.
-   * - **talk-translation-toggled** - `Chatbox.onTranslationToggled`.
-   * - **talk-keyup** - `Chatbox.onKeyup` (with `capture-keyboard-events`).
-   * - **talk-keydown** - `Chatbox.onKeydown` (with `capture-keyboard-events`).
+   *  - **talk-ready** - The UI is mounted: `{ chatbox }`, `{ inbox }` or `{ popup }`.
+   * - **talk-send-message** - `onSendMessage`; `detail.override()` can change or cancel the message.
+   * - **talk-custom-message-action** - `onCustomMessageAction` (any action).
+   * - **talk-custom-conversation-action** - `onCustomConversationAction` (any action).
+   * - **talk-leave-conversation** - `onLeaveConversation`. Cancelable: `preventDefault()` keeps the user in.
+   * - **talk-mark-conversation-as-unread** - `onMarkConversationAsUnread`. Cancelable.
+   * - **talk-focus** - `onFocus`.
+   * - **talk-blur** - `onBlur`.
+   * - **talk-translation-toggled** - `onTranslationToggled`.
+   * - **talk-keyup** - `onKeyup` (with `capture-keyboard-events`).
+   * - **talk-keydown** - `onKeydown` (with `capture-keyboard-events`).
    * - **talk-error** - `invalid-attribute`, `no-session` or `sdk-error`.
    *
    * ### **Methods:**
@@ -576,12 +576,12 @@ export type CustomElements = {
    *
    *
    * ### **Slots:**
-   *  - **loading** - Shown until the chatbox is mounted.
-   * - **error** - Shown when the chatbox or its session failed.
-   * - _default_ - Holds the `<div data-talk-mount>` the chatbox is mounted in (added by the element).
+   *  - _default_ - Holds the `<div data-talk-mount>` the chatbox is mounted in (added by the element).
+   * - **loading** - Shown until the UI is mounted (in a polite live region; a visually hidden sentence when empty).
+   * - **error** - Shown when the UI or its session failed (in an alert; a visually hidden sentence when empty).
    *
    * ### **CSS Parts:**
-   *  - **status** - The box over the chat area that holds the `loading` and `error` slots.
+   *  - **status** - The box over the UI's area that holds the `loading` and `error` slots.
    */
   "talk-chatbox": Partial<TalkChatboxElementProps & BaseProps & BaseEvents>;
 
@@ -621,20 +621,20 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **talk-ready** - The inbox is mounted.
-   * - **talk-select-conversation** - `Inbox.onSelectConversation`. Cancelable: `preventDefault()` keeps the current conversation.
+   *  - **talk-select-conversation** - `Inbox.onSelectConversation`. Cancelable: `preventDefault()` keeps the current conversation.
    * - **talk-conversation-selected** - `Inbox.onConversationSelected`.
    * - **talk-desktop-notification-toggled** - `Inbox.onDesktopNotificationToggled`.
-   * - **talk-send-message** - `Inbox.onSendMessage`; `detail.override()` can change or cancel the message.
-   * - **talk-custom-message-action** - `Inbox.onCustomMessageAction` (any action).
-   * - **talk-custom-conversation-action** - `Inbox.onCustomConversationAction` (any action).
-   * - **talk-leave-conversation** - `Inbox.onLeaveConversation`. Cancelable.
-   * - **talk-mark-conversation-as-unread** - `Inbox.onMarkConversationAsUnread`. Cancelable.
-   * - **talk-focus** - `Inbox.onFocus`.
-   * - **talk-blur** - `Inbox.onBlur`.
-   * - **talk-translation-toggled** - `Inbox.onTranslationToggled`.
-   * - **talk-keyup** - `Inbox.onKeyup` (with `capture-keyboard-events`).
-   * - **talk-keydown** - `Inbox.onKeydown` (with `capture-keyboard-events`).
+   * - **talk-ready** - The UI is mounted: `{ chatbox }`, `{ inbox }` or `{ popup }`.
+   * - **talk-send-message** - `onSendMessage`; `detail.override()` can change or cancel the message.
+   * - **talk-custom-message-action** - `onCustomMessageAction` (any action).
+   * - **talk-custom-conversation-action** - `onCustomConversationAction` (any action).
+   * - **talk-leave-conversation** - `onLeaveConversation`. Cancelable: `preventDefault()` keeps the user in.
+   * - **talk-mark-conversation-as-unread** - `onMarkConversationAsUnread`. Cancelable.
+   * - **talk-focus** - `onFocus`.
+   * - **talk-blur** - `onBlur`.
+   * - **talk-translation-toggled** - `onTranslationToggled`.
+   * - **talk-keyup** - `onKeyup` (with `capture-keyboard-events`).
+   * - **talk-keydown** - `onKeydown` (with `capture-keyboard-events`).
    * - **talk-error** - `invalid-attribute`, `no-session` or `sdk-error`.
    *
    * ### **Methods:**
@@ -662,12 +662,12 @@ export type CustomElements = {
    *
    *
    * ### **Slots:**
-   *  - **loading** - Shown until the inbox is mounted.
-   * - **error** - Shown when the inbox or its session failed.
-   * - _default_ - Holds the `<div data-talk-mount>` the inbox is mounted in (added by the element).
+   *  - _default_ - Holds the `<div data-talk-mount>` the inbox is mounted in (added by the element).
+   * - **loading** - Shown until the UI is mounted (in a polite live region; a visually hidden sentence when empty).
+   * - **error** - Shown when the UI or its session failed (in an alert; a visually hidden sentence when empty).
    *
    * ### **CSS Parts:**
-   *  - **status** - The box over the inbox area that holds the `loading` and `error` slots.
+   *  - **status** - The box over the UI's area that holds the `loading` and `error` slots.
    */
   "talk-inbox": Partial<TalkInboxElementProps & BaseProps & BaseEvents>;
 
@@ -677,19 +677,19 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **talk-ready** - The popup is mounted.
-   * - **talk-open** - `Popup.onOpen`: the popup opened.
+   *  - **talk-open** - `Popup.onOpen`: the popup opened.
    * - **talk-close** - `Popup.onClose`: the popup closed.
-   * - **talk-send-message** - `Popup.onSendMessage`; `detail.override()` can change or cancel the message.
-   * - **talk-custom-message-action** - `Popup.onCustomMessageAction` (any action).
-   * - **talk-custom-conversation-action** - `Popup.onCustomConversationAction` (any action).
-   * - **talk-leave-conversation** - `Popup.onLeaveConversation`. Cancelable.
-   * - **talk-mark-conversation-as-unread** - `Popup.onMarkConversationAsUnread`. Cancelable.
-   * - **talk-focus** - `Popup.onFocus`.
-   * - **talk-blur** - `Popup.onBlur`.
-   * - **talk-translation-toggled** - `Popup.onTranslationToggled`.
-   * - **talk-keyup** - `Popup.onKeyup` (with `capture-keyboard-events`).
-   * - **talk-keydown** - `Popup.onKeydown` (with `capture-keyboard-events`).
+   * - **talk-ready** - The UI is mounted: `{ chatbox }`, `{ inbox }` or `{ popup }`.
+   * - **talk-send-message** - `onSendMessage`; `detail.override()` can change or cancel the message.
+   * - **talk-custom-message-action** - `onCustomMessageAction` (any action).
+   * - **talk-custom-conversation-action** - `onCustomConversationAction` (any action).
+   * - **talk-leave-conversation** - `onLeaveConversation`. Cancelable: `preventDefault()` keeps the user in.
+   * - **talk-mark-conversation-as-unread** - `onMarkConversationAsUnread`. Cancelable.
+   * - **talk-focus** - `onFocus`.
+   * - **talk-blur** - `onBlur`.
+   * - **talk-translation-toggled** - `onTranslationToggled`.
+   * - **talk-keyup** - `onKeyup` (with `capture-keyboard-events`).
+   * - **talk-keydown** - `onKeydown` (with `capture-keyboard-events`).
    * - **talk-error** - `invalid-attribute`, `no-session` or `sdk-error`.
    *
    * ### **Methods:**
@@ -717,11 +717,11 @@ export type CustomElements = {
    *
    *
    * ### **Slots:**
-   *  - **loading** - Shown in place until the popup is mounted.
-   * - **error** - Shown in place when the popup or its session failed.
+   *  - **loading** - Shown until the UI is mounted (in a polite live region; a visually hidden sentence when empty).
+   * - **error** - Shown when the UI or its session failed (in an alert; a visually hidden sentence when empty).
    *
    * ### **CSS Parts:**
-   *  - **status** - The box that holds the `loading` and `error` slots.
+   *  - **status** - The box over the UI's area that holds the `loading` and `error` slots.
    */
   "talk-popup": Partial<TalkPopupElementProps & BaseProps & BaseEvents>;
 

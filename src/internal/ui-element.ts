@@ -120,6 +120,31 @@ function messageFieldRest(value: unknown): Record<string, unknown> | undefined {
  * `<talk-session>`, or the `session` property) and the inputs are valid. It is destroyed when the
  * element is removed, when its session goes, or before being recreated because an option
  * without an SDK setter changed (once per update, however many options changed).
+ *
+ * The slots, part, states and events below are those of every UI element (declared once here;
+ * the manifest lists them on each element).
+ *
+ * @slot loading - Shown until the UI is mounted (in a polite live region; a visually hidden sentence when empty).
+ * @slot error - Shown when the UI or its session failed (in an alert; a visually hidden sentence when empty).
+ *
+ * @csspart status - The box over the UI's area that holds the `loading` and `error` slots.
+ *
+ * @fires {CustomEvent<{ chatbox: Talk.Chatbox } | { inbox: Talk.Inbox } | { popup: Talk.Popup }>} talk-ready - The UI is mounted: `{ chatbox }`, `{ inbox }` or `{ popup }`.
+ * @fires {CustomEvent<Talk.SendMessageEvent>} talk-send-message - `onSendMessage`; `detail.override()` can change or cancel the message.
+ * @fires {CustomEvent<Talk.MessageActionEvent>} talk-custom-message-action - `onCustomMessageAction` (any action).
+ * @fires {CustomEvent<Talk.ConversationActionEvent>} talk-custom-conversation-action - `onCustomConversationAction` (any action).
+ * @fires {CustomEvent<Talk.LeaveConversationEvent>} talk-leave-conversation - `onLeaveConversation`. Cancelable: `preventDefault()` keeps the user in.
+ * @fires {CustomEvent<Talk.MarkConversationAsUnreadEvent>} talk-mark-conversation-as-unread - `onMarkConversationAsUnread`. Cancelable.
+ * @fires {CustomEvent<null>} talk-focus - `onFocus`.
+ * @fires {CustomEvent<null>} talk-blur - `onBlur`.
+ * @fires {CustomEvent<Talk.TranslationToggledEvent>} talk-translation-toggled - `onTranslationToggled`.
+ * @fires {CustomEvent<Talk.KeyEvent>} talk-keyup - `onKeyup` (with `capture-keyboard-events`).
+ * @fires {CustomEvent<Talk.KeyEvent>} talk-keydown - `onKeydown` (with `capture-keyboard-events`).
+ * @fires {CustomEvent<TalkErrorDetail>} talk-error - `invalid-attribute`, `no-session` or `sdk-error`.
+ *
+ * @cssstate loading - Until the UI is mounted.
+ * @cssstate ready - While the UI is mounted.
+ * @cssstate error - After a failure.
  */
 export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.ChatboxOptions> extends TalkElement {
   static override properties: PropertyDeclarations = {

@@ -35,31 +35,11 @@ const INBOX_ROUTES: ReadonlyArray<EventRoute<Inbox>> = [
  * @tagname talk-inbox
  * @summary A TalkJS inbox: the conversation feed and the selected conversation.
  *
- * @slot loading - Shown until the inbox is mounted.
- * @slot error - Shown when the inbox or its session failed.
  * @slot - Holds the `<div data-talk-mount>` the inbox is mounted in (added by the element).
  *
- * @csspart status - The box over the inbox area that holds the `loading` and `error` slots.
- *
- * @fires {CustomEvent<{ inbox: Talk.Inbox }>} talk-ready - The inbox is mounted.
  * @fires {CustomEvent<Talk.SelectConversationEvent>} talk-select-conversation - `Inbox.onSelectConversation`. Cancelable: `preventDefault()` keeps the current conversation.
  * @fires {CustomEvent<Talk.ConversationSelectedEvent>} talk-conversation-selected - `Inbox.onConversationSelected`.
  * @fires {CustomEvent<Talk.DesktopNotificationToggledEvent>} talk-desktop-notification-toggled - `Inbox.onDesktopNotificationToggled`.
- * @fires {CustomEvent<Talk.SendMessageEvent>} talk-send-message - `Inbox.onSendMessage`; `detail.override()` can change or cancel the message.
- * @fires {CustomEvent<Talk.MessageActionEvent>} talk-custom-message-action - `Inbox.onCustomMessageAction` (any action).
- * @fires {CustomEvent<Talk.ConversationActionEvent>} talk-custom-conversation-action - `Inbox.onCustomConversationAction` (any action).
- * @fires {CustomEvent<Talk.LeaveConversationEvent>} talk-leave-conversation - `Inbox.onLeaveConversation`. Cancelable.
- * @fires {CustomEvent<Talk.MarkConversationAsUnreadEvent>} talk-mark-conversation-as-unread - `Inbox.onMarkConversationAsUnread`. Cancelable.
- * @fires {CustomEvent<null>} talk-focus - `Inbox.onFocus`.
- * @fires {CustomEvent<null>} talk-blur - `Inbox.onBlur`.
- * @fires {CustomEvent<Talk.TranslationToggledEvent>} talk-translation-toggled - `Inbox.onTranslationToggled`.
- * @fires {CustomEvent<Talk.KeyEvent>} talk-keyup - `Inbox.onKeyup` (with `capture-keyboard-events`).
- * @fires {CustomEvent<Talk.KeyEvent>} talk-keydown - `Inbox.onKeydown` (with `capture-keyboard-events`).
- * @fires {CustomEvent<TalkErrorDetail>} talk-error - `invalid-attribute`, `no-session` or `sdk-error`.
- *
- * @cssstate loading - Until the inbox is mounted.
- * @cssstate ready - While the inbox is mounted.
- * @cssstate error - After a failure.
  */
 export class TalkInboxElement extends TalkUiElement<Inbox, Talk.InboxOptions> {
   static override styles = [statusStyles, mountedUiStyles];

@@ -31,29 +31,8 @@ const POPUP_ROUTES: ReadonlyArray<EventRoute<Popup>> = [
  * @tagname talk-popup
  * @summary A TalkJS popup chat window with a launcher button.
  *
- * @slot loading - Shown in place until the popup is mounted.
- * @slot error - Shown in place when the popup or its session failed.
- *
- * @csspart status - The box that holds the `loading` and `error` slots.
- *
- * @fires {CustomEvent<{ popup: Talk.Popup }>} talk-ready - The popup is mounted.
  * @fires {CustomEvent<null>} talk-open - `Popup.onOpen`: the popup opened.
  * @fires {CustomEvent<null>} talk-close - `Popup.onClose`: the popup closed.
- * @fires {CustomEvent<Talk.SendMessageEvent>} talk-send-message - `Popup.onSendMessage`; `detail.override()` can change or cancel the message.
- * @fires {CustomEvent<Talk.MessageActionEvent>} talk-custom-message-action - `Popup.onCustomMessageAction` (any action).
- * @fires {CustomEvent<Talk.ConversationActionEvent>} talk-custom-conversation-action - `Popup.onCustomConversationAction` (any action).
- * @fires {CustomEvent<Talk.LeaveConversationEvent>} talk-leave-conversation - `Popup.onLeaveConversation`. Cancelable.
- * @fires {CustomEvent<Talk.MarkConversationAsUnreadEvent>} talk-mark-conversation-as-unread - `Popup.onMarkConversationAsUnread`. Cancelable.
- * @fires {CustomEvent<null>} talk-focus - `Popup.onFocus`.
- * @fires {CustomEvent<null>} talk-blur - `Popup.onBlur`.
- * @fires {CustomEvent<Talk.TranslationToggledEvent>} talk-translation-toggled - `Popup.onTranslationToggled`.
- * @fires {CustomEvent<Talk.KeyEvent>} talk-keyup - `Popup.onKeyup` (with `capture-keyboard-events`).
- * @fires {CustomEvent<Talk.KeyEvent>} talk-keydown - `Popup.onKeydown` (with `capture-keyboard-events`).
- * @fires {CustomEvent<TalkErrorDetail>} talk-error - `invalid-attribute`, `no-session` or `sdk-error`.
- *
- * @cssstate loading - Until the popup is mounted.
- * @cssstate ready - While the popup is mounted.
- * @cssstate error - After a failure.
  */
 export class TalkPopupElement extends TalkUiElement<Popup, Talk.PopupOptions> {
   static override styles = [statusStyles, popupStyles];

@@ -35,7 +35,7 @@ export const DEFAULT_LOAD_TIMEOUT = 15_000;
  * `talk-desktop-notification-clicked` is subscribed only while the element has a listener for it
  * (see {@link TalkSessionElement}): any handler turns off TalkJS's own default.
  */
-const SESSION_ROUTES: ReadonlyArray<EventRoute<SessionLike>> = [
+export const SESSION_ROUTES: ReadonlyArray<EventRoute<SessionLike>> = [
   ['talk-message', (s, h) => s.onMessage(h)],
   ['talk-unreads-change', (s, h) => s.unreads.onChange(h)],
   ['talk-browser-permission-needed', (s, h) => s.onBrowserPermissionNeeded(h as (event: Talk.BrowserPermissionNeededEvent) => Promise<unknown> | void)],
