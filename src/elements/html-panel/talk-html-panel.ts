@@ -1,3 +1,4 @@
+import { TalkUiElement } from '../../internal/ui-element.js';
 import type { PropertyDeclarations } from '@lit/reactive-element';
 import { booleanAttribute, nonNegativeNumberAttribute, stringAttribute } from '../../internal/converters.js';
 import type { Chatbox, Inbox, Popup, Talk } from '../../internal/sdk-types.js';
@@ -19,7 +20,6 @@ interface PanelRecord {
 /** The parent UI element as the panel sees it: the public getters of the three. */
 type UiParent = HTMLElement & { chatbox?: Chatbox; inbox?: Inbox; popup?: Popup };
 
-const UI_TAGS = new Set(['talk-chatbox', 'talk-inbox', 'talk-popup']);
 
 /**
  * A TalkJS HTML panel (`UIBox.createHtmlPanel`): a page shown in a strip above the message field
@@ -97,7 +97,8 @@ export class TalkHtmlPanelElement extends TalkElement {
     const parent = this.parentElement;
     if (this.#parent !== parent) {
       this.#parent?.removeEventListener('talk-ready', this.#onParentReady);
-      this.#parent = parent && UI_TAGS.has(parent.localName) ? (parent as UiParent) : undefined;
+      // By class, not tag: the elements may be registered under other names (`defineElements`).
+      this.#parent = parent instanceof TalkUiElement ? (parent as unknown as UiParent) : undefined;
       this.#parent?.addEventListener('talk-ready', this.#onParentReady);
     }
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
