@@ -79,12 +79,15 @@ export function enumAttribute<T extends string>(
   };
 }
 
-/** A duration or count: a finite number ≥ 0. Absent keeps the property's default. */
-export const nonNegativeNumberAttribute: CheckedConverter<number> = {
+/**
+ * A duration or count: a finite number ≥ 0. An absent attribute is `undefined` (the element then
+ * uses its default); text that is no such number stays the raw string, which `valid()` rejects.
+ */
+export const nonNegativeNumberAttribute: CheckedConverter<number | string | undefined> = {
   fromAttribute(value: string | null) {
-    if (value === null) return undefined as unknown as number;
+    if (value === null) return undefined;
     const n = value.trim() === '' ? NaN : Number(value);
-    return (Number.isFinite(n) && n >= 0 ? n : value) as number;
+    return Number.isFinite(n) && n >= 0 ? n : value;
   },
   valid: (value) => value === undefined || (typeof value === 'number' && Number.isFinite(value) && value >= 0),
   expected: 'a number ≥ 0',

@@ -280,7 +280,7 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
    * How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
    * before reporting `no-session`. Default 5000.
    */
-  sessionTimeout: number = DEFAULT_SESSION_TIMEOUT;
+  sessionTimeout: number | undefined = DEFAULT_SESSION_TIMEOUT;
 
   /**
    * A `Talk.Session` to use instead of the nearest `<talk-session>`'s, for use outside any

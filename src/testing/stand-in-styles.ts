@@ -136,7 +136,7 @@ button { font: inherit; }
 .message.mine { align-self: flex-end; background: #dbe8fd; }
 .sender { color: #59636e; font-size: 12px; font-weight: 600; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; }
-.time { align-self: flex-end; color: #6e7781; font-size: 11px; }
+.time { align-self: flex-end; color: #59636e; font-size: 11px; }
 mark { background: #fff1a8; color: inherit; border-radius: 2px; }
 .empty { margin: auto; padding: 24px; color: #59636e; text-align: center; }
 

@@ -183,7 +183,7 @@ export class TalkSessionElement extends TalkElement {
    * How long to wait for the TalkJS SDK to load, in milliseconds, before reporting
    * `sdk-load-failed`. Default 15000.
    */
-  loadTimeout: number = DEFAULT_LOAD_TIMEOUT;
+  loadTimeout: number | undefined = DEFAULT_LOAD_TIMEOUT;
 
   /**
    * A URL that returns a fresh JWT for the user, for pages without script: the kit `POST`s

@@ -40,7 +40,7 @@ export class TalkUnreadBadgeElement extends TalkElement {
   declare count?: 'conversations' | 'messages';
 
   /** The highest number shown; above it the badge shows `max+` (e.g. `99+`). Default 99. */
-  max = 99;
+  max: number | undefined = 99;
 
   /**
    * The accessible label, with `{count}` standing for the number (the exact number, not capped).
@@ -55,7 +55,7 @@ export class TalkUnreadBadgeElement extends TalkElement {
    * How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
    * before reporting `no-session`. Default 5000.
    */
-  sessionTimeout: number = DEFAULT_SESSION_TIMEOUT;
+  sessionTimeout: number | undefined = DEFAULT_SESSION_TIMEOUT;
 
   /** Finds the session: the `session` property, else the nearest `<talk-session>`; `no-session` after `session-timeout`. */
   readonly #sessions = new SessionController(this, {
