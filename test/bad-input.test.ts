@@ -20,7 +20,7 @@ import {
   type TalkSessionElement,
   type TalkUnreadBadgeElement,
 } from '../src/index.js';
-import { captureConsole, expectNoLeaks, nextTask, onCleanup, recordEvents, sampleFake, until, type FakeTalk } from './helpers.js';
+import { consoleLine, expectNoLeaks, nextTask, onCleanup, sampleFake, until, watchErrors, type ErrorWatch, type FakeTalk } from './helpers.js';
 
 type Tag = 'talk-session' | 'talk-chatbox' | 'talk-inbox' | 'talk-popup' | 'talk-unread-badge' | 'talk-html-panel';
 type UiTag = 'talk-chatbox' | 'talk-inbox' | 'talk-popup';
@@ -491,38 +491,25 @@ const ROWS: Row[] = [
 // ---------------------------------------------------------------------------------------------
 
 let fake: FakeTalk;
-let thrown: unknown[];
+let watch: ErrorWatch;
 const tried = { errors: 0, accepted: 0 };
 
 beforeEach(() => {
   fake = sampleFake();
-  thrown = [];
-  const onError = (event: ErrorEvent) => thrown.push(event.error ?? event.message);
-  const onRejection = (event: PromiseRejectionEvent) => thrown.push(event.reason);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  // Keep uncaught errors from the test runner's handler (which would abort the file) until the
-  // page is torn down: each test checks `thrown` itself.
-  const runnerOnError = window.onerror;
-  window.onerror = () => true;
-  restoreHandlers = () => {
-    window.onerror = runnerOnError;
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-  };
+  // Watched until the page is torn down (not only until the cleanups run): each test checks
+  // `thrown` itself, and afterEach what the teardown threw.
+  watch = watchErrors({ untilTestEnds: false });
 });
-
-let restoreHandlers = () => {};
 
 afterEach(async function () {
   try {
     await expectNoLeaks(fake);
   } finally {
-    restoreHandlers();
+    watch.stop();
   }
   // Errors thrown after a passing test's checks (e.g. during teardown) fail it here; after a
   // failed test they are most likely its consequences, already reported.
-  const late = thrown.splice(0).map(String);
+  const late = watch.thrown.splice(0).map(String);
   if (this.currentTest?.state === 'passed') expect(late, 'errors thrown out of the kit after the checks').to.deep.equal([]);
 });
 
@@ -580,8 +567,6 @@ function build(row: Row): Page {
   };
 }
 
-const consoleLine = (args: unknown[]) => args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ');
-
 /** The element under test is working: a session, a mounted UI object, a counting badge, a panel. */
 function working(page: Page, row: Row): boolean {
   if (row.on === 'talk-session') return page.sessionEl.session !== undefined && page.box() !== undefined;
@@ -605,8 +590,7 @@ describe('bad input: every attribute of every element', () => {
   for (const row of ROWS) {
     const outcome = 'code' in row.expect ? `${row.expect.code} naming ${row.expect.attribute}` : `accepted: ${row.expect.accepted}`;
     it(`<${row.on}> ${row.name}, ${row.what} → ${outcome}`, async () => {
-      const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
-      const output = captureConsole({ untilTestEnds: true });
+      const { errors, console: output, thrown } = watch;
       const page = build(row);
       const expected = row.expect;
       if ('code' in expected) tried.errors++;
@@ -640,8 +624,7 @@ describe('bad input: every attribute of every element', () => {
 
   it('a session property that is not a Talk.Session → invalid-attribute naming session (not a silent wait)', async () => {
     tried.errors++;
-    const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
-    const output = captureConsole({ untilTestEnds: true });
+    const { errors, console: output } = watch;
     const host = document.createElement('div');
     document.body.append(host);
     onCleanup(() => host.remove());
@@ -658,8 +641,7 @@ describe('bad input: every attribute of every element', () => {
 
   it('<talk-unread-badge> outside any session → no-session after session-timeout (not loading forever), like the chat elements', async () => {
     tried.errors++;
-    const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
-    const output = captureConsole({ untilTestEnds: true });
+    const { errors, console: output } = watch;
     const host = document.createElement('div');
     document.body.append(host);
     onCleanup(() => host.remove());
@@ -677,8 +659,7 @@ describe('bad input: every attribute of every element', () => {
 
   it('<talk-html-panel> outside a chat element → invalid-attribute naming parent', async () => {
     tried.errors++;
-    const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
-    const output = captureConsole({ untilTestEnds: true });
+    const { errors, console: output } = watch;
     const host = document.createElement('div');
     document.body.append(host);
     onCleanup(() => host.remove());
@@ -695,8 +676,7 @@ describe('bad input: every attribute of every element', () => {
 
   it('the same bad value on two badges is reported once each, and a fix then the same bad value again reports again', async () => {
     tried.errors += 3;
-    const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
-    captureConsole({ untilTestEnds: true });
+    const { errors } = watch;
     const host = document.createElement('div');
     document.body.append(host);
     onCleanup(() => host.remove());

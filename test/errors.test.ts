@@ -6,44 +6,20 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { TALK_ERROR_CODES, type TalkErrorDetail, type TalkSessionElement } from '../src/index.js';
-import { captureConsole, expectNoLeaks, nextTask, onCleanup, optionsOf, recordEvents, sampleFake, slots, until, type FakeTalk, type UiTag } from './helpers.js';
+import { consoleLine, expectNoLeaks, nextTask, optionsOf, recordEvents, sampleFake, slots, until, watchErrors, type ErrorWatch, type FakeTalk, type UiTag } from './helpers.js';
 
 let fake: FakeTalk;
-
-/** What a test watches: `talk-error` events at the document, console.error, and anything thrown. */
-interface Watch {
-  readonly errors: ReturnType<typeof recordEvents>;
-  readonly console: ReturnType<typeof captureConsole>;
-  readonly thrown: unknown[];
-}
-
-let watch: Watch;
-
-/** Starts watching until the test ends. */
-function startWatch(): Watch {
-  const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
-  const console = captureConsole({ untilTestEnds: true });
-  const thrown: unknown[] = [];
-  const onError = (event: ErrorEvent) => thrown.push(event.error ?? event.message);
-  const onRejection = (event: PromiseRejectionEvent) => thrown.push(event.reason);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  onCleanup(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-  });
-  return { errors, console, thrown };
-}
+let watch: ErrorWatch;
 
 beforeEach(() => {
   fake = sampleFake();
-  watch = startWatch();
+  watch = watchErrors();
 });
-afterEach(() => expectNoLeaks(fake));
-
-function consoleLine(args: unknown[]): string {
-  return args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ');
-}
+afterEach(async () => {
+  // An uncaught error is kept from the test runner (see watchErrors): any left over fails here.
+  watch.expectNothingThrown();
+  await expectNoLeaks(fake);
+});
 
 interface Expected {
   code: TalkErrorDetail['code'];
@@ -104,9 +80,7 @@ async function expectStillOne(events: ReturnType<typeof recordEvents> = watch.er
   expectNothingThrown();
 }
 
-function expectNothingThrown(): void {
-  expect(watch.thrown, 'errors thrown out of the kit (window error / unhandledrejection)').to.deep.equal([]);
-}
+const expectNothingThrown = () => watch.expectNothingThrown();
 
 /** A UI element in error: status, state and slots. */
 function expectUiInError(el: HTMLElementTagNameMap[UiTag]): void {

@@ -14,28 +14,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TalkErrorDetail, TalkHtmlPanelElement, TalkInboxElement, TalkPopupElement, TalkSessionElement, TalkUnreadBadgeElement } from '../src/index.js';
 import { FakeChatbox } from '../src/testing/index.js';
-import { captureConsole, expectNoLeaks, nextTask, onCleanup, recordEvents, sampleFake, until, type FakeTalk, type UiTag } from './helpers.js';
+import { consoleLine, expectNoLeaks, nextTask, onCleanup, recordEvents, sampleFake, until, watchErrors, type ErrorWatch, type FakeTalk, type UiTag } from './helpers.js';
 
 let fake: FakeTalk;
-let watch: { errors: ReturnType<typeof recordEvents>; console: ReturnType<typeof captureConsole>; thrown: unknown[] };
+let watch: ErrorWatch;
 
 beforeEach(() => {
   fake = sampleFake();
-  const thrown: unknown[] = [];
-  const onError = (event: ErrorEvent) => thrown.push(event.error ?? event.message);
-  const onRejection = (event: PromiseRejectionEvent) => thrown.push(event.reason);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  // Keep an uncaught error away from the test runner's handler (which would abort the whole
-  // file): each test checks `thrown` itself.
-  const runnerOnError = window.onerror;
-  window.onerror = () => true;
-  onCleanup(() => {
-    window.onerror = runnerOnError;
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-  });
-  watch = { errors: recordEvents(document, ['talk-error'], { untilTestEnds: true }), console: captureConsole({ untilTestEnds: true }), thrown };
+  watch = watchErrors();
 });
 
 afterEach(async () => {
@@ -44,11 +30,7 @@ afterEach(async () => {
 });
 
 /** Nothing thrown out of the kit since the last check (the entries are taken, so each is reported once). */
-function expectNothingThrown(): void {
-  expect(watch.thrown.splice(0).map(String), 'errors thrown out of the kit (window error / unhandledrejection)').to.deep.equal([]);
-}
-
-const consoleLine = (args: unknown[]) => args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ');
+const expectNothingThrown = () => watch.expectNothingThrown();
 
 /**
  * Exactly `count` talk-error events so far (after letting pending work run), the last one an

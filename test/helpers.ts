@@ -124,6 +124,112 @@ export function captureConsole({ untilTestEnds = false }: UntilTestEnds = {}) {
   return { errors, warnings, restore };
 }
 
+/** A console call's arguments as one line (an Error as its message). */
+export const consoleLine = (args: unknown[]): string => args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ');
+
+/** What {@link watchErrors} records: `talk-error` events at the document, console.error/warn, and anything thrown. */
+export interface ErrorWatch {
+  readonly errors: ReturnType<typeof recordEvents>;
+  readonly console: ReturnType<typeof captureConsole>;
+  /** Errors thrown out of the kit (window `error` events) and rejections left unhandled. */
+  readonly thrown: unknown[];
+  /** Fails if anything was thrown since the last call; takes the entries, so each is reported once. */
+  expectNothingThrown(message?: string): void;
+  /** Stops watching: the listeners go, console and `window.onerror` are restored. */
+  stop(): void;
+}
+
+/**
+ * Watches what a test about errors checks: the `talk-error` events that reach the document, the
+ * console's errors and warnings (silenced), and errors thrown out of the kit or rejections left
+ * unhandled. An uncaught error is kept from the test runner's own handler (which would abort the
+ * whole file): the test checks `thrown` (or calls `expectNothingThrown()`) itself. Stops when the
+ * test ends (first thing in `expectNoLeaks()`), or, with `untilTestEnds: false`, at `stop()`:
+ * for a file that still wants to see what is thrown while the fixtures are torn down.
+ */
+export function watchErrors({ untilTestEnds = true }: UntilTestEnds = {}): ErrorWatch {
+  const errors = recordEvents(document, ['talk-error']);
+  const output = captureConsole();
+  const thrown: unknown[] = [];
+  const onError = (event: ErrorEvent) => thrown.push(event.error ?? event.message);
+  const onRejection = (event: PromiseRejectionEvent) => thrown.push(event.reason);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  const runnerOnError = window.onerror;
+  window.onerror = () => true;
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    window.onerror = runnerOnError;
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+    output.restore();
+    errors.stop();
+  };
+  if (untilTestEnds) onCleanup(stop);
+  return {
+    errors,
+    console: output,
+    thrown,
+    expectNothingThrown(message = 'errors thrown out of the kit (window error / unhandledrejection)') {
+      expect(thrown.splice(0).map(String), message).to.deep.equal([]);
+    },
+    stop,
+  };
+}
+
+/** A timer the code under test set, as {@link recordTimers} records it. */
+export interface RecordedTimer {
+  id: number;
+  /** The delay asked for, in ms. */
+  delay: number;
+  fired: boolean;
+  cleared: boolean;
+  /** Runs the timer now (`manual` timers only; once, and not after it was cleared). */
+  fire(): void;
+}
+
+/**
+ * Records every `setTimeout` whose caller's stack names `source` (a file of the kit, such as
+ * `'token-fetch'` or `'sdk-loader'`), until the test ends; other timers are left alone. `time`
+ * decides when a recorded timer runs: `real` (its own delay), `instant` (a task later, whatever
+ * its delay) or `manual` (only when the test calls `fire()`): time driven through the timers the
+ * kit set, so a test neither waits on the wall clock nor depends on the machine's speed.
+ */
+export function recordTimers(source: string, { time = 'real' }: { time?: 'real' | 'instant' | 'manual' } = {}) {
+  const timers: RecordedTimer[] = [];
+  const realSet = window.setTimeout;
+  const realClear = window.clearTimeout;
+  const fromSource = () => new Error().stack?.includes(source) === true;
+  window.setTimeout = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
+    if (!fromSource() || typeof handler !== 'function') return realSet(handler, delay, ...args);
+    const run = () => {
+      if (timer.fired || timer.cleared) return;
+      timer.fired = true;
+      realClear(timer.id);
+      (handler as (...a: unknown[]) => void)(...args);
+    };
+    const timer: RecordedTimer = { id: 0, delay: Number(delay ?? 0), fired: false, cleared: false, fire: () => (time === 'manual' ? run() : undefined) };
+    // A manual timer still holds a real id (a timer that never runs), so ids never collide.
+    timer.id = realSet(time === 'manual' ? () => {} : run, time === 'manual' ? 2 ** 31 - 1 : time === 'instant' ? 0 : delay);
+    timers.push(timer);
+    return timer.id;
+  }) as typeof window.setTimeout;
+  window.clearTimeout = ((id?: number) => {
+    const timer = timers.find((t) => t.id === id);
+    if (timer && !timer.fired) timer.cleared = true;
+    realClear(id);
+  }) as typeof window.clearTimeout;
+  const restore = () => {
+    window.setTimeout = realSet;
+    window.clearTimeout = realClear;
+    if (time === 'manual') for (const timer of timers) realClear(timer.id);
+  };
+  onCleanup(restore);
+  return { timers, outstanding: () => timers.filter((t) => !t.fired && !t.cleared), restore, fromSource };
+}
+
 const cleanups: Array<() => void> = [];
 const otherFakes: FakeTalk[] = [];
 

@@ -8,7 +8,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TalkChatboxElement, TalkInboxElement, TalkSessionElement } from '../src/index.js';
-import { captureConsole, createFakeTalk, expectNoLeaks, nextTask, recordEvents, sampleFake, slots, until, type FakeTalk } from './helpers.js';
+import { captureConsole, createFakeTalk, expectNoLeaks, nextTask, recordEvents, recordTimers, sampleFake, slots, until, type FakeTalk } from './helpers.js';
 
 const TALK_SCRIPT = 'script[src="https://cdn.talkjs.com/talk.js"]';
 
@@ -18,8 +18,6 @@ afterEach(async () => {
   await expectNoLeaks(fake);
   fake = undefined;
 });
-
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe('SDK loading', () => {
   it('importing the kit does not touch Talk: no window.Talk, no talk.js script', () => {
@@ -68,6 +66,8 @@ describe('SDK loading', () => {
     fake = createFakeTalk({ ready: 'never' });
     const console = captureConsole({ untilTestEnds: true });
     const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
+    // The loader's timers run only when the test says: the load-timeout runs out at `fire()`.
+    const loadTimers = recordTimers('sdk-loader', { time: 'manual' });
     const el = await fixture<TalkSessionElement>(html`
       <talk-session .sdk=${fake} app-id="tAPP" user-id="alice" load-timeout="200">
         <talk-chatbox conversation-id="order-1"><span slot="error">Chat unavailable</span></talk-chatbox>
@@ -77,12 +77,20 @@ describe('SDK loading', () => {
     const chatboxEl = el.querySelector<TalkChatboxElement>('talk-chatbox')!;
     const inboxEl = el.querySelector<TalkInboxElement>('talk-inbox')!;
 
-    await wait(100);
+    await until(() => loadTimers.timers.length > 0, 'the load-timeout timer');
+    await nextTask();
+    await nextTask();
+    expect(loadTimers.timers.map((timer) => timer.delay), 'timers the loader set: one, for load-timeout').to.deep.equal([200]);
     expect(errors.events, 'talk-error before load-timeout').to.have.length(0);
     expect(el.status).to.equal('loading');
 
-    await until(() => errors.events.length > 0, 'sdk-load-failed', 2000);
-    await wait(250);
+    loadTimers.timers[0]!.fire();
+    await until(() => errors.events.length > 0, 'sdk-load-failed');
+    await nextTask();
+    await nextTask();
+    // Nothing left that could report again: no timer of the loader pending, none set anew.
+    expect(loadTimers.outstanding().map((timer) => timer.delay), 'loader timers pending after the failure').to.deep.equal([]);
+    expect(loadTimers.timers, 'timers the loader set').to.have.length(1);
     expect(errors.events, 'talk-error events').to.have.length(1);
     const event = errors.events[0]!;
     expect(event.target).to.equal(el);

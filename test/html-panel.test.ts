@@ -1,5 +1,5 @@
 /**
- * Markup only, item 5: `<talk-html-panel>` as a child of a chatbox, inbox or popup. The panel is
+ * `<talk-html-panel>` as a child of a chatbox, inbox or popup. The panel is
  * made with the SDK's `createHtmlPanel` once its UI is mounted, follows `height` and `show`, is
  * remade for a new `url`, `conversation-id` or UI object, and destroyed with its element. With a
  * same-origin `url` (test/fixtures/panel.html, served by the test runner) its light-DOM children
@@ -70,7 +70,7 @@ function iframesIn(box: FakeBox): HTMLIFrameElement[] {
 }
 
 for (const tag of ['talk-chatbox', 'talk-inbox', 'talk-popup'] as const) {
-  describe(`cms: <talk-html-panel> in <${tag}>`, () => {
+  describe(`<talk-html-panel>: in <${tag}>`, () => {
     it('createHtmlPanel({ url, height, show, conversation }) once, after mount; talk-ready { htmlPanel }; the iframe is in the UI', async () => {
       // A closed popup too: its panel exists (and loads) before the user opens it.
       const uiAttributes = { 'conversation-id': 'order-1' };
@@ -111,7 +111,7 @@ for (const tag of ['talk-chatbox', 'talk-inbox', 'talk-popup'] as const) {
   });
 }
 
-describe('cms: <talk-html-panel> children', () => {
+describe('<talk-html-panel>: children', () => {
   it('changes to the children (text, attributes, new nodes, removal) are copied again', async () => {
     const { panelEl } = await placeWithPanel('talk-chatbox', { 'conversation-id': 'order-1' }, { url: PANEL_URL });
     const doc = panelDocument(fake.htmlPanels[0]!);
@@ -157,7 +157,7 @@ describe('cms: <talk-html-panel> children', () => {
   });
 });
 
-describe('cms: <talk-html-panel> attribute changes', () => {
+describe('<talk-html-panel>: attribute changes', () => {
   it('height → setHeight(n); show="false" → hide(); show again → show(); on the same panel', async () => {
     const { panelEl } = await placeWithPanel('talk-chatbox', { 'conversation-id': 'order-1' }, { url: PANEL_URL, height: '80' });
     const panel = fake.htmlPanels[0]!;
@@ -219,7 +219,7 @@ describe('cms: <talk-html-panel> attribute changes', () => {
   });
 });
 
-describe('cms: <talk-html-panel> lifecycle', () => {
+describe('<talk-html-panel>: lifecycle', () => {
   it('removing the panel element destroys the panel; the chatbox stays', async () => {
     const { panelEl } = await placeWithPanel('talk-chatbox', { 'conversation-id': 'order-1' }, { url: PANEL_URL });
     const panel = fake.htmlPanels[0]!;
@@ -280,7 +280,7 @@ describe('cms: <talk-html-panel> lifecycle', () => {
   });
 });
 
-describe('cms: <talk-html-panel> input errors', () => {
+describe('<talk-html-panel>: input errors', () => {
   it('not a child of a chat element (directly in <talk-session>): one invalid-attribute, no panel', async () => {
     const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
     const console = captureConsole({ untilTestEnds: true });

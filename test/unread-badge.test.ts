@@ -1,5 +1,5 @@
 /**
- * Markup only, item 4: `<talk-unread-badge>` counts the unread conversations (or messages) of the
+ * `<talk-unread-badge>` counts the unread conversations (or messages) of the
  * nearest `<talk-session>`'s user, live, hidden at zero. `<talk-session>` makes the one
  * `session.unreads.onChange` subscription per session and keeps the latest list
  * (`sessionEl.unreads`); badges inside it read that list (TalkJS does not promise to replay it
@@ -60,7 +60,7 @@ function send(conversationId: string, sender: string, n = 1): void {
   for (let i = 0; i < n; i++) fake.backend.sendMessage(conversationId, sender, `message ${i + 1} from ${sender}`);
 }
 
-describe('cms: <talk-unread-badge> counts', () => {
+describe('<talk-unread-badge>: counts', () => {
   it('hidden at zero (display: none), with role="status" and the label "0 unread conversations"', async () => {
     const { badge } = await placeBadge();
     expect(shown(badge)).to.deep.equal({ hidden: true, display: 'none', text: '0', label: '0 unread conversations' });
@@ -172,7 +172,7 @@ describe('cms: <talk-unread-badge> counts', () => {
   });
 });
 
-describe('cms: <talk-unread-badge> follows its session', () => {
+describe('<talk-unread-badge>: follows its session', () => {
   it('user-id changes: the badge counts for the new session\'s user, one onChange subscription on each session (the <talk-session>\'s)', async () => {
     const { sessionEl, badge } = await placeBadge();
     const first = sessionEl.session as FakeSession;
@@ -298,7 +298,7 @@ describe('cms: <talk-unread-badge> follows its session', () => {
   });
 });
 
-describe('cms: <talk-unread-badge> input errors', () => {
+describe('<talk-unread-badge>: input errors', () => {
   for (const [attribute, value] of [
     ['count', 'words'],
     ['max', 'lots'],

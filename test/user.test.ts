@@ -1,5 +1,5 @@
 /**
- * Markup only, item 2: the `user-*` attributes of `<talk-session>` create or update the user as
+ * The user: the `user-*` attributes of `<talk-session>` create or update the user as
  * the declarations recommend: the session is created with `{ appId, userId }` (no `me`), then
  * `session.currentUser.set()` writes the fields, and only once that resolved is the session
  * ready. A later change updates the user through `currentUser.set()` without a new session; a
@@ -64,7 +64,7 @@ function setsOn(session: FakeSession): unknown[][] {
   return fake.callsTo('set', session.currentUser).map((call) => call.args);
 }
 
-describe('cms: user-* attributes create the user', () => {
+describe('<talk-session>: user-* attributes create the user', () => {
   it('every user-* attribute: the session is created with { appId, userId } (no me), then currentUser.set() with those fields, then ready', async () => {
     const el = await placeSession(EVERY_USER_ATTRIBUTE);
     const session = await liveSession(el);
@@ -145,7 +145,7 @@ describe('cms: user-* attributes create the user', () => {
   });
 });
 
-describe('cms: user-* changes update the user without a new session', () => {
+describe('<talk-session>: user-* changes update the user without a new session', () => {
   it('user-name changes: currentUser.set() with the new fields, the same session stays', async () => {
     const el = await placeSession(EVERY_USER_ATTRIBUTE);
     const session = await liveSession(el);
@@ -273,7 +273,7 @@ describe('cms: user-* changes update the user without a new session', () => {
   });
 });
 
-describe('cms: user-* input errors', () => {
+describe('<talk-session>: user-* input errors', () => {
   it('user-* without user-name: one invalid-attribute naming user-name, no session; adding user-name fixes it', async () => {
     const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
     const console = captureConsole({ untilTestEnds: true });

@@ -1,5 +1,5 @@
 /**
- * Markup only, item 3: conversation sync attributes on `<talk-chatbox>`, `<talk-inbox>` and
+ * Conversation sync: the attributes of `<talk-chatbox>`, `<talk-inbox>` and
  * `<talk-popup>` (`subject`, `photo-url`, `participants`, `welcome-messages`, `custom`), and
  * `with-user` (+ `with-user-name`) for the one-on-one conversation `Talk.oneOnOneId(me, other)`.
  * A sync attribute removed later is sent as `null` (`setAttributes` treats a missing field as
@@ -73,7 +73,7 @@ function partTexts(box: FakeBox, part: string): string[] {
 }
 
 for (const tag of TAGS) {
-  describe(`cms: <${tag}> conversation sync`, () => {
+  describe(`<${tag}>: conversation sync`, () => {
     it('conversation-id + subject, photo-url, participants, welcome-messages, custom: getOrCreateConversation, setParticipant ×3, setAttributes, select(builder)', async () => {
       const { sessionEl } = await placeUi(fake, tag, FULL_SYNC);
       const session = fake.sessions[0]!;
