@@ -461,6 +461,13 @@ Changing it creates a new session. */
   "user-welcome-message"?: TalkSessionElement["userWelcomeMessage"];
   /** Custom data for the user, as JSON with string values (`Talk.User.custom`). */
   "user-custom"?: TalkSessionElement["userCustom"];
+  /** The live `Talk.Session`, once its credentials and user are checked (when the chat elements
+inside may mount); `undefined` while loading, after an error and after removal. */
+  session?: TalkSessionElement["session"];
+  /** The session's unread conversations as TalkJS last reported them (`Session.unreads.onChange`,
+subscribed once per session and kept here), or `undefined` before the first report and
+without a session. A `<talk-unread-badge>` added later shows this list at once. */
+  unreads?: TalkSessionElement["unreads"];
   /** The user to create or update (`SessionOptions.me`): a `Talk.User`, or a function returning one
 (called once the SDK is ready, so it may use `new Talk.User(...)`). A different user id
 creates a new session; other changed fields update the user through
@@ -477,13 +484,6 @@ retried: `{ attempts, baseDelay, maxDelay }` (milliseconds), default `{ attempts
 https://cdn.talkjs.com/talk.js); tests and offline demos put the fake from
 `talkjs-elements/testing` here. Changing it creates a new session. */
   sdk?: TalkSessionElement["sdk"];
-  /** The live `Talk.Session`, once its credentials and user are checked (when the chat elements
-inside may mount); `undefined` while loading, after an error and after removal. */
-  session?: TalkSessionElement["session"];
-  /** The session's unread conversations as TalkJS last reported them (`Session.unreads.onChange`,
-subscribed once per session and kept here), or `undefined` before the first report and
-without a session. A `<talk-unread-badge>` added later shows this list at once. */
-  unreads?: TalkSessionElement["unreads"];
   /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
 `error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
 `:state(loading)`, `:state(ready)` and `:state(error)`. */

@@ -27,6 +27,23 @@ export interface BrowserPermissionNeededDetail extends Talk.BrowserPermissionNee
   waitUntil(promise: PromiseLike<unknown>): void;
 }
 
+/**
+ * The `detail` of `talk-browser-permission-needed` for the SDK's `event`, and `settled()`: what
+ * the SDK handler returns once the DOM event has been dispatched (a promise that settles when
+ * every promise passed to `waitUntil` has settled, or `undefined` when none was). A rejected
+ * promise does not block the prompt: it is the page's business.
+ */
+export function permissionNeededDetail(event: Talk.BrowserPermissionNeededEvent): { detail: BrowserPermissionNeededDetail; settled(): Promise<void> | undefined } {
+  const waits: PromiseLike<unknown>[] = [];
+  const detail: BrowserPermissionNeededDetail = {
+    ...event,
+    type: event.type,
+    preventDefault: () => event.preventDefault(),
+    waitUntil: (promise) => void waits.push(promise),
+  };
+  return { detail, settled: () => (waits.length > 0 ? Promise.allSettled(waits).then(() => undefined) : undefined) };
+}
+
 /** `detail` of every `talk-*` event, by event name. */
 export interface TalkEventDetails {
   // <talk-session>, from the SDK

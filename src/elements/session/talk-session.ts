@@ -1,34 +1,23 @@
-import type { PropertyDeclarations } from '@lit/reactive-element';
 import { ContextProvider } from '@lit/context';
 import { sameData } from '../../internal/same-data.js';
 import { sessionContext, ensureContextRoot, type SessionContextValue } from '../../internal/context.js';
-import {
-  attributeName,
-  blank,
-  booleanAttribute,
-  customDataAttribute,
-  functionProperty,
-  nonNegativeNumberAttribute,
-  objectOrFunctionProperty,
-  objectProperty,
-  stringAttribute,
-  tokenRetryProperty,
-} from '../../internal/converters.js';
+import { blank } from '../../internal/converters.js';
 import type { TalkErrorDetail } from '../../internal/errors.js';
-import { subscribeRoutes, unsubscribeAll, type BrowserPermissionNeededDetail, type EventRoute, type TalkEventName } from '../../internal/events.js';
+import { permissionNeededDetail, subscribeRoutes, unsubscribeAll, type EventRoute, type TalkEventName } from '../../internal/events.js';
 import { clearingPatch } from '../../internal/patch.js';
 import { loadSdk, readySdk } from '../../internal/sdk-loader.js';
 import type { SessionLike, Subscription, Talk, TalkSdk } from '../../internal/sdk-types.js';
-import { TalkElement, slot } from '../../internal/talk-element.js';
-import { DEFAULT_TOKEN_RETRY, sessionTokenFetcher, type TokenRetry } from '../../internal/token-fetch.js';
+import { slot } from '../../internal/talk-element.js';
+import { DEFAULT_TOKEN_RETRY, sessionTokenFetcher } from '../../internal/token-fetch.js';
 import { DesktopNotificationSwitch } from '../../internal/desktop-notifications.js';
 import { ListenerSet } from '../../internal/listener-set.js';
-import { USER_ATTRIBUTES, checkSession, userData, userDataFromAttributes, type SessionUser } from '../../internal/session-checks.js';
+import { checkSession, userData, userDataFromAttributes, type SessionUser } from '../../internal/session-checks.js';
 import { UnreadsStore } from '../../internal/unreads.js';
+import { destroySession, endLiveSession, sameIdentity, type LiveSession, type SessionIdentity, type StartingSession } from '../../internal/live-session.js';
+import { DEFAULT_LOAD_TIMEOUT, TalkSessionProperties, sessionRules, syncUserRules } from '../../internal/session-properties.js';
 import { sessionStyles } from './talk-session.styles.js';
 
-/** `load-timeout` when the attribute is absent: 15 000 ms. */
-export const DEFAULT_LOAD_TIMEOUT = 15_000;
+export { DEFAULT_LOAD_TIMEOUT };
 
 /**
  * The SDK callbacks `<talk-session>` always re-dispatches, by DOM event name.
@@ -43,49 +32,6 @@ export const SESSION_ROUTES: ReadonlyArray<EventRoute<SessionLike>> = [
 ];
 
 const NOTIFICATION_CLICKED = 'talk-desktop-notification-clicked';
-
-/** What decides the identity of a session: any change means a new session. */
-interface SessionIdentity {
-  readonly sdk: TalkSdk;
-  readonly appId: string;
-  readonly userId: string;
-  readonly token: string | undefined;
-  readonly signature: string | undefined;
-  readonly tokenFetcher: (() => string | Promise<string>) | undefined;
-  readonly tokenEndpoint: string | undefined;
-}
-
-
-interface LiveSession {
-  readonly identity: SessionIdentity;
-  readonly session: SessionLike;
-  readonly subscriptions: Subscription[];
-  /** The unread list, kept from the session's one `unreads.onChange` subscription. */
-  readonly unreads: UnreadsStore;
-  /** True once the credentials and the user were checked: consumers may mount. */
-  ready: boolean;
-  /** The user data last sent for this session's user (`me` option or `currentUser.set`). */
-  userData: Talk.SetUserParams | undefined;
-  /** The user the properties describe now (applied once the session is ready). */
-  wanted: SessionUser;
-  /** `desktop-notification-enabled` on this session. */
-  readonly notifications: DesktopNotificationSwitch;
-  /** The `onDesktopNotificationClicked` subscription, while the element has a listener for it. */
-  notificationClicks: Subscription | undefined;
-  /** Aborted when the session goes: stops token retries. */
-  readonly abort: AbortController;
-}
-
-/** A session waiting for its first token (from `tokenFetcher`, `token-endpoint` or `talk-token-required`). */
-interface StartingSession {
-  readonly identity: SessionIdentity;
-  user: SessionUser;
-  readonly abort: AbortController;
-}
-
-function sameIdentity(a: SessionIdentity, b: SessionIdentity): boolean {
-  return (Object.keys(a) as (keyof SessionIdentity)[]).every((key) => Object.is(a[key], b[key]));
-}
 
 /**
  * Holds one TalkJS session (`Talk.Session`) and provides it, through `@lit/context`, to the
@@ -128,114 +74,8 @@ function sameIdentity(a: SessionIdentity, b: SessionIdentity): boolean {
  * @cssstate ready - While the session is live.
  * @cssstate error - When no session could be created.
  */
-export class TalkSessionElement extends TalkElement {
+export class TalkSessionElement extends TalkSessionProperties {
   static override styles = sessionStyles;
-  static override properties: PropertyDeclarations = {
-    appId: { attribute: 'app-id', converter: stringAttribute },
-    userId: { attribute: 'user-id', converter: stringAttribute },
-    token: { converter: stringAttribute },
-    signature: { converter: stringAttribute },
-    desktopNotificationEnabled: { attribute: 'desktop-notification-enabled', converter: booleanAttribute },
-    loadTimeout: { attribute: 'load-timeout', converter: nonNegativeNumberAttribute },
-    tokenEndpoint: { attribute: 'token-endpoint', converter: stringAttribute },
-    userName: { attribute: 'user-name', converter: stringAttribute },
-    userEmail: { attribute: 'user-email', converter: stringAttribute },
-    userPhotoUrl: { attribute: 'user-photo-url', converter: stringAttribute },
-    userRole: { attribute: 'user-role', converter: stringAttribute },
-    userLocale: { attribute: 'user-locale', converter: stringAttribute },
-    userWelcomeMessage: { attribute: 'user-welcome-message', converter: stringAttribute },
-    userCustom: { attribute: 'user-custom', converter: customDataAttribute },
-    syncUser: { attribute: false, converter: objectOrFunctionProperty },
-    tokenFetcher: { attribute: false, converter: functionProperty },
-    tokenRetry: { attribute: false, converter: tokenRetryProperty },
-    sdk: { attribute: false, converter: objectProperty },
-  };
-
-  /** Your TalkJS app's ID, from the dashboard's Settings page (`SessionOptions.appId`). Required. */
-  declare appId?: string;
-
-  /** The current user's id (`SessionOptions.userId`). Required unless `syncUser` is set. */
-  declare userId?: string;
-
-  /**
-   * A JWT that authenticates the session (`SessionOptions.token`). See
-   * https://talkjs.com/docs/Features/Security/Authentication/. Cannot be combined with `signature`.
-   */
-  declare token?: string;
-
-  /**
-   * Legacy HMAC-SHA256 signature of the user id (`SessionOptions.signature`). Prefer `token`.
-   * Cannot be combined with `token`.
-   */
-  declare signature?: string;
-
-  /**
-   * Turns desktop notifications on or off (`Session.setDesktopNotificationEnabled`); absent leaves
-   * the user's own choice alone. The string `"false"` means false. Turning them on may show the
-   * browser's permission prompt, which browsers block or penalise on page load: unless
-   * `Notification.permission` is already `granted`, the kit waits for the next click or key
-   * press the page receives (clicks inside TalkJS's frames do not reach the page; the inbox's own
-   * notification toggle covers those). A refusal by the browser is reported as `sdk-error`.
-   */
-  declare desktopNotificationEnabled?: boolean;
-
-  /**
-   * How long to wait for the TalkJS SDK to load, in milliseconds, before reporting
-   * `sdk-load-failed`. Default 15000.
-   */
-  loadTimeout: number | undefined = DEFAULT_LOAD_TIMEOUT;
-
-  /**
-   * A URL that returns a fresh JWT for the user, for pages without script: the kit `POST`s
-   * `{ "userId": … }` as JSON with `credentials: 'same-origin'` and accepts the token as plain text
-   * or as JSON `{ "token": "…" }`. Used for the first token (unless `token` is set) and every
-   * refresh, retried as `tokenRetry` says; a final failure reports `token-fetch-failed`.
-   * Changing it creates a new session.
-   */
-  declare tokenEndpoint?: string;
-
-  /** The user's name (`Talk.User.name`). Required with any other `user-*` attribute. */
-  declare userName?: string;
-  /** The user's email address (`Talk.User.email`), for email notifications. */
-  declare userEmail?: string;
-  /** The URL of the user's photo (`Talk.User.photoUrl`). */
-  declare userPhotoUrl?: string;
-  /** The user's role (`Talk.User.role`), as configured in the TalkJS dashboard. */
-  declare userRole?: string;
-  /** The user's locale, an IETF language tag such as `nl-NL` (`Talk.User.locale`). */
-  declare userLocale?: string;
-  /** The message others see when they start a chat with the user (`Talk.User.welcomeMessage`). */
-  declare userWelcomeMessage?: string;
-  /** Custom data for the user, as JSON with string values (`Talk.User.custom`). */
-  declare userCustom?: Record<string, string | null>;
-
-  /**
-   * The user to create or update (`SessionOptions.me`): a `Talk.User`, or a function returning one
-   * (called once the SDK is ready, so it may use `new Talk.User(...)`). A different user id
-   * creates a new session; other changed fields update the user through
-   * `session.currentUser.set()` without a new session.
-   */
-  declare syncUser?: Talk.User | (() => Talk.User);
-
-  /**
-   * Fetches a fresh JWT from your server (`SessionOptions.tokenFetcher`); TalkJS calls it when the
-   * token is about to expire. Pass a stable function: a new function creates a new session.
-   */
-  declare tokenFetcher?: () => string | Promise<string>;
-
-  /**
-   * How failed token fetches (`tokenFetcher`, `token-endpoint`, `talk-token-required`) are
-   * retried: `{ attempts, baseDelay, maxDelay }` (milliseconds), default `{ attempts: 4, baseDelay:
-   * 500, maxDelay: 8000 }`: exponential backoff with full jitter. TalkJS does not retry on its own.
-   */
-  declare tokenRetry?: Partial<TokenRetry>;
-
-  /**
-   * The Talk namespace to use. Defaults to the `talkjs` package (which loads
-   * https://cdn.talkjs.com/talk.js); tests and offline demos put the fake from
-   * `talkjs-elements/testing` here. Changing it creates a new session.
-   */
-  declare sdk?: TalkSdk;
 
   readonly #provider = new ContextProvider(this, { context: sessionContext, initialValue: { status: 'loading' } });
   #live: LiveSession | undefined;
@@ -274,11 +114,7 @@ export class TalkSessionElement extends TalkElement {
    * As `EventTarget.addEventListener`; a listener for `talk-desktop-notification-clicked`
    * subscribes the session's `onDesktopNotificationClicked` (see the class description).
    */
-  override addEventListener<K extends keyof HTMLElementEventMap>(
-    type: K,
-    listener: (this: HTMLElement, event: HTMLElementEventMap[K]) => unknown,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
+  override addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: HTMLElement, event: HTMLElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
   override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
     super.addEventListener(type, listener, options);
@@ -286,11 +122,7 @@ export class TalkSessionElement extends TalkElement {
   }
 
   /** As `EventTarget.removeEventListener`. */
-  override removeEventListener<K extends keyof HTMLElementEventMap>(
-    type: K,
-    listener: (this: HTMLElement, event: HTMLElementEventMap[K]) => unknown,
-    options?: boolean | EventListenerOptions,
-  ): void;
+  override removeEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: HTMLElement, event: HTMLElementEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
   override removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
   override removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void {
     super.removeEventListener(type, listener, options);
@@ -416,22 +248,18 @@ export class TalkSessionElement extends TalkElement {
    */
   #resolveUser(): SessionUser | null {
     if (!this.syncUser) return blank(this.userName) ? {} : { data: userDataFromAttributes(this) };
-    let me: Talk.User;
+    let me: Talk.User | undefined;
+    let problem: TalkErrorDetail | undefined;
     try {
       me = typeof this.syncUser === 'function' ? this.syncUser() : this.syncUser;
     } catch (cause) {
-      const detail = { code: 'invalid-attribute', attribute: 'syncUser', message: 'syncUser: could not make the Talk.User.', cause } as const;
-      this.report(detail);
-      this.#fail(detail);
-      return null;
+      problem = this.reportInputOnce('syncUser-threw', cause, { code: 'invalid-attribute', attribute: 'syncUser', message: 'syncUser: could not make the Talk.User.', cause });
     }
-    const problem = this.#checkUser(me);
-    if (problem) {
-      this.#fail(problem);
-      return null;
-    }
-    return { me };
+    problem ??= this.findProblem('user', () => syncUserRules(this, me!));
+    if (problem) this.#fail(problem);
+    return problem ? null : { me: me! };
   }
+
 
   /**
    * Starts a session: with a token source and no `token`, fetches the first token first (TalkJS
@@ -486,7 +314,7 @@ export class TalkSessionElement extends TalkElement {
       subscriptions = subscribeRoutes(session, SESSION_ROUTES, (name, arg) => this.#onSessionEvent(name, arg, unreads));
     } catch (cause) {
       abort.abort();
-      this.#destroySession(session);
+      destroySession(session, (error) => this.reportSdkError('Session.destroy()', error));
       this.reportSdkError('Talk.Session event subscription', cause);
       this.#fail({ code: 'sdk-error', message: 'Talk.Session event subscription failed.', cause });
       return;
@@ -557,17 +385,9 @@ export class TalkSessionElement extends TalkElement {
       this.relay(name, arg);
       return undefined;
     }
-    const event = arg as Talk.BrowserPermissionNeededEvent;
-    const waits: PromiseLike<unknown>[] = [];
-    const detail: BrowserPermissionNeededDetail = {
-      ...event,
-      type: event.type,
-      preventDefault: () => event.preventDefault(),
-      waitUntil: (promise) => void waits.push(promise),
-    };
+    const { detail, settled } = permissionNeededDetail(arg as Talk.BrowserPermissionNeededEvent);
     this.relay(name, detail);
-    // The prompt waits for the page's promises; a rejection is the page's business, not a reason to block.
-    return waits.length > 0 ? Promise.allSettled(waits).then(() => undefined) : undefined;
+    return settled();
   }
 
   /** Subscribes `onDesktopNotificationClicked` while the session is live and this element has a listener for it; unsubscribes otherwise. */
@@ -609,84 +429,13 @@ export class TalkSessionElement extends TalkElement {
     this.#live = undefined;
     // Consumers drop their UI objects first, so none outlives the session it belongs to.
     this.#publish({ status: 'loading' });
-    live.abort.abort();
-    live.notifications.cancel();
-    live.unreads.clear();
-    unsubscribeAll(live.notificationClicks ? [...live.subscriptions, live.notificationClicks] : live.subscriptions);
-    this.#destroySession(live.session);
-  }
-
-  #destroySession(session: SessionLike): void {
-    try {
-      if (session.isAlive) session.destroy();
-    } catch (cause) {
-      this.reportSdkError('Session.destroy()', cause);
-    }
+    endLiveSession(live, (cause) => this.reportSdkError('Session.destroy()', cause));
   }
 
   /** The first problem with the inputs, reported once; `undefined` when all is well. */
   #findProblem(): TalkErrorDetail | undefined {
-    const self = this as unknown as Record<string, unknown>;
-    const userProperty = Object.keys(USER_ATTRIBUTES).find((key) => self[key] !== undefined && self[key] !== null);
-    const userAttribute = userProperty && attributeName(userProperty);
-    return this.findProblem('session', () => [
-      [
-        blank(this.appId),
-        { code: 'missing-app-id', attribute: 'app-id', message: 'app-id is required: your TalkJS app ID, from the Settings page of the dashboard.' },
-      ],
-      [blank(this.userId) && !this.syncUser, { code: 'missing-user', attribute: 'user-id', message: 'user-id is required (or set the syncUser property).' }],
-      [
-        !blank(this.token) && !blank(this.signature),
-        { code: 'invalid-attribute', attribute: 'signature', message: 'token and signature cannot both be set: use token (JWT) alone.' },
-      ],
-      [
-        !blank(this.signature) && (this.tokenFetcher || !blank(this.tokenEndpoint)),
-        {
-          code: 'invalid-attribute',
-          attribute: 'signature',
-          message: `signature cannot be combined with ${this.tokenFetcher ? 'the tokenFetcher property' : 'token-endpoint'}: use tokens (JWT) alone.`,
-        },
-      ],
-      [
-        this.tokenFetcher && !blank(this.tokenEndpoint),
-        { code: 'invalid-attribute', attribute: 'token-endpoint', message: 'token-endpoint and the tokenFetcher property cannot both be set: use one.' },
-      ],
-      [
-        !blank(this.tokenEndpoint) && !URL.canParse(this.tokenEndpoint!.trim(), document.baseURI),
-        { code: 'invalid-attribute', attribute: 'token-endpoint', message: `token-endpoint="${this.tokenEndpoint}" is not a URL.` },
-      ],
-      [
-        this.syncUser && userProperty,
-        { code: 'invalid-attribute', attribute: userAttribute, message: `${userAttribute} and the syncUser property cannot both be set: use one.` },
-      ],
-      [
-        !this.syncUser && userProperty && blank(this.userName),
-        { code: 'invalid-attribute', attribute: 'user-name', message: `user-name is required with ${userAttribute} (TalkJS users need a name).` },
-      ],
-      [
-        this.sdk && typeof (this.sdk.ready as { then?: unknown } | undefined)?.then !== 'function',
-        { code: 'invalid-attribute', attribute: 'sdk', message: 'sdk must be a Talk namespace (with ready, Session, User and oneOnOneId).' },
-      ],
-    ]);
+    return this.findProblem('session', () => sessionRules(this));
   }
-
-  /** Checks the user that syncUser gave, against user-id too. */
-  #checkUser(me: Talk.User): TalkErrorDetail | undefined {
-    const id = me?.id as unknown;
-    const bad = typeof me !== 'object' || (typeof id !== 'string' && typeof id !== 'number') || String(id).trim() === '';
-    return this.findProblem('user', () => [
-      [bad, { code: 'invalid-attribute', attribute: 'syncUser', message: 'syncUser must be a Talk.User (or a function returning one) with an id.' }],
-      [
-        !bad && !blank(this.userId) && this.userId!.trim() !== String(id),
-        {
-          code: 'invalid-attribute',
-          attribute: 'user-id',
-          message: `user-id="${this.userId}" conflicts with syncUser, whose id is "${String(id)}": set one of them.`,
-        },
-      ],
-    ]);
-  }
-
 }
 
 declare global {
