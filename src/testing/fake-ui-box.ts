@@ -1,7 +1,8 @@
 /**
  * {@link FakeUIBox}: the base class of the fake `Chatbox`, `Inbox` and `Popup`, holding
  * everything they share (selection, `on*` subscriptions, setters, HTML panels, the message field,
- * the stand-in UI, `emit`), and {@link FakeMessageField}.
+ * the rendering, `emit`), and {@link FakeMessageField}. What a person sees is drawn by a
+ * {@link FakeUIRenderer} (`./fake-ui-renderer.ts`); the fake's is the stand-in UI (`./stand-in/`).
  */
 import type Talk from 'talkjs';
 import type { FakeReader } from './backend.js';
@@ -10,10 +11,14 @@ import { FakeConversationBuilder } from './fake-conversation.js';
 import { FakeHtmlPanel, conversationIdOf, type HtmlPanelOwner } from './fake-html-panel.js';
 import type { FakeSession } from './fake-session.js';
 import type { CallSite, FakeRuntime } from './runtime.js';
-import { StandInUI, type FakeUIKind, type StandInHost, type StandInOptions } from './stand-in-ui.js';
+import type { FakeUIKind, FakeUIRenderer, FakeUIRendering, FakeUIView, FakeUIViewOptions } from './fake-ui-renderer.js';
+import { standInRenderer } from './stand-in/index.js';
 import type { FakeEmitPayload, FakeSendMessageEvent, FakeUIEventMap } from './types.js';
 
-export type { FakeUIKind } from './stand-in-ui.js';
+export type { FakeUIKind } from './fake-ui-renderer.js';
+
+/** What the fake UI objects render through: the stand-in UI (`./stand-in/`). */
+const renderer: FakeUIRenderer = standInRenderer;
 
 /** A handler of an event whose argument is `T` (no argument when `T` is `undefined`). */
 export type FakeHandler<T> = [T] extends [undefined] ? () => void : (event: T) => void;
@@ -130,8 +135,8 @@ export abstract class FakeUIBox<O extends Talk.ChatboxOptions, M extends FakeUIE
   protected readonly hub: EventHub;
   /** @internal */
   protected readonly site: CallSite;
-  /** @internal The stand-in UI, once mounted. */
-  protected ui: StandInUI | undefined;
+  /** @internal What the renderer made, once mounted. */
+  protected ui: FakeUIRendering | undefined;
   #alive = true;
   #mounted = false;
   #presenceVisible = true;
@@ -509,8 +514,8 @@ export abstract class FakeUIBox<O extends Talk.ChatboxOptions, M extends FakeUIE
     this.#mountOrder = ++this.runtime.mountCount;
     if (!this.#selectedEver && this.kind === 'inbox') this.#shownId = this.#mostRecentId();
     if (!this.ui) {
-      this.ui = new StandInUI(this.#standInHost());
-      if (this.#draft !== undefined) this.ui.input.value = this.#draft;
+      this.ui = renderer(this.#view());
+      if (this.#draft !== undefined) this.ui.fieldText = this.#draft;
     }
     parent.appendChild(this.ui.root);
     this.#mounted = true;
@@ -605,17 +610,17 @@ export abstract class FakeUIBox<O extends Talk.ChatboxOptions, M extends FakeUIE
 
   /** @internal */
   focusField(): void {
-    this.ui?.input.focus();
+    this.ui?.focusField();
   }
 
   /** @internal */
   fieldText(): string {
-    return this.ui ? this.ui.input.value : (this.#draft ?? this.options.messageSuggestion ?? '');
+    return this.ui ? this.ui.fieldText : (this.#draft ?? this.options.messageSuggestion ?? '');
   }
 
   /** @internal */
   setFieldText(text: string): void {
-    if (this.ui) this.ui.input.value = text;
+    if (this.ui) this.ui.fieldText = text;
     else this.#draft = text;
   }
 
@@ -712,7 +717,8 @@ export abstract class FakeUIBox<O extends Talk.ChatboxOptions, M extends FakeUIE
     return PREVENTABLE.has(type) ? makePreventable(event) : event;
   }
 
-  #standInHost(): StandInHost {
+  /** The view its renderer reads (live getters) and reports the user's actions to. */
+  #view(): FakeUIView {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const box = this;
     return {
@@ -721,7 +727,7 @@ export abstract class FakeUIBox<O extends Talk.ChatboxOptions, M extends FakeUIE
       get meId() {
         return box.session.me.id;
       },
-      options: this.options as StandInOptions,
+      options: this.options as FakeUIViewOptions,
       get shownConversationId() {
         return box.#shownId;
       },
@@ -752,7 +758,7 @@ export abstract class FakeUIBox<O extends Talk.ChatboxOptions, M extends FakeUIE
     };
   }
 
-  /** @internal The feed filter the stand-in applies (inbox). */
+  /** @internal The feed filter the rendering applies (inbox). */
   protected feedFilterForUI(): Talk.ConversationPredicate | undefined {
     return undefined;
   }

@@ -1,7 +1,9 @@
 /**
- * The stand-in UI: what a person sees where a fake chatbox, inbox or popup is mounted. Built with
- * DOM APIs only (no `innerHTML`, no `<style>`, no `style` attributes), inside an open shadow root
- * of `<div data-fake-talk="chatbox|inbox|popup">`, styled by an adopted constructable stylesheet.
+ * The stand-in UI: what a person sees where a fake chatbox, inbox or popup is mounted (the
+ * fake's renderer, behind the `FakeUIRendering` interface of `../fake-ui-renderer.ts`). Built
+ * with DOM APIs only (no `innerHTML`, no `<style>`, no `style` attributes), inside an open shadow
+ * root of `<div data-fake-talk="chatbox|inbox|popup">`, styled by an adopted constructable
+ * stylesheet.
  *
  * Stable hooks for end-to-end tests (`data-part`): `header`, `title`, `subtitle`, `close`,
  * `messages`, `message` (with `data-message-id`, `data-sender-id`), `message-sender`,
@@ -9,55 +11,11 @@
  * `feed`, `feed-item` (with `data-conversation-id`), `feed-title`, `feed-last-message`,
  * `unread-count`, `panel` (popup), `launcher` (popup).
  */
-import type Talk from 'talkjs';
-import type { FakeBackend, FakeConversationRecord } from './backend.js';
-import type { FakeHtmlPanel } from './fake-html-panel.js';
-import { conversationMatches, messageMatches } from './predicates.js';
-import { standInStyleSheet } from './stand-in-styles.js';
-
-/** Which UI a stand-in renders. */
-export type FakeUIKind = 'chatbox' | 'inbox' | 'popup';
-
-/** All options a stand-in may read (the union of the three UIs' options). */
-export type StandInOptions = Talk.ChatboxOptions & Partial<Omit<Talk.InboxOptions, keyof Talk.ChatboxOptions>> & Partial<Omit<Talk.PopupOptions, keyof Talk.ChatboxOptions>>;
-
-/** What the stand-in reads from, and reports to, the fake UI object that owns it. */
-export interface StandInHost {
-  /** Which UI. */
-  readonly kind: FakeUIKind;
-  /** The fake backend (conversations, users, messages, unread counts). */
-  readonly backend: FakeBackend;
-  /** The session's user id. */
-  readonly meId: string;
-  /** The UI's options. */
-  readonly options: StandInOptions;
-  /** The conversation id shown, or null. */
-  readonly shownConversationId: string | null;
-  /** Words to highlight in messages (`setHighlightedWords`). */
-  readonly highlightedWords: readonly string[];
-  /** The message filter (`setMessageFilter`). */
-  readonly messageFilter: Talk.MessagePredicate | undefined;
-  /** The feed filter (`setFeedFilter`, inbox). */
-  readonly feedFilter: Talk.ConversationPredicate | undefined;
-  /** `messageField.setVisible` / `messageField.visible`. */
-  readonly messageFieldVisible: boolean | Talk.ConversationPredicate;
-  /** Whether the popup is open. */
-  readonly visible: boolean;
-  /** The UI's HTML panels. */
-  readonly htmlPanels: readonly FakeHtmlPanel[];
-  /** The user submitted the message form. */
-  submitted(text: string): void;
-  /** The user clicked a conversation in the feed. */
-  feedItemClicked(conversationId: string): void;
-  /** The user clicked the popup launcher. */
-  launcherClicked(): void;
-  /** The user clicked the close button of the popup header. */
-  closeClicked(): void;
-  /** Focus entered (true) or left (false) the UI. */
-  focusChanged(focused: boolean): void;
-  /** A key event inside the UI. */
-  keyPressed(type: 'keyup' | 'keydown', event: KeyboardEvent): void;
-}
+import type { FakeConversationRecord } from '../backend.js';
+import type { FakeUIRendering, FakeUIView } from '../fake-ui-renderer.js';
+import { conversationMatches, messageMatches } from '../predicates.js';
+import { appendHighlighted, el, icon } from './dom.js';
+import { standInStyleSheet } from './styles.js';
 
 interface FeedEntry {
   readonly item: HTMLLIElement;
@@ -67,27 +25,12 @@ interface FeedEntry {
   readonly last: HTMLSpanElement;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  part?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (part) node.dataset['part'] = part;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 /** The DOM of one fake UI object. Created on first mount, removed by {@link StandInUI.destroy}. */
-export class StandInUI {
+export class StandInUI implements FakeUIRendering {
   /** The root `<div data-fake-talk="...">` (its shadow root holds the UI). */
   readonly root: HTMLDivElement;
-  /** The message field. */
-  readonly input: HTMLInputElement;
-
-  readonly #host: StandInHost;
+  readonly #input: HTMLInputElement;
+  readonly #view: FakeUIView;
   readonly #shadow: ShadowRoot;
   readonly #header: HTMLElement;
   readonly #title: HTMLSpanElement;
@@ -107,10 +50,10 @@ export class StandInUI {
   #focused = false;
 
   /** Builds the DOM (not attached: the owner appends {@link root} where it mounts). */
-  constructor(host: StandInHost) {
-    this.#host = host;
+  constructor(view: FakeUIView) {
+    this.#view = view;
     this.root = document.createElement('div');
-    this.root.dataset['fakeTalk'] = host.kind;
+    this.root.dataset['fakeTalk'] = view.kind;
     this.#shadow = this.root.attachShadow({ mode: 'open' });
     this.#shadow.adoptedStyleSheets = [standInStyleSheet()];
 
@@ -124,31 +67,31 @@ export class StandInUI {
     this.#close = el('button', 'close', 'close', '×');
     this.#close.type = 'button';
     this.#close.setAttribute('aria-label', 'Close chat');
-    this.#close.addEventListener('click', () => host.closeClicked());
+    this.#close.addEventListener('click', () => view.closeClicked());
     this.#header.append(headerText, this.#close);
     this.#messages = el('ol', 'messages', 'messages');
     this.#messages.setAttribute('aria-live', 'polite');
     this.#empty = el('p', 'empty', 'empty');
     this.#panels = el('div', 'panels', 'html-panels');
     this.#form = el('form', 'composer', 'composer');
-    this.input = el('input', 'field', 'message-field');
-    this.input.type = 'text';
-    this.input.autocomplete = 'off';
-    this.input.placeholder = host.options.messageField?.placeholder ?? 'Say something…';
-    this.input.setAttribute('aria-label', 'Message');
-    if (host.options.messageField?.spellcheck !== undefined) this.input.spellcheck = host.options.messageField.spellcheck;
-    if (host.options.messageSuggestion) this.input.value = host.options.messageSuggestion;
+    this.#input = el('input', 'field', 'message-field');
+    this.#input.type = 'text';
+    this.#input.autocomplete = 'off';
+    this.#input.placeholder = view.options.messageField?.placeholder ?? 'Say something…';
+    this.#input.setAttribute('aria-label', 'Message');
+    if (view.options.messageField?.spellcheck !== undefined) this.#input.spellcheck = view.options.messageField.spellcheck;
+    if (view.options.messageSuggestion) this.#input.value = view.options.messageSuggestion;
     const send = el('button', 'send', 'send', 'Send');
     send.type = 'submit';
-    this.#form.append(this.input, send);
+    this.#form.append(this.#input, send);
     this.#form.addEventListener('submit', (event) => {
       event.preventDefault();
-      host.submitted(this.input.value);
+      view.submitted(this.#input.value);
     });
     chat.append(this.#header, this.#messages, this.#empty, this.#panels, this.#form);
-    if (host.options.dir) chat.dir = host.options.dir;
+    if (view.options.dir) chat.dir = view.options.dir;
 
-    if (host.kind === 'popup') {
+    if (view.kind === 'popup') {
       this.#popupPanel = el('div', 'ui popup-panel', 'panel');
       this.#popupPanel.setAttribute('role', 'dialog');
       this.#popupPanel.setAttribute('aria-label', 'Chat');
@@ -159,19 +102,19 @@ export class StandInUI {
       this.#launcherIcon.setAttribute('aria-hidden', 'true');
       this.#launcherBadge = el('span', 'badge', 'unread-count');
       this.#launcher.append(this.#launcherIcon, this.#launcherBadge);
-      this.#launcher.addEventListener('click', () => host.launcherClicked());
+      this.#launcher.addEventListener('click', () => view.launcherClicked());
       this.#shadow.append(this.#popupPanel, this.#launcher);
-    } else if (host.kind === 'inbox') {
+    } else if (view.kind === 'inbox') {
       const ui = el('div', 'ui inbox');
       const feed = el('nav', 'feed', 'feed');
       feed.setAttribute('aria-label', 'Conversations');
       const feedHeader = el('header', 'feed-header', 'feed-header', 'Conversations');
-      feedHeader.hidden = host.options.showFeedHeader === false;
+      feedHeader.hidden = view.options.showFeedHeader === false;
       this.#feedList = el('ul', 'feed-list', 'feed-list');
       this.#feedList.addEventListener('click', (event) => {
         const button = (event.target as Element).closest<HTMLElement>('[data-part="feed-item"]');
         const id = button?.dataset['conversationId'];
-        if (id !== undefined) host.feedItemClicked(id);
+        if (id !== undefined) view.feedItemClicked(id);
       });
       this.#feedEmpty = el('p', 'empty', 'feed-empty', 'No chats yet');
       feed.append(feedHeader, this.#feedList, this.#feedEmpty);
@@ -186,30 +129,39 @@ export class StandInUI {
     this.#shadow.addEventListener('focusin', () => {
       if (this.#focused) return;
       this.#focused = true;
-      host.focusChanged(true);
+      view.focusChanged(true);
     });
     this.#shadow.addEventListener('focusout', (event) => {
       const next = (event as FocusEvent).relatedTarget;
       if (next instanceof Node && this.#shadow.contains(next)) return;
       if (!this.#focused) return;
       this.#focused = false;
-      host.focusChanged(false);
+      view.focusChanged(false);
     });
     for (const type of ['keyup', 'keydown'] as const) {
-      this.#shadow.addEventListener(type, (event) => host.keyPressed(type, event as KeyboardEvent));
+      this.#shadow.addEventListener(type, (event) => view.keyPressed(type, event as KeyboardEvent));
     }
   }
 
-  /** Whether the element that has focus is inside this UI. */
-  get hasFocus(): boolean {
-    return this.#focused;
+  /** The message field's text. */
+  get fieldText(): string {
+    return this.#input.value;
   }
 
-  /** Brings the DOM up to date with the host's state and the backend. */
+  set fieldText(text: string) {
+    this.#input.value = text;
+  }
+
+  /** Focuses the message field. */
+  focusField(): void {
+    this.#input.focus();
+  }
+
+  /** Brings the DOM up to date with the view and the backend. */
   render(): void {
-    const host = this.#host;
-    const backend = host.backend;
-    const id = host.shownConversationId;
+    const view = this.#view;
+    const backend = view.backend;
+    const id = view.shownConversationId;
     const record = id === null ? undefined : backend.conversations.get(id);
 
     this.#renderHeader(record);
@@ -220,15 +172,15 @@ export class StandInUI {
       this.#empty.hidden = false;
       this.#empty.textContent =
         id === null
-          ? host.kind === 'inbox'
+          ? view.kind === 'inbox'
             ? 'Select a conversation to start chatting.'
             : 'No conversation selected.'
           : `Conversation "${id}" not found.`;
     }
     this.#renderPanels();
     this.#form.hidden = !record || !this.#fieldVisible(record);
-    if (host.kind === 'inbox') this.#renderFeed(id);
-    if (host.kind === 'popup') this.#renderPopup();
+    if (view.kind === 'inbox') this.#renderFeed(id);
+    if (view.kind === 'popup') this.#renderPopup();
   }
 
   /** Removes everything it rendered. */
@@ -237,27 +189,27 @@ export class StandInUI {
   }
 
   #fieldVisible(record: FakeConversationRecord): boolean {
-    const visible = this.#host.messageFieldVisible;
+    const visible = this.#view.messageFieldVisible;
     if (typeof visible === 'boolean') return visible;
-    return conversationMatches(this.#host.backend, visible, record, this.#host.meId);
+    return conversationMatches(this.#view.backend, visible, record, this.#view.meId);
   }
 
   #renderHeader(record: FakeConversationRecord | undefined): void {
-    const host = this.#host;
-    this.#header.hidden = host.options.showChatHeader === false || (!record && host.kind !== 'popup');
-    this.#close.hidden = !(host.kind === 'popup' && host.options.showCloseInHeader === true);
+    const view = this.#view;
+    this.#header.hidden = view.options.showChatHeader === false || (!record && view.kind !== 'popup');
+    this.#close.hidden = !(view.kind === 'popup' && view.options.showCloseInHeader === true);
     if (!record) {
-      this.#title.textContent = host.kind === 'popup' ? 'Chat' : '';
+      this.#title.textContent = view.kind === 'popup' ? 'Chat' : '';
       this.#subtitle.textContent = '';
       this.#subtitle.hidden = true;
       return;
     }
-    const others = [...record.participants.keys()].filter((userId) => userId !== host.meId);
-    const names = others.map((userId) => host.backend.displayName(userId)).join(', ');
-    const subtitleMode = host.options.chatSubtitleMode;
+    const others = [...record.participants.keys()].filter((userId) => userId !== view.meId);
+    const names = others.map((userId) => view.backend.displayName(userId)).join(', ');
+    const subtitleMode = view.options.chatSubtitleMode;
     let title: string;
     let subtitle: string;
-    if (host.options.chatTitleMode !== 'participants' && record.subject) {
+    if (view.options.chatTitleMode !== 'participants' && record.subject) {
       title = record.subject;
       subtitle = subtitleMode === null || subtitleMode === 'subject' ? '' : names;
     } else {
@@ -270,26 +222,26 @@ export class StandInUI {
   }
 
   #renderMessages(record: FakeConversationRecord | undefined): void {
-    const host = this.#host;
+    const view = this.#view;
     const items: HTMLLIElement[] = [];
     if (record) {
       const welcome =
         record.welcomeMessages && record.welcomeMessages.length > 0
           ? record.welcomeMessages
           : [...record.participants.keys()]
-              .filter((userId) => userId !== host.meId)
-              .map((userId) => host.backend.users.get(userId)?.welcomeMessage)
+              .filter((userId) => userId !== view.meId)
+              .map((userId) => view.backend.users.get(userId)?.welcomeMessage)
               .filter((text): text is string => !!text);
       for (const text of welcome) items.push(el('li', 'welcome', 'welcome-message', text));
       for (const message of record.messages) {
-        if (!messageMatches(host.backend, host.messageFilter, message)) continue;
-        const mine = message.senderId === host.meId;
+        if (!messageMatches(view.backend, view.messageFilter, message)) continue;
+        const mine = message.senderId === view.meId;
         const item = el('li', mine ? 'message mine' : 'message', 'message');
         item.dataset['messageId'] = message.id;
         if (message.senderId !== null) item.dataset['senderId'] = message.senderId;
-        const sender = el('span', 'sender', 'message-sender', message.senderId === null ? 'System' : host.backend.displayName(message.senderId));
+        const sender = el('span', 'sender', 'message-sender', message.senderId === null ? 'System' : view.backend.displayName(message.senderId));
         const text = el('span', 'text', 'message-text');
-        appendHighlighted(text, message.text, host.highlightedWords);
+        appendHighlighted(text, message.text, view.highlightedWords);
         const time = el('time', 'time', 'message-time', new Date(message.timestamp).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
         time.dateTime = new Date(message.timestamp).toISOString();
         item.append(sender, text, time);
@@ -303,7 +255,7 @@ export class StandInUI {
   }
 
   #renderPanels(): void {
-    for (const panel of this.#host.htmlPanels) {
+    for (const panel of this.#view.htmlPanels) {
       if (!panel.isAlive) continue;
       if (panel.iframe.parentNode !== this.#panels) this.#panels.append(panel.iframe);
       panel.iframe.hidden = !panel.rendered;
@@ -311,11 +263,11 @@ export class StandInUI {
   }
 
   #renderFeed(shownId: string | null): void {
-    const host = this.#host;
+    const view = this.#view;
     const list = this.#feedList!;
-    const conversations = host.backend
-      .conversationsOf(host.meId)
-      .filter((record) => conversationMatches(host.backend, host.feedFilter, record, host.meId));
+    const conversations = view.backend
+      .conversationsOf(view.meId)
+      .filter((record) => conversationMatches(view.backend, view.feedFilter, record, view.meId));
     const wanted = new Set(conversations.map((record) => record.id));
     for (const [id, entry] of this.#feedEntries) {
       if (!wanted.has(id)) {
@@ -338,14 +290,14 @@ export class StandInUI {
         entry = { item, button, title, badge, last };
         this.#feedEntries.set(record.id, entry);
       }
-      entry.title.textContent = host.backend.conversationTitle(record, host.meId);
-      const unread = host.backend.unreadCount(record.id, host.meId);
+      entry.title.textContent = view.backend.conversationTitle(record, view.meId);
+      const unread = view.backend.unreadCount(record.id, view.meId);
       entry.badge.textContent = String(unread);
       entry.badge.hidden = unread === 0;
       entry.badge.setAttribute('aria-label', `${unread} unread`);
       const lastMessage = record.messages[record.messages.length - 1];
       entry.last.textContent = lastMessage
-        ? `${lastMessage.senderId === host.meId ? 'You' : lastMessage.senderId === null ? 'System' : host.backend.displayName(lastMessage.senderId)}: ${lastMessage.text}`
+        ? `${lastMessage.senderId === view.meId ? 'You' : lastMessage.senderId === null ? 'System' : view.backend.displayName(lastMessage.senderId)}: ${lastMessage.text}`
         : 'No messages yet';
       if (record.id === shownId) entry.button.setAttribute('aria-current', 'true');
       else entry.button.removeAttribute('aria-current');
@@ -360,54 +312,17 @@ export class StandInUI {
   }
 
   #renderPopup(): void {
-    const host = this.#host;
-    const open = host.visible;
+    const view = this.#view;
+    const open = view.visible;
     this.#popupPanel!.hidden = !open;
     const launcher = this.#launcher!;
-    const mode = host.options.launcher ?? 'always';
+    const mode = view.options.launcher ?? 'always';
     launcher.hidden = mode === 'never' || (mode === 'close-only' && !open);
     launcher.setAttribute('aria-expanded', String(open));
     launcher.setAttribute('aria-label', open ? 'Close chat' : 'Open chat');
     this.#launcherIcon!.replaceChildren(icon(open ? 'close' : 'chat'));
-    const unread = host.backend.unreadsFor(host.meId).reduce((sum, item) => sum + item.unreadMessageCount, 0);
+    const unread = view.backend.unreadsFor(view.meId).reduce((sum, item) => sum + item.unreadMessageCount, 0);
     this.#launcherBadge!.textContent = String(unread);
     this.#launcherBadge!.hidden = open || unread === 0;
   }
-}
-
-/** A small inline SVG icon (built with DOM APIs; its colour follows `currentColor`). */
-function icon(kind: 'chat' | 'close'): SVGSVGElement {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('width', '26');
-  svg.setAttribute('height', '26');
-  svg.setAttribute('aria-hidden', 'true');
-  const path = document.createElementNS(ns, 'path');
-  if (kind === 'chat') {
-    path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H10l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z');
-    path.setAttribute('fill', 'currentColor');
-  } else {
-    path.setAttribute('d', 'M6 6l12 12M18 6L6 18');
-    path.setAttribute('stroke', 'currentColor');
-    path.setAttribute('stroke-width', '2.5');
-    path.setAttribute('stroke-linecap', 'round');
-    path.setAttribute('fill', 'none');
-  }
-  svg.append(path);
-  return svg;
-}
-
-/** Appends `text` to `parent`, wrapping each occurrence of a highlighted word in `<mark>`. */
-function appendHighlighted(parent: HTMLElement, text: string, words: readonly string[]): void {
-  const usable = words.filter((word) => word.trim() !== '');
-  if (usable.length === 0) {
-    parent.textContent = text;
-    return;
-  }
-  const pattern = new RegExp(`(${usable.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'gi');
-  text.split(pattern).forEach((part, index) => {
-    if (part === '') return;
-    parent.append(index % 2 === 1 ? el('mark', '', 'highlight', part) : document.createTextNode(part));
-  });
 }
