@@ -11,7 +11,9 @@
 //     cycles; strict CSP and Trusted Types pages (both also run with TEST_ONLY=e2e)
 //  7. examples: every app under examples/ type-checked and built (scripts/build-examples.mjs)
 //     and driven in Chromium (test/e2e/examples.mjs)
-// Set TEST_ONLY=unit|node|e2e|soak|security|examples (comma-separated) to run a subset.
+//  8. accessibility (test/e2e/a11y.mjs, node's test runner): axe-core over the demo and every
+//     built example (after the examples step, which builds them; built here when it is not run)
+// Set TEST_ONLY=unit|node|e2e|soak|security|examples|a11y (comma-separated) to run a subset.
 import { spawn } from 'node:child_process';
 import { ensureBrowser, ensureEngines } from './ensure-browser.mjs';
 
@@ -96,7 +98,7 @@ if (wanted('unit')) {
   await step('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit']);
   await step('generated files up to date (manifest, typings, API docs)', process.execPath, ['scripts/check-generated.mjs'], /(\d+) passed, (\d+) failed/g);
 }
-if (wanted('unit') || wanted('node') || wanted('examples')) {
+if (wanted('unit') || wanted('node') || wanted('examples') || wanted('a11y')) {
   // The size check, the Node checks of dist/ and the examples use the built package.
   await step('build (npm run build)', 'npm', ['run', 'build', '--silent']);
 }
@@ -130,6 +132,10 @@ if (wanted('e2e') || wanted('security')) {
 if (wanted('examples')) {
   await step('examples: type check and build (Vite)', process.execPath, ['scripts/build-examples.mjs'], /(\d+) passed, (\d+) failed/g);
   await step('examples end-to-end (vite preview + playwright-core, Chromium)', process.execPath, ['test/e2e/examples.mjs'], /(\d+) passed, (\d+) failed/g);
+}
+if (wanted('a11y')) {
+  if (!wanted('examples')) await step('examples: build for the accessibility checks (Vite)', process.execPath, ['scripts/build-examples.mjs'], /(\d+) passed, (\d+) failed/g);
+  await step('accessibility: axe-core over the demo and the examples (node --test + playwright-core, Chromium)', process.execPath, ['--test', 'test/e2e/a11y.mjs'], /# pass (\d+)\s+# fail (\d+)/g);
 }
 
 console.log('\n=== summary ===');
