@@ -1,6 +1,7 @@
 /**
- * Every event of DESIGN.md's table, re-dispatched as a DOM `CustomEvent`: once, on the element
- * that owns the SDK object, bubbling and composed, with the SDK's own argument as `detail`;
+ * Every SDK event the kit re-dispatches (the `@fires` of each element, see docs/api.md), as a
+ * DOM `CustomEvent`: once, on the element that owns the SDK object, bubbling and composed, with
+ * the SDK's own argument as `detail`;
  * `preventDefault()` reaching the SDK; nothing after removal; a throwing listener harmless;
  * and the typed event map.
  */

@@ -1,5 +1,6 @@
 /**
- * `<talk-session>`: every row of DESIGN.md's table, checked on what the fake SDK recorded.
+ * `<talk-session>`: its attributes and properties (see docs/api.md), checked on what the fake
+ * SDK recorded.
  * (Session events are in the events tests.)
  */
 import { expect, fixture, html, unsafeStatic } from '@open-wc/testing';

@@ -10,7 +10,8 @@
 //    so for them any request for talk.js is a failure;
 //  - every other request outside the page's own server is blocked, and fails the example.
 // Also: a page that loads the kit twice (classic bundle + standalone ESM), and a check that the
-// README's "Use it" snippets are the tested files. Screenshots go to test-results/example-*.png.
+// snippets in README.md and docs/frameworks.md are the tested files. Screenshots go to
+// test-results/example-*.png.
 import { existsSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { checks, launchBrowser, resultsDir, startPreview } from './browser.mjs';
@@ -303,16 +304,17 @@ async function fakeCdnChecks(browser) {
 }
 
 /**
- * The README's "Use it" snippets are the tested code: each fenced block that follows a line
- * naming an example file ("`examples/react/src/App.tsx`:") must appear in that file verbatim.
+ * The snippets in README.md (plain page, CMS) and docs/frameworks.md (React, Vue, Angular, Svelte)
+ * are the tested code: each fenced block that follows a line naming an example file
+ * ("From `examples/react/src/App.tsx`:") must appear in that file verbatim.
  */
 function readmeChecks() {
-  return check('README: every "Use it" snippet is the code of a tested example, verbatim', async () => {
-    const readme = readFileSync('README.md', 'utf8');
+  return check('README and docs/frameworks.md: every example snippet is the code of a tested example, verbatim', async () => {
+    const readme = ['README.md', 'docs/frameworks.md'].map((doc) => readFileSync(doc, 'utf8')).join('\n');
     const blocks = [...readme.matchAll(/^From `(examples\/[^`]+)`:\n\n```[a-z]*\n([\s\S]*?)\n```/gm)];
     const files = new Set(blocks.map(([, file]) => file));
     for (const required of ['examples/plain-html/index.html', 'examples/cms/index.html', 'examples/react/src/App.tsx', 'examples/vue/src/App.vue', 'examples/angular/src/app.component.ts', 'examples/svelte/src/App.svelte']) {
-      if (!files.has(required)) throw new Error(`the README shows no snippet from ${required}`);
+      if (!files.has(required)) throw new Error(`neither README.md nor docs/frameworks.md shows a snippet from ${required}`);
     }
     const dedent = (text) => {
       const lines = text.split('\n');
@@ -333,7 +335,7 @@ function readmeChecks() {
         }
         return false;
       });
-      if (!found) throw new Error(`the README snippet from ${file} is not in that file (verbatim, up to indentation)`);
+      if (!found) throw new Error(`the docs' snippet from ${file} is not in that file (verbatim, up to indentation)`);
     }
   });
 }

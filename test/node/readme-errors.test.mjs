@@ -3,7 +3,7 @@
 // on a page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const read = (path) => readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8');
@@ -25,4 +25,25 @@ test('the README says the secret key never belongs on a page, and shows the toke
   for (const piece of ['token="', 'token-endpoint="', '.tokenFetcher =', "addEventListener('talk-token-required'", 'event.detail.resolve']) {
     assert.ok(readme.includes(piece), `README shows ${piece}`);
   }
+});
+
+test('the README stays short, and every relative link in the docs leads to a file of the repository', () => {
+  const readme = read('README.md');
+  const lines = readme.split('\n').length - (readme.endsWith('\n') ? 1 : 0);
+  assert.ok(lines <= 250, `README.md has ${lines} lines (at most 250)`);
+  const docs = ['README.md', 'CONTRIBUTING.md', ...readdirSync(fileURLToPath(new URL('../../docs/', import.meta.url))).map((name) => `docs/${name}`)];
+  let checked = 0;
+  for (const doc of docs.filter((name) => name.endsWith('.md'))) {
+    const text = read(doc);
+    // Nothing outside the repository: no design contract or sibling folder the reader cannot see.
+    assert.doesNotMatch(text, /DESIGN\.md|\.\.\/shared\b|TOOLCHAIN\.md/, `${doc} refers to a file outside the repository`);
+    for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:/.test(target) || target.startsWith('#')) continue;
+      const path = target.split('#')[0];
+      const resolved = new URL(path, new URL(`../../${doc}`, import.meta.url));
+      assert.ok(existsSync(fileURLToPath(resolved)), `${doc} links to ${target}, which does not exist`);
+      checked += 1;
+    }
+  }
+  assert.ok(checked >= 20, `relative links checked: ${checked}`);
 });
