@@ -3,48 +3,19 @@
  * session, creating the SDK UI object with options from attributes and properties, mounting
  * it, selecting the conversation, live updates, event re-dispatch and clean destruction.
  */
-import type { PropertyDeclarations } from '@lit/reactive-element';
 import { DEFAULT_SESSION_TIMEOUT, SessionController } from '../controllers/session-controller.js';
-import {
-  booleanAttribute,
-  customDataAttribute,
-  directionAttribute,
-  enumAttribute,
-  listAttribute,
-  messagesAttribute,
-  nonNegativeNumberAttribute,
-  objectOrFunctionProperty,
-  objectProperty,
-  sessionProperty,
-  predicateProperty,
-  stringAttribute,
-  stringOrObjectAttribute,
-  translateConversationsAttribute,
-} from './converters.js';
 import { subscribeRoutes, unsubscribeAll, type EventRoute, type TalkEventDetails, type TalkEventName } from './events.js';
-import { conversationRules, resolveSelection, selectionOf, syncedAttribute, type ConversationSource, type Selection, type SentAttributes } from './conversation.js';
-import { clearingPatch } from './patch.js';
+import { conversationRules, resolveSelection, selectionOf, syncedAttribute, type Selection, type SentAttributes } from './conversation.js';
+import { CHATBOX_OPTION_KEYS, commonLiveOptions, type LiveOption } from './live-options.js';
 import { sameData } from './same-data.js';
-import type { ConversationBuilder, SessionLike, Subscription, Talk, UIBox } from './sdk-types.js';
-import { TalkElement, slot, type TalkStatus } from './talk-element.js';
+import type { SessionLike, Subscription, Talk, UIBox } from './sdk-types.js';
+import { slot, type TalkStatus } from './talk-element.js';
+import { TalkUiProperties } from './ui-properties.js';
 
 export { DEFAULT_SESSION_TIMEOUT };
 
 export type { ConversationSource } from './conversation.js';
-
-/** The primitive `ChatboxOptions` that have a dedicated property (and attribute) of the same name. */
-const CHATBOX_OPTION_KEYS = [
-  'messageSuggestion',
-  'showChatHeader',
-  'chatTitleMode',
-  'chatSubtitleMode',
-  'showTranslationToggle',
-  'translateConversations',
-  'theme',
-  'captureKeyboardEvents',
-  'messageFilter',
-  'presence',
-] as const satisfies readonly (keyof Talk.ChatboxOptions)[];
+export type { LiveOption } from './live-options.js';
 
 /** The SDK callbacks every UI object has, by DOM event name. */
 export const UI_ROUTES: ReadonlyArray<EventRoute<UIBox>> = [
@@ -60,28 +31,6 @@ export const UI_ROUTES: ReadonlyArray<EventRoute<UIBox>> = [
   ['talk-keydown', (b, h) => b.onKeydown(h)],
 ];
 
-/**
- * An option that can change without recreating the UI: how to apply it through the SDK.
- * `inOptions` options are passed at creation in the options object (so their creation value
- * needs no call); the others are applied after creation.
- */
-export interface LiveOption<Box> {
-  /** The option's key in the SDK options object, or the element property it comes from. */
-  readonly key: string;
-  /** The attribute or property named in error messages. */
-  readonly attribute: string;
-  /** The SDK method, named in error messages. */
-  readonly method: string;
-  /** True when the option is part of the options object given at creation. */
-  readonly inOptions: boolean;
-  /** When present, a change is applied live only if this returns true (else the UI is recreated). */
-  readonly canApply?: (before: unknown, after: unknown) => boolean;
-  /** For options not in the options object: the value creation and mounting already applied. */
-  readonly atCreation?: () => unknown;
-  /** Applies `value` to the live UI object; `before` is the value applied last (or given at creation). */
-  readonly apply: (box: Box, value: unknown, before: unknown) => void;
-}
-
 /** One created UI object and what it was created with. */
 interface BoxRecord<Box, Options> {
   readonly object: Box;
@@ -95,21 +44,6 @@ interface BoxRecord<Box, Options> {
   selection?: readonly unknown[];
   /** The conversation attributes last sent by the sync attributes, and for which conversation. */
   attributes?: SentAttributes;
-}
-
-const isPrimitiveTranslate = (value: unknown) => value === undefined || value === null || typeof value === 'boolean' || value === 'auto';
-
-/** The conversation ids of a `translateConversations` list (ids or builders), or `undefined` when it is not a list. */
-function translatedIds(value: unknown): string[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  return value.map((item: unknown) => (typeof item === 'string' ? item : String((item as { id?: unknown } | null)?.id)));
-}
-
-/** `options.messageField` without `visible`: what `messageField.setVisible` cannot change. */
-function messageFieldRest(value: unknown): Record<string, unknown> | undefined {
-  if (value === undefined || value === null) return undefined;
-  const { visible: _visible, ...rest } = value as Record<string, unknown>;
-  return rest;
 }
 
 /**
@@ -146,147 +80,7 @@ function messageFieldRest(value: unknown): Record<string, unknown> | undefined {
  * @cssstate ready - While the UI is mounted.
  * @cssstate error - After a failure.
  */
-export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.ChatboxOptions> extends TalkElement {
-  static override properties: PropertyDeclarations = {
-    conversationId: { attribute: 'conversation-id', converter: stringAttribute },
-    syncConversation: { attribute: false, converter: objectOrFunctionProperty },
-    asGuest: { attribute: 'as-guest', converter: booleanAttribute },
-    subject: { converter: stringAttribute },
-    photoUrl: { attribute: 'photo-url', converter: stringAttribute },
-    participants: { converter: listAttribute },
-    welcomeMessages: { attribute: 'welcome-messages', converter: messagesAttribute },
-    custom: { converter: customDataAttribute },
-    withUser: { attribute: 'with-user', converter: stringAttribute },
-    withUserName: { attribute: 'with-user-name', converter: stringAttribute },
-    highlightedWords: { attribute: 'highlighted-words', converter: listAttribute },
-    messageFilter: { attribute: false, converter: predicateProperty },
-    presence: { attribute: false, converter: objectProperty },
-    dir: { reflect: true, converter: directionAttribute },
-    messageSuggestion: { attribute: 'message-suggestion', converter: stringAttribute },
-    showChatHeader: { attribute: 'show-chat-header', converter: booleanAttribute },
-    chatTitleMode: { attribute: 'chat-title-mode', converter: enumAttribute(['subject', 'participants']) },
-    chatSubtitleMode: { attribute: 'chat-subtitle-mode', converter: enumAttribute(['subject', 'participants'], { nullWord: 'null' }) },
-    showTranslationToggle: { attribute: 'show-translation-toggle', converter: enumAttribute(['auto'], { boolean: true }) },
-    translateConversations: { attribute: 'translate-conversations', converter: translateConversationsAttribute },
-    theme: { converter: stringOrObjectAttribute },
-    captureKeyboardEvents: { attribute: 'capture-keyboard-events', converter: booleanAttribute },
-    options: { attribute: false, converter: objectProperty },
-    sessionTimeout: { attribute: 'session-timeout', converter: nonNegativeNumberAttribute },
-    session: { attribute: false, converter: sessionProperty },
-  };
-
-  /**
-   * The id of the conversation to show (`select(id)`). Absent or `null` selects nothing (an inbox
-   * then shows its feed). Changing it calls `select` on the live UI.
-   */
-  declare conversationId?: string | null;
-
-  /**
-   * A conversation to create or update and show: a `ConversationBuilder`, or a function
-   * `(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`.
-   */
-  declare syncConversation?: ConversationSource;
-
-  /** Select the conversation as a guest (`select(conversation, { asGuest })`). `"false"` is false. */
-  declare asGuest?: boolean;
-
-  /**
-   * The conversation's subject, created or updated with the conversation
-   * (`ConversationBuilder.setAttributes({ subject })`). Like `photo-url`, `participants`,
-   * `welcome-messages`, `custom` and `with-user`, it makes the element sync the conversation
-   * (`session.getOrCreateConversation(id)`, with the current user as a participant) and select
-   * it, for pages without script. Needs `conversation-id` or `with-user`.
-   */
-  declare subject?: string;
-
-  /** The conversation's photo URL (`ConversationBuilder.setAttributes({ photoUrl })`). */
-  declare photoUrl?: string;
-
-  /**
-   * Users to add to the conversation, by id, comma-separated (`setParticipant(new Talk.User(id))`;
-   * the users must exist in TalkJS). The current user is always added.
-   */
-  declare participants?: string[];
-
-  /** System messages shown at the start of the chat: one message, or a JSON array of messages. */
-  declare welcomeMessages?: string[];
-
-  /** The conversation's custom data, as JSON with string values (`setAttributes({ custom })`). */
-  declare custom?: Record<string, string | null>;
-
-  /**
-   * Another user's id: shows the one-on-one conversation of the current user and that user, whose
-   * id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" button). Not with
-   * `conversation-id`.
-   */
-  declare withUser?: string;
-
-  /** The other user's name, to create that user if it does not exist yet (with `with-user`). */
-  declare withUserName?: string;
-
-  /**
-   * Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
-   * Applied live.
-   */
-  declare highlightedWords?: string[];
-
-  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). */
-  declare messageFilter?: Talk.MessagePredicate;
-
-  /** The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). */
-  declare presence?: Talk.UserPresence;
-
-  /**
-   * Text direction (`ChatboxOptions.dir`): the element's own `dir` attribute, `ltr` or `rtl`
-   * passed to TalkJS; `auto` or absent lets TalkJS follow the page.
-   */
-  declare dir: string;
-
-  /** Suggested text in the message field (`ChatboxOptions.messageSuggestion`, deprecated by TalkJS). */
-  declare messageSuggestion?: string;
-
-  /** Show the chat header (`ChatboxOptions.showChatHeader`; TalkJS default `true`). */
-  declare showChatHeader?: boolean;
-
-  /** `ChatboxOptions.chatTitleMode`: `subject` or `participants` (legacy themes only). */
-  declare chatTitleMode?: 'subject' | 'participants';
-
-  /** `ChatboxOptions.chatSubtitleMode`: `subject`, `participants` or `null` (no subtitle; legacy themes only). */
-  declare chatSubtitleMode?: 'subject' | 'participants' | null;
-
-  /** `ChatboxOptions.showTranslationToggle`: `true`, `false` or `auto`. */
-  declare showTranslationToggle?: boolean | 'auto';
-
-  /**
-   * `ChatboxOptions.translateConversations`: `true`, `false`, `auto`, or conversation ids. A change
-   * between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`).
-   */
-  declare translateConversations?: boolean | 'auto' | string[] | ConversationBuilder[];
-
-  /** The theme: a name as an attribute, or `ThemeOptions` from script (`ChatboxOptions.theme`). */
-  declare theme?: string | Talk.ThemeOptions;
-
-  /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
-  declare captureKeyboardEvents?: boolean;
-
-  /**
-   * Any further SDK options (`ChatboxOptions`, `InboxOptions` or `PopupOptions`). The dedicated
-   * properties above win over the same key here. Compared by content, so setting an equal object
-   * again changes nothing.
-   */
-  declare options?: Partial<Options>;
-
-  /**
-   * How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
-   * before reporting `no-session`. Default 5000.
-   */
-  sessionTimeout: number | undefined = DEFAULT_SESSION_TIMEOUT;
-
-  /**
-   * A `Talk.Session` to use instead of the nearest `<talk-session>`'s, for use outside any
-   * `<talk-session>`. The kit does not destroy a session it was given.
-   */
-  declare session?: SessionLike;
+export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.ChatboxOptions> extends TalkUiProperties<Options> {
 
   /** The SDK's name for the object, for messages: `Chatbox`, `Inbox` or `Popup`. */
   protected abstract readonly sdkName: string;
@@ -341,70 +135,9 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     return CHATBOX_OPTION_KEYS;
   }
 
-  /**
-   * Options that change without recreating the UI, each through the SDK setter the declarations
-   * offer. A removed value goes back to the SDK's own default as the declarations define it: no
-   * filter (`{}`), presence visible with its custom fields deleted (`setPresence` patches), no
-   * highlighted words, an empty message field, a visible message field. Subclasses add theirs.
-   */
+  /** Options that change without recreating the UI (see `live-options.ts`). Subclasses add theirs. */
   protected liveOptions(): LiveOption<Box>[] {
-    return [
-      {
-        key: 'messageFilter',
-        attribute: 'messageFilter',
-        method: 'setMessageFilter',
-        inOptions: true,
-        apply: (box, value) => box.setMessageFilter((value ?? {}) as Talk.MessagePredicate),
-      },
-      {
-        key: 'presence',
-        attribute: 'presence',
-        method: 'setPresence',
-        inOptions: true,
-        // `setPresence` patches: an omitted `visible` "remains unchanged", so a removed one is sent as `true` (the default) and removed custom fields as `null`.
-        apply: (box, value, before) => box.setPresence(clearingPatch((before ?? {}) as Talk.UserPresence, (value ?? {}) as Talk.UserPresence, { visible: true })),
-      },
-      {
-        key: 'translateConversations',
-        attribute: 'translate-conversations',
-        method: 'setTranslationEnabledDefault',
-        inOptions: true,
-        canApply: (before, after) => (isPrimitiveTranslate(before) && isPrimitiveTranslate(after)) || (translatedIds(before) !== undefined && translatedIds(after) !== undefined),
-        apply: (box, value, before) => {
-          const now = translatedIds(value);
-          if (!now) return box.setTranslationEnabledDefault((value ?? false) as boolean | 'auto');
-          const was = translatedIds(before) ?? [];
-          for (const id of was) if (!now.includes(id)) box.setTranslationEnabledForConversation(id, false);
-          for (const id of now) if (!was.includes(id)) box.setTranslationEnabledForConversation(id, true);
-        },
-      },
-      {
-        key: 'messageSuggestion',
-        attribute: 'message-suggestion',
-        method: 'messageField.setText',
-        inOptions: true,
-        apply: (box, value) => box.messageField.setText(typeof value === 'string' ? value : ''),
-      },
-      {
-        key: 'messageField',
-        attribute: 'options',
-        method: 'messageField.setVisible',
-        inOptions: true,
-        canApply: (before, after) => sameData(messageFieldRest(before), messageFieldRest(after)),
-        apply: (box, value) => {
-          const visible = (value as Talk.MessageFieldOptions | undefined)?.visible;
-          box.messageField.setVisible(visible ?? true);
-        },
-      },
-      {
-        key: 'highlightedWords',
-        attribute: 'highlighted-words',
-        method: 'setHighlightedWords',
-        inOptions: false,
-        atCreation: () => undefined,
-        apply: (box, value) => box.setHighlightedWords((value ?? []) as string[]),
-      },
-    ];
+    return commonLiveOptions<Box>();
   }
 
   /** Destroys the live UI object and creates it again (e.g. to take over a popup TalkJS restored). Never throws. */
