@@ -8,8 +8,9 @@
 //  - plain-html, cms: Vite (the pages load the kit's standalone bundles from the CDN URL)
 // The framework apps import the npm build (dist/index.js, dist/testing/) through the package's
 // own name (`talkjs-elements` resolves to this repository's package.json exports).
-// Usage: node scripts/build-examples.mjs [name ...]; prints a line per example and
-// `N passed, N failed`.
+// Usage: node scripts/build-examples.mjs [name ...]. Run directly, each example is a test of
+// node's test runner (a line per example and node's `# pass N` / `# fail N`); imported, it only
+// exports EXAMPLES.
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -51,26 +52,18 @@ async function buildExample(name) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const { after, test } = await import('node:test');
   if (!existsSync('dist/index.js') || !existsSync('dist/testing/fake-talk-cdn.iife.js')) {
-    console.error('dist/ is missing or incomplete: run `npm run build` first.');
-    console.log('0 passed, 1 failed');
-    process.exit(1);
+    test('dist/ is built', () => {
+      throw new Error('dist/ is missing or incomplete: run `npm run build` first.');
+    });
+  } else {
+    const names = process.argv.slice(2).length ? process.argv.slice(2) : EXAMPLES;
+    for (const name of names) test(`examples/${name} type-checked and built`, () => buildExample(name));
   }
-  const names = process.argv.slice(2).length ? process.argv.slice(2) : EXAMPLES;
-  let passed = 0;
-  let failed = 0;
-  for (const name of names) {
-    const started = performance.now();
-    try {
-      await buildExample(name);
-      passed += 1;
-      console.log(`  ✓ examples/${name} type-checked and built (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    } catch (error) {
-      failed += 1;
-      console.log(`  ✗ examples/${name}\n    ${String(error?.message ?? error).split('\n').slice(0, 20).join('\n    ')}`);
-    }
-  }
-  console.log(`${passed} passed, ${failed} failed`);
-  // Some framework plugins keep worker threads alive after their build.
-  process.exit(failed ? 1 : 0);
+  // Some framework plugins keep worker threads alive after their build: once the runner has
+  // reported, end the process with the exit code it set.
+  after(() => {
+    setTimeout(() => process.exit(), 1000).unref();
+  });
 }

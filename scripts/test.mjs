@@ -1,12 +1,17 @@
 #!/usr/bin/env node
-// `npm test`: every check the project has, in order, with one closing line `N passed, N failed`.
+// `npm test`: every check the project has, in order, with one closing line `N passed, N failed`:
+// the sum of the tests each runner counted (web-test-runner's summary, node's test runner's
+// `pass`/`fail`/`cancelled`, check-generated's checks). A step without tests of its own (tsc, the
+// build, the size budget) adds nothing when it succeeds and one failure when it fails, as does
+// a runner that exits non-zero without counting a failed test.
 //  1. tsc --noEmit (strict; the fake SDK is type-checked against the talkjs declarations) and
 //     the generated files (manifest, framework typings, API docs) are up to date
 //  2. npm run build (dist/), then the size budget of the standalone bundle
 //  3. browser tests: @web/test-runner in headless Chromium, Firefox ESR and WebKitGTK (BROWSERS,
 //     comma-separated, to run fewer), each under both readings of the fake (FAKE_READINGS)
 //  4. Node (SSR) import checks of the sources and of dist/: node's test runner
-//  5. end-to-end: the demo page served by Vite, driven by playwright-core in the same Chromium
+//  5. end-to-end: the demo page served by Vite, driven by playwright-core in the same Chromium;
+//     this and every later step are files of node's test runner (`node --test`)
 //  6. soak (test/e2e/soak.mjs) and security (test/e2e/security.mjs): leaks and heap over 1,000
 //     cycles; strict CSP and Trusted Types pages (both also run with TEST_ONLY=e2e)
 //  7. examples: every app under examples/ type-checked and built (scripts/build-examples.mjs)
@@ -36,12 +41,27 @@ function run(command, args, env = {}) {
   });
 }
 
-/** The last `N passed, M failed` in a runner's output. */
-function counts(output, pattern) {
-  const matches = [...output.matchAll(pattern)];
-  const last = matches.at(-1);
-  return last ? { passed: Number(last[1]), failed: Number(last[2]) } : undefined;
+// How each runner reports its counts: a function from its output to { passed, failed }, or
+// undefined when the output holds no count.
+const last = (output, pattern) => [...output.matchAll(pattern)].at(-1);
+
+/** web-test-runner's closing line (`Chrome: |███| 28/28 test files | 927 passed, 0 failed`); check-generated's. */
+function passedFailed(output) {
+  const match = last(output, /(\d+) passed, (\d+) failed/g);
+  return match ? { passed: Number(match[1]), failed: Number(match[2]) } : undefined;
 }
+
+/** node's test runner, TAP (`# pass 23`) or spec (`ℹ pass 23`): cancelled tests (a failed hook) count as failed. */
+function nodeTest(output) {
+  const count = (name) => last(output, new RegExp(`^[#ℹ] ${name} (\\d+)$`, 'gm'));
+  const pass = count('pass');
+  const fail = count('fail');
+  if (!pass || !fail) return undefined;
+  return { passed: Number(pass[1]), failed: Number(fail[1]) + Number(count('cancelled')?.[1] ?? 0) };
+}
+
+/** The arguments that run `files` under node's test runner, with its readable reporter. */
+const nodeTestArgs = (...files) => ['--test', '--test-reporter=spec', ...files];
 
 // Every Chromium step uses the same binary; CHROME_PATH tells the runners where it is.
 process.env.CHROME_PATH = ensureBrowser();
@@ -78,25 +98,25 @@ const steps = [];
 /** The `[figures] …` lines the suites print (race model, bad input, soak, security), repeated in the summary. */
 const figures = [];
 
-async function step(name, command, args, pattern, env = {}) {
+/** Runs a step; `counter` reads its test counts from the output (none for a step without tests). */
+async function step(name, command, args, counter, env = {}) {
   console.log(`\n=== ${name} ===`);
   const { code, output } = await run(command, args, env);
   figures.push(...(output.match(/\[figures\][^\n]*/g) ?? []).map((line) => line.trim()));
-  const result = pattern ? counts(output, pattern) : undefined;
+  const result = counter?.(output);
   if (result) {
     passed += result.passed;
     failed += result.failed;
-  } else if (code === 0) {
-    passed += 1;
   }
-  // A runner that exits non-zero without counting a failure still fails the run.
+  // A step that fails without counting a failed test (tsc, the build, a runner that crashed)
+  // adds one failure; a step that succeeds without tests adds nothing.
   if (code !== 0 && (!result || result.failed === 0)) failed += 1;
   steps.push(`${name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`}${result ? ` (${result.passed} passed, ${result.failed} failed)` : ''}`);
 }
 
 if (wanted('unit')) {
   await step('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit']);
-  await step('generated files up to date (manifest, typings, API docs)', process.execPath, ['scripts/check-generated.mjs'], /(\d+) passed, (\d+) failed/g);
+  await step('generated files up to date (manifest, typings, API docs)', process.execPath, ['scripts/check-generated.mjs'], passedFailed);
 }
 if (wanted('unit') || wanted('node') || wanted('examples') || wanted('a11y')) {
   // The size check, the Node checks of dist/ and the examples use the built package.
@@ -109,7 +129,7 @@ if (wanted('unit')) {
   for (const engine of engines) {
     const stop = engine === 'webkit' ? await startWebKitDriver() : undefined;
     for (const readings of ['strict', 'eager']) {
-      await step(`browser tests (web-test-runner, ${engine}), fake readings: ${readings}`, 'npx', ['web-test-runner'], /(\d+) passed, (\d+) failed/g, {
+      await step(`browser tests (web-test-runner, ${engine}), fake readings: ${readings}`, 'npx', ['web-test-runner'], passedFailed, {
         BROWSER: engine,
         FAKE_READINGS: readings,
       });
@@ -118,24 +138,24 @@ if (wanted('unit')) {
   }
 }
 if (wanted('node')) {
-  await step('Node import checks (node --test)', process.execPath, ['--test', 'test/node/'], /# pass (\d+)\s+# fail (\d+)/g);
+  await step('Node import checks (node --test)', process.execPath, nodeTestArgs('test/node/'), nodeTest);
 }
 if (wanted('e2e')) {
-  await step('end-to-end (Vite + playwright-core, Chromium)', process.execPath, ['test/e2e/run.mjs'], /(\d+) passed, (\d+) failed/g);
+  await step('end-to-end (Vite + playwright-core, Chromium)', process.execPath, nodeTestArgs('test/e2e/run.mjs'), nodeTest);
 }
 if (wanted('e2e') || wanted('soak')) {
-  await step('soak: 1,000 mount/remove cycles, leaks and heap growth (Vite + playwright-core + DevTools protocol)', process.execPath, ['test/e2e/soak.mjs'], /(\d+) passed, (\d+) failed/g);
+  await step('soak: 1,000 mount/remove cycles, leaks and heap growth (Vite + playwright-core + DevTools protocol)', process.execPath, nodeTestArgs('test/e2e/soak.mjs'), nodeTest);
 }
 if (wanted('e2e') || wanted('security')) {
-  await step('security: strict CSP and Trusted Types pages (Node HTTP server + playwright-core)', process.execPath, ['test/e2e/security.mjs'], /(\d+) passed, (\d+) failed/g);
+  await step('security: strict CSP and Trusted Types pages (Node HTTP server + playwright-core)', process.execPath, nodeTestArgs('test/e2e/security.mjs'), nodeTest);
 }
 if (wanted('examples')) {
-  await step('examples: type check and build (Vite)', process.execPath, ['scripts/build-examples.mjs'], /(\d+) passed, (\d+) failed/g);
-  await step('examples end-to-end (vite preview + playwright-core, Chromium)', process.execPath, ['test/e2e/examples.mjs'], /(\d+) passed, (\d+) failed/g);
+  await step('examples: type check and build (Vite)', process.execPath, nodeTestArgs('scripts/build-examples.mjs'), nodeTest);
+  await step('examples end-to-end (vite preview + playwright-core, Chromium)', process.execPath, nodeTestArgs('test/e2e/examples.mjs'), nodeTest);
 }
 if (wanted('a11y')) {
-  if (!wanted('examples')) await step('examples: build for the accessibility checks (Vite)', process.execPath, ['scripts/build-examples.mjs'], /(\d+) passed, (\d+) failed/g);
-  await step('accessibility: axe-core over the demo and the examples (node --test + playwright-core, Chromium)', process.execPath, ['--test', 'test/e2e/a11y.mjs'], /# pass (\d+)\s+# fail (\d+)/g);
+  if (!wanted('examples')) await step('examples: build for the accessibility checks (Vite)', process.execPath, nodeTestArgs('scripts/build-examples.mjs'), nodeTest);
+  await step('accessibility: axe-core over the demo and the examples (node --test + playwright-core, Chromium)', process.execPath, nodeTestArgs('test/e2e/a11y.mjs'), nodeTest);
 }
 
 console.log('\n=== summary ===');

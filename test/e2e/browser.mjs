@@ -31,26 +31,3 @@ export async function launchBrowser() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
 }
-
-/** A tiny runner: named checks in order, a line each, and `N passed, N failed` at the end. */
-export function checks() {
-  const results = [];
-  return {
-    async check(name, fn) {
-      try {
-        await fn();
-        results.push(true);
-        console.log(`  ✓ ${name}`);
-      } catch (error) {
-        results.push(false);
-        console.log(`  ✗ ${name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 4).join('\n    ')}`);
-      }
-    },
-    summary() {
-      const passed = results.filter(Boolean).length;
-      const failed = results.length - passed;
-      console.log(`${passed} passed, ${failed} failed`);
-      return failed;
-    },
-  };
-}

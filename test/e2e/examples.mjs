@@ -11,27 +11,23 @@
 //  - every other request outside the page's own server is blocked, and fails the example.
 // Also: a page that loads the kit twice (classic bundle + standalone ESM), and a check that the
 // snippets in README.md and docs/frameworks.md are the tested files. Screenshots go to
-// test-results/example-*.png.
+// test-results/example-*.png. A `node --test` file; EXAMPLES=<name>,… runs a subset.
 import { existsSync, readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
-import { checks, launchBrowser, resultsDir, startPreview } from './browser.mjs';
+import { launchBrowser, resultsDir, startPreview } from './browser.mjs';
 
-if (!existsSync('dist/testing/fake-talk-cdn.iife.js') || !existsSync('examples/react/dist/index.html')) {
-  console.log('  ✗ dist/ or examples/*/dist is missing: run `npm run build && npm run build:examples` first');
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-}
+const built = existsSync('dist/testing/fake-talk-cdn.iife.js') && existsSync('examples/react/dist/index.html');
 
 const KIT_CDN = 'https://cdn.jsdelivr.net/npm/talkjs-elements/dist/';
 const KIT_FILES = ['talkjs-elements.js', 'talkjs-elements.iife.js'];
 const TALK_SCRIPT_URL = 'https://cdn.talkjs.com/talk.js';
 const TWICE_URL = 'https://twice.example/';
 const seed = JSON.parse(readFileSync('examples/shared/seed.json', 'utf8'));
-const fakeCdnBundle = readFileSync('dist/testing/fake-talk-cdn.iife.js', 'utf8');
+const fakeCdnBundle = built ? readFileSync('dist/testing/fake-talk-cdn.iife.js', 'utf8') : '';
 const USER_MESSAGES_ONLY = { type: ['==', 'UserMessage'] };
 const cors = { 'access-control-allow-origin': '*' };
 
-const { check, summary } = checks();
 const only = process.env.EXAMPLES?.split(',');
 const wanted = (name) => !only || only.includes(name);
 
@@ -99,18 +95,26 @@ function noErrors(errors) {
  * The checks shared by the framework apps and the plain page: mount, a talk-message rendered
  * by the page's own code, the messageFilter property, conditional removal, no errors.
  */
-async function appChecks(browser, example) {
+function appTests(example) {
   const { name, label } = example;
-  const server = await startPreview(`examples/${name}`);
-  const tab = await openPage(browser, `${server.url}/`, { fakeCdn: example.fakeCdn });
-  const { page } = tab;
-  try {
-    await check(`${label}: a <talk-session> on the fake SDK mounts an inbox and a chatbox`, async () => {
+  describe(`examples/${name}`, () => {
+    let server, tab, page;
+    before(async () => {
+      server = await startPreview(`examples/${name}`);
+      tab = await openPage(shared.browser, `${server.url}/`, { fakeCdn: example.fakeCdn });
+      page = tab.page;
+    });
+    after(async () => {
+      await tab?.close();
+      await server?.close();
+    });
+
+    test(`${label}: a <talk-session> on the fake SDK mounts an inbox and a chatbox`, async () => {
       await mounted(page);
       await until(page, 'the fake has one live session', () => window.fakeTalk?.live().sessions === 1);
     });
 
-    await check(`${label}: a talk-message from the fake, bound with ${example.binding}, is rendered by ${example.renderer}`, async () => {
+    test(`${label}: a talk-message from the fake, bound with ${example.binding}, is rendered by ${example.renderer}`, async () => {
       const text = `Hello from Bob to ${name} ${Date.now()}`;
       await page.evaluate((body) => window.fakeTalk.backend.sendMessage('order-1234', 'bob', body), text);
       await page.locator('#messages li', { hasText: text }).waitFor({ timeout: 5000 });
@@ -119,7 +123,7 @@ async function appChecks(browser, example) {
       await page.screenshot({ path: `${resultsDir}/example-${name}.png`, fullPage: true });
     });
 
-    await check(`${label}: messageFilter, passed as ${example.property}, reaches the SDK chatbox as an object`, async () => {
+    test(`${label}: messageFilter, passed as ${example.property}, reaches the SDK chatbox as an object`, async () => {
       const { recorded, attribute, property } = await page.evaluate(() => {
         const element = document.querySelector('talk-chatbox');
         return {
@@ -134,7 +138,7 @@ async function appChecks(browser, example) {
     });
 
     if (example.toggle) {
-      await check(`${label}: removing the chatbox (${example.toggle}) destroys the SDK chatbox, and only it`, async () => {
+      test(`${label}: removing the chatbox (${example.toggle}) destroys the SDK chatbox, and only it`, async () => {
         await page.click('#toggle-chatbox');
         await until(page, 'no chatbox is live', () => window.fakeTalk.live().chatboxes === 0);
         const live = await page.evaluate(() => window.fakeTalk.live());
@@ -143,7 +147,7 @@ async function appChecks(browser, example) {
       });
     }
 
-    await check(`${label}: removing the session (${example.signOut}) destroys every SDK object`, async () => {
+    test(`${label}: removing the session (${example.signOut}) destroys every SDK object`, async () => {
       await page.click('#sign-out');
       await until(page, 'nothing is live', () => {
         const live = window.fakeTalk.live();
@@ -152,25 +156,30 @@ async function appChecks(browser, example) {
       if ((await page.locator('talk-session').count()) !== 0) throw new Error('<talk-session> is still in the page');
     });
 
-    await check(`${label}: ${example.fakeCdn ? 'TalkJS came from the (fake) CDN script, as on the default path' : 'TalkJS was never loaded (the fake is the sdk)'}; no other outside request; no errors`, async () => {
+    test(`${label}: ${example.fakeCdn ? 'TalkJS came from the (fake) CDN script, as on the default path' : 'TalkJS was never loaded (the fake is the sdk)'}; no other outside request; no errors`, async () => {
       const expected = example.fakeCdn ? 1 : 0;
       if (tab.talkScriptRequests.length !== expected) throw new Error(`${tab.talkScriptRequests.length} requests for ${TALK_SCRIPT_URL}, expected ${expected}`);
       if (tab.outside.length) throw new Error(`requests outside the page's server: ${tab.outside.join(', ')}`);
       noErrors(tab.errors);
     });
-  } finally {
-    await tab.close();
-    await server.close();
-  }
+  });
 }
 
-async function cmsChecks(browser) {
+function cmsTests() {
   const label = 'cms (classic script, markup only)';
-  const server = await startPreview('examples/cms');
-  const tab = await openPage(browser, `${server.url}/`, { fakeCdn: true });
-  const { page } = tab;
-  try {
-    await check(`${label}: the page's only script is the classic bundle (plus the TalkJS script the kit injects)`, async () => {
+  describe('examples/cms', () => {
+    let server, tab, page;
+    before(async () => {
+      server = await startPreview('examples/cms');
+      tab = await openPage(shared.browser, `${server.url}/`, { fakeCdn: true });
+      page = tab.page;
+    });
+    after(async () => {
+      await tab?.close();
+      await server?.close();
+    });
+
+    test(`${label}: the page's only script is the classic bundle (plus the TalkJS script the kit injects)`, async () => {
       const html = readFileSync('examples/cms/dist/index.html', 'utf8');
       const authored = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
       if (authored.length !== 1 || authored[0] !== `<script src="${KIT_CDN}talkjs-elements.iife.js">`) throw new Error(`the page's scripts: ${authored.join(' ')}`);
@@ -179,7 +188,7 @@ async function cmsChecks(browser) {
       if (!isDeepStrictEqual(scripts.sort(), expected.sort())) throw new Error(`scripts in the DOM: ${scripts.join(', ')}`);
     });
 
-    await check(`${label}: the session, inbox, chatbox and unread badge start from attributes alone`, async () => {
+    test(`${label}: the session, inbox, chatbox and unread badge start from attributes alone`, async () => {
       await mounted(page);
       await page.locator('talk-unread-badge:state(ready)').waitFor({ state: 'attached', timeout: 5000 });
       const { inboxOptions, highlighted } = await page.evaluate(() => ({
@@ -191,7 +200,7 @@ async function cmsChecks(browser) {
       await page.locator('talk-chatbox [data-part="message-text"] mark', { hasText: 'ships' }).first().waitFor();
     });
 
-    await check(`${label}: a talk-message from the fake shows in the chatbox, and the badge counts a new unread conversation`, async () => {
+    test(`${label}: a talk-message from the fake shows in the chatbox, and the badge counts a new unread conversation`, async () => {
       const count = () => Number(document.querySelector('talk-unread-badge').shadowRoot.querySelector('[part="badge"]').textContent || 0);
       const before = await page.evaluate(count);
       const text = `New order question ${Date.now()}`;
@@ -202,28 +211,30 @@ async function cmsChecks(browser) {
       await page.screenshot({ path: `${resultsDir}/example-cms.png`, fullPage: true });
     });
 
-    await check(`${label}: removing <talk-session> from the page destroys every SDK object`, async () => {
+    test(`${label}: removing <talk-session> from the page destroys every SDK object`, async () => {
       await page.evaluate(() => document.querySelector('talk-session').remove());
       await until(page, 'nothing is live', () => window.fakeTalk.live().total === 0);
     });
 
-    await check(`${label}: TalkJS came from the (fake) CDN script; no other outside request; no errors`, async () => {
+    test(`${label}: TalkJS came from the (fake) CDN script; no other outside request; no errors`, async () => {
       if (tab.talkScriptRequests.length !== 1) throw new Error(`${tab.talkScriptRequests.length} requests for ${TALK_SCRIPT_URL}`);
       if (tab.outside.length) throw new Error(`requests outside the page's server: ${tab.outside.join(', ')}`);
       noErrors(tab.errors);
     });
-  } finally {
-    await tab.close();
-    await server.close();
-  }
+  });
 }
 
-async function twiceChecks(browser) {
+function twiceTests() {
   const label = 'kit loaded twice (classic bundle + standalone ESM)';
-  const tab = await openPage(browser, TWICE_URL, { fakeCdn: true });
-  const { page } = tab;
-  try {
-    await check(`${label}: both copies load without an exception, and the second warns exactly once`, async () => {
+  describe('test/e2e/pages/kit-twice.html', () => {
+    let tab, page;
+    before(async () => {
+      tab = await openPage(shared.browser, TWICE_URL, { fakeCdn: true });
+      page = tab.page;
+    });
+    after(() => tab?.close());
+
+    test(`${label}: both copies load without an exception, and the second warns exactly once`, async () => {
       await page.waitForFunction(() => customElements.get('esm-chatbox') !== undefined, undefined, { timeout: 10000 });
       const copies = await page.evaluate(() => ({
         firstWins: customElements.get('talk-chatbox') === window.TalkElements.TalkChatboxElement,
@@ -236,7 +247,7 @@ async function twiceChecks(browser) {
       if (kitWarnings.length !== 1) throw new Error(`${kitWarnings.length} warnings from the kit: ${kitWarnings.join(' | ')}`);
     });
 
-    await check(`${label}: a chatbox of each copy mounts inside the classic copy's <talk-session>`, async () => {
+    test(`${label}: a chatbox of each copy mounts inside the classic copy's <talk-session>`, async () => {
       await page.locator('#classic-chatbox [data-fake-talk="chatbox"]').waitFor({ timeout: 15000 });
       await page.locator('#esm-chatbox [data-fake-talk="chatbox"]').waitFor({ timeout: 15000 });
       const live = await page.evaluate(() => window.fakeTalk.live());
@@ -244,20 +255,23 @@ async function twiceChecks(browser) {
       noErrors(tab.errors);
       if (tab.outside.length) throw new Error(`requests outside the page: ${tab.outside.join(', ')}`);
     });
-  } finally {
-    await tab.close();
-  }
+  });
 }
 
 /** The fake CDN script itself: the stub the `talkjs` package makes, completed in place; or no stub at all. */
-async function fakeCdnChecks(browser) {
+function fakeCdnTests() {
   const label = 'fake TalkJS CDN (dist/testing/fake-talk-cdn.iife.js)';
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error));
-  try {
-    await check(`${label}: completes the talkjs package's window.Talk stub in place and settles what was queued on Talk.ready`, async () => {
+  describe('dist/testing/fake-talk-cdn.iife.js', () => {
+    let context, page;
+    const errors = [];
+    before(async () => {
+      context = await shared.browser.newContext();
+      page = await context.newPage();
+      page.on('pageerror', (error) => errors.push(error));
+    });
+    after(() => context?.close());
+
+    test(`${label}: completes the talkjs package's window.Talk stub in place and settles what was queued on Talk.ready`, async () => {
       // The talkjs package's snippet (node_modules/talkjs/src/index.esnext.js), without its script injection.
       await page.addScriptTag({
         content: 'window.Talk={v:3,ready:{then:function(f){var l=this.c;if(Promise)return new Promise(function(r,e){l.push([f,r,e]);});l.push([f]);},catch:function(){return new Promise(function(){});},c:[]}};',
@@ -287,7 +301,7 @@ async function fakeCdnChecks(browser) {
       if (!isDeepStrictEqual(result, expected)) throw new Error(JSON.stringify(result));
     });
 
-    await check(`${label}: without a stub, puts the fake on window.Talk`, async () => {
+    test(`${label}: without a stub, puts the fake on window.Talk`, async () => {
       await page.goto('about:blank');
       if (await page.evaluate(() => 'Talk' in window)) throw new Error('window.Talk exists on a blank page');
       await page.addScriptTag({ content: `${fakeCdnBundle}\nwindow.fakeTalk = FakeTalkCdn.installFakeTalkCdn(${JSON.stringify(seed)});` });
@@ -298,9 +312,7 @@ async function fakeCdnChecks(browser) {
       if (!ok) throw new Error('window.Talk is not the ready fake with the seed');
       noErrors(errors);
     });
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /**
@@ -308,8 +320,8 @@ async function fakeCdnChecks(browser) {
  * are the tested code: each fenced block that follows a line naming an example file
  * ("From `examples/react/src/App.tsx`:") must appear in that file verbatim.
  */
-function readmeChecks() {
-  return check('README and docs/frameworks.md: every example snippet is the code of a tested example, verbatim', async () => {
+function readmeTests() {
+  test('README and docs/frameworks.md: every example snippet is the code of a tested example, verbatim', async () => {
     const readme = ['README.md', 'docs/frameworks.md'].map((doc) => readFileSync(doc, 'utf8')).join('\n');
     const blocks = [...readme.matchAll(/^From `(examples\/[^`]+)`:\n\n```[a-z]*\n([\s\S]*?)\n```/gm)];
     const files = new Set(blocks.map(([, file]) => file));
@@ -340,36 +352,30 @@ function readmeChecks() {
   });
 }
 
-const browser = await launchBrowser();
-let failed = 1;
-try {
-  await readmeChecks();
-  const apps = [
-    { name: 'plain-html', label: 'plain-html (standalone ESM, real default SDK path)', binding: "addEventListener('talk-message')", renderer: 'the page script', property: 'a property from script', signOut: 'element.remove()', fakeCdn: true },
-    { name: 'react', label: 'React 19', binding: 'ontalk-message', renderer: 'React', property: 'a JSX prop (React 19 sets properties)', toggle: '{showChatbox && …}', signOut: '{signedIn && …}' },
-    { name: 'vue', label: 'Vue 3', binding: '@talk-message', renderer: 'Vue', property: ':messageFilter (Vue sets properties the element has)', toggle: 'v-if', signOut: 'v-if' },
-    { name: 'angular', label: 'Angular', binding: '(talk-message)', renderer: 'Angular', property: '[messageFilter]', toggle: '@if', signOut: '@if' },
-    { name: 'svelte', label: 'Svelte 5', binding: 'ontalk-message', renderer: 'Svelte', property: 'messageFilter={…} (Svelte 5 sets properties the element has)', toggle: '{#if}', signOut: '{#if}' },
-  ];
-  for (const example of apps) {
-    if (!wanted(example.name)) continue;
-    console.log(`examples/${example.name}`);
-    await appChecks(browser, example);
-  }
-  if (wanted('cms')) {
-    console.log('examples/cms');
-    await cmsChecks(browser);
-  }
-  if (wanted('fake-cdn')) {
-    console.log('dist/testing/fake-talk-cdn.iife.js');
-    await fakeCdnChecks(browser);
-  }
-  if (wanted('twice')) {
-    console.log('test/e2e/pages/kit-twice.html');
-    await twiceChecks(browser);
-  }
-} finally {
-  failed = summary();
-  await browser.close();
+/** The browser, shared by every group below. */
+const shared = {};
+
+const apps = [
+  { name: 'plain-html', label: 'plain-html (standalone ESM, real default SDK path)', binding: "addEventListener('talk-message')", renderer: 'the page script', property: 'a property from script', signOut: 'element.remove()', fakeCdn: true },
+  { name: 'react', label: 'React 19', binding: 'ontalk-message', renderer: 'React', property: 'a JSX prop (React 19 sets properties)', toggle: '{showChatbox && …}', signOut: '{signedIn && …}' },
+  { name: 'vue', label: 'Vue 3', binding: '@talk-message', renderer: 'Vue', property: ':messageFilter (Vue sets properties the element has)', toggle: 'v-if', signOut: 'v-if' },
+  { name: 'angular', label: 'Angular', binding: '(talk-message)', renderer: 'Angular', property: '[messageFilter]', toggle: '@if', signOut: '@if' },
+  { name: 'svelte', label: 'Svelte 5', binding: 'ontalk-message', renderer: 'Svelte', property: 'messageFilter={…} (Svelte 5 sets properties the element has)', toggle: '{#if}', signOut: '{#if}' },
+];
+
+if (!built) {
+  test('dist/ and examples/*/dist are built', () => {
+    throw new Error('dist/ or examples/*/dist is missing: run `npm run build && npm run build:examples` first');
+  });
+} else {
+  before(async () => {
+    shared.browser = await launchBrowser();
+  });
+  after(() => shared.browser?.close());
+
+  readmeTests();
+  for (const example of apps) if (wanted(example.name)) appTests(example);
+  if (wanted('cms')) cmsTests();
+  if (wanted('fake-cdn')) fakeCdnTests();
+  if (wanted('twice')) twiceTests();
 }
-process.exit(failed ? 1 : 0);

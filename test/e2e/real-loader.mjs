@@ -7,6 +7,7 @@
 // only once the page says the kit is defined and `sdk` is set, and 300 ms later still, so the kit
 // really starts from the stub; or it is aborted.
 import { existsSync, readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
 
 const TALK_SCRIPT_URL = 'https://cdn.talkjs.com/talk.js';
@@ -73,12 +74,26 @@ async function until(page, what, fn, arg, timeout = 10000) {
   }
 }
 
+/**
+ * Waits until no timer set by the kit's code (or by the SDK when the kit called it) is pending,
+ * as counted by test/e2e/pages/soak-instrument.ts, which the page loads first.
+ */
+async function untilNoKitTimers(page) {
+  await until(page, 'no timer of the kit pending', () => {
+    const { timers } = window.soakInstrument.outstanding();
+    return timers.kit === 0 && timers.fake === 0;
+  });
+}
+
 const STUB_KEYS = ['ready', 'v'];
 
-/** The checks; `check` is the runner's (test/e2e/browser.mjs `checks()`). */
-export async function realLoaderChecks({ browser, baseUrl, check }) {
+/**
+ * Registers the tests (node:test), inside the caller's `describe`. `context.browser` and
+ * `context.vite` (its `url`) are set by the caller's `before` hook.
+ */
+export function realLoaderTests(context) {
   if (!existsSync(FAKE_CDN)) {
-    await check('real talkjs loader: the fake CDN bundle is built', () => {
+    test('real talkjs loader: the fake CDN bundle is built', () => {
       throw new Error(`${FAKE_CDN} is missing: run \`npm run build\` first`);
     });
     return;
@@ -86,10 +101,15 @@ export async function realLoaderChecks({ browser, baseUrl, check }) {
 
   for (const order of ['before-define', 'after-define']) {
     const label = `real talkjs loader, sdk = its stub (${order === 'before-define' ? 'set before the kit is defined' : 'set after the kit is defined'})`;
-    const tab = await openPage(browser, `${baseUrl}/test/e2e/pages/real-loader.html?order=${order}`, 'fake');
-    const { page } = tab;
-    try {
-      await check(`${label}: the kit got the bare stub { v, ready }, and was defined, before talk.js had loaded`, async () => {
+    describe(label, () => {
+      let tab, page;
+      before(async () => {
+        tab = await openPage(context.browser, `${context.vite.url}/test/e2e/pages/real-loader.html?order=${order}`, 'fake');
+        page = tab.page;
+      });
+      after(() => tab?.close());
+
+      test(`${label}: the kit got the bare stub { v, ready }, and was defined, before talk.js had loaded`, async () => {
         await until(page, 'the kit is defined and sdk set', () => window.realLoader?.kitLoaded);
         const state = await page.evaluate(() => {
           const { stubKeysWhenSet, cdnLoadedWhenSet, stubKeysWhenKitReady, cdnLoadedWhenKitReady, scriptInjected } = window.realLoader;
@@ -102,7 +122,7 @@ export async function realLoaderChecks({ browser, baseUrl, check }) {
         }
       });
 
-      await check(`${label}: the session becomes ready (talk-session-ready) and the chatbox reaches talk-ready`, async () => {
+      test(`${label}: the session becomes ready (talk-session-ready) and the chatbox reaches talk-ready`, async () => {
         await until(page, 'talk-session-ready and talk-ready on <talk-chatbox>', () => {
           const events = window.realLoader?.events ?? [];
           return events.some((e) => e.type === 'talk-session-ready') && events.some((e) => e.type === 'talk-ready' && e.target === 'talk-chatbox');
@@ -113,7 +133,7 @@ export async function realLoaderChecks({ browser, baseUrl, check }) {
         if (ready.at < DELAY_MS) throw new Error(`talk-session-ready after ${ready.at} ms, before the ${DELAY_MS} ms delayed script could have loaded`);
       });
 
-      await check(`${label}: window.Talk is the same object before and after talk.js loaded (filled in place); the fake recorded exactly one Session`, async () => {
+      test(`${label}: window.Talk is the same object before and after talk.js loaded (filled in place); the fake recorded exactly one Session`, async () => {
         const result = await page.evaluate(() => ({
           same: window.Talk === window.realLoader.talkBefore,
           sessionElementSdk: document.querySelector('talk-session').sdk === window.Talk,
@@ -128,9 +148,10 @@ export async function realLoaderChecks({ browser, baseUrl, check }) {
         if (result.live.sessions !== 1 || result.live.chatboxes !== 1) throw new Error(`live: ${JSON.stringify(result.live)}`);
       });
 
-      await check(`${label}: one talk.js request, nothing else outside; no talk-error, no console.error, no page error`, async () => {
-        // A moment for anything late (a second session, an error after ready).
-        await page.waitForTimeout(200);
+      test(`${label}: one talk.js request, nothing else outside; no talk-error, no console.error, no page error`, async () => {
+        // Anything late (a second session, an error after ready) would come from a timer the kit
+        // (or the fake, called by it) has pending: wait until none is, instead of a fixed moment.
+        await untilNoKitTimers(page);
         const events = await page.evaluate(() => window.realLoader.events);
         const talkErrors = events.filter((e) => e.type === 'talk-error');
         if (talkErrors.length) throw new Error(`talk-error: ${JSON.stringify(talkErrors)}`);
@@ -141,21 +162,24 @@ export async function realLoaderChecks({ browser, baseUrl, check }) {
         const sessionReady = events.filter((e) => e.type === 'talk-session-ready').length;
         if (sessionReady !== 1) throw new Error(`${sessionReady} talk-session-ready events`);
       });
-    } finally {
-      await tab.close();
-    }
+    });
   }
 
   {
     const LOAD_TIMEOUT = 3000;
     const label = `real talkjs loader, sdk = its stub, talk.js request aborted (load-timeout=${LOAD_TIMEOUT})`;
-    const tab = await openPage(browser, `${baseUrl}/test/e2e/pages/real-loader.html?load-timeout=${LOAD_TIMEOUT}`, 'abort');
-    const { page } = tab;
-    try {
-      await check(`${label}: exactly one talk-error, code sdk-load-failed; no session, no talk-ready`, async () => {
+    describe(label, () => {
+      let tab, page;
+      before(async () => {
+        tab = await openPage(context.browser, `${context.vite.url}/test/e2e/pages/real-loader.html?load-timeout=${LOAD_TIMEOUT}`, 'abort');
+        page = tab.page;
+      });
+      after(() => tab?.close());
+
+      test(`${label}: exactly one talk-error, code sdk-load-failed; no session, no talk-ready`, async () => {
         await until(page, 'a talk-error', () => window.realLoader?.events.some((e) => e.type === 'talk-error'), undefined, LOAD_TIMEOUT + 7000);
-        // Time for a second error or a late session to show.
-        await page.waitForTimeout(500);
+        // A second error or a late session would come from a timer the kit has pending: none may be.
+        await untilNoKitTimers(page);
         const { events, stubKeys } = await page.evaluate(() => ({ events: window.realLoader.events, stubKeys: Object.keys(window.Talk).sort() }));
         const talkErrors = events.filter((e) => e.type === 'talk-error');
         if (talkErrors.length !== 1 || talkErrors[0].code !== 'sdk-load-failed' || talkErrors[0].target !== 'talk-session') {
@@ -169,8 +193,6 @@ export async function realLoaderChecks({ browser, baseUrl, check }) {
         if (tab.outside.length) throw new Error(`requests outside the page's server: ${tab.outside.join(', ')}`);
         console.log(`    sdk-load-failed after ${talkErrors[0].at} ms: ${talkErrors[0].message}`);
       });
-    } finally {
-      await tab.close();
-    }
+    });
   }
 }

@@ -2,20 +2,21 @@
 // playwright-core in headless Chromium like a person would use it. Writes a screenshot to
 // test-results/demo.png. Then the real `talkjs` loader with `sdk` set to its stub
 // (test/e2e/real-loader.mjs). E2E_ONLY=demo|real-loader (comma-separated) runs a subset.
+// A `node --test` file: run it with `node --test test/e2e/run.mjs` (or plain `node`).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { checks, launchBrowser, resultsDir, startVite } from './browser.mjs';
-import { realLoaderChecks } from './real-loader.mjs';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, resultsDir, startVite } from './browser.mjs';
+import { realLoaderTests } from './real-loader.mjs';
 
 /** `Talk.oneOnOneId(a, b)` as TalkJS documents it: SHA-1 of the sorted ids as JSON, 20 hex digits. */
 const oneOnOneId = (a, b) => createHash('sha1').update(JSON.stringify([a, b].sort())).digest('hex').slice(0, 20);
 
-const { check, summary } = checks();
 const only = process.env.E2E_ONLY?.split(',');
 const wanted = (name) => !only || only.includes(name);
 
 if (wanted('demo')) {
-  await check("docs/cms.md's markup-only snippets are the demo's markup (index.html)", async () => {
+  test("docs/cms.md's markup-only snippets are the demo's markup (index.html)", async () => {
     const squash = (text) => text.replace(/\s+/g, ' ').trim();
     const section = readFileSync('docs/cms.md', 'utf8');
     const blocks = [...section.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]);
@@ -30,30 +31,45 @@ if (wanted('demo')) {
   });
 }
 
-const vite = await startVite();
-const browser = await launchBrowser();
-let failed = 1;
-try {
-  if (wanted('demo')) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    const pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(new Error(message.text()));
-    });
-    const log = page.locator('#event-log');
-    // The markup-only section's token requests, as the browser sent them.
-    const tokenRequests = [];
-    page.on('request', (request) => {
-      if (new URL(request.url()).pathname === '/demo-api/token') tokenRequests.push({ method: request.method(), body: request.postData() });
-    });
-    const cms = page.locator('#cms');
-    const badge = cms.locator('talk-unread-badge [part="badge"]');
+/** The Vite server and the browser, shared by every group below. */
+const context = {};
+before(async () => {
+  context.vite = await startVite();
+  context.browser = await launchBrowser();
+});
+after(async () => {
+  await context.browser?.close();
+  await context.vite?.close();
+});
 
-    console.log(`demo page at ${vite.url}/`);
-    await page.goto(`${vite.url}/`);
+if (wanted('demo')) {
+  describe('the demo page (index.html) on the fake SDK', () => {
+    let page, pageErrors, log, tokenRequests, cms, badge;
+    before(async () => {
+      page = await context.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+      pageErrors = [];
+      page.on('pageerror', (error) => pageErrors.push(error));
+      page.on('console', (message) => {
+        if (message.type() === 'error') pageErrors.push(new Error(message.text()));
+      });
+      log = page.locator('#event-log');
+      // The markup-only section's token requests, as the browser sent them.
+      tokenRequests = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/demo-api/token') tokenRequests.push({ method: request.method(), body: request.postData() });
+      });
+      cms = page.locator('#cms');
+      badge = cms.locator('talk-unread-badge [part="badge"]');
 
-    await check('the inbox, the chatbox and the popup appear on the fake SDK', async () => {
+      console.log(`demo page at ${context.vite.url}/`);
+      await page.goto(`${context.vite.url}/`);
+    });
+    after(async () => {
+      await page?.close();
+      console.log(`screenshot: ${resultsDir}/demo.png`);
+    });
+
+    test('the inbox, the chatbox and the popup appear on the fake SDK', async () => {
       await page.locator('talk-inbox [data-fake-talk="inbox"]').waitFor({ timeout: 15000 });
       await page.locator('#chatbox [data-fake-talk="chatbox"]').waitFor();
       await page.locator('[data-fake-talk="popup"] [data-part="launcher"]').waitFor();
@@ -64,7 +80,7 @@ try {
       }
     });
 
-    await check('markup only: the session asked token-endpoint for its token (POST { userId }), and the page counts it', async () => {
+    test('markup only: the session asked token-endpoint for its token (POST { userId }), and the page counts it', async () => {
       await cms.locator('talk-chatbox [data-fake-talk="chatbox"]').first().waitFor();
       await page.waitForFunction(() => Number(document.getElementById('token-count').textContent) >= 1);
       if (tokenRequests.length !== 1) throw new Error(`expected 1 token request, saw ${tokenRequests.length}`);
@@ -77,7 +93,7 @@ try {
       if (tokenRequests.length !== 2) throw new Error(`expected a second token request, saw ${tokenRequests.length}`);
     });
 
-    await check('markup only: the user-* attributes made the session user (userId, then currentUser.set)', async () => {
+    test('markup only: the user-* attributes made the session user (userId, then currentUser.set)', async () => {
       const result = await page.evaluate(() => {
         const element = document.getElementById('cms-session');
         const session = element.session;
@@ -90,7 +106,7 @@ try {
       if (result.userId !== 'alice' || result.me !== null || result.sets.length < 1 || !same) throw new Error(`session user ${JSON.stringify(result)}`);
     });
 
-    await check('markup only: the question chat shows its subject and welcome messages, with the listed participants', async () => {
+    test('markup only: the question chat shows its subject and welcome messages, with the listed participants', async () => {
       const question = cms.locator('#cms-question');
       await question.locator('[data-part="title"]', { hasText: 'Question about the vintage lamp' }).waitFor();
       await question.locator('[data-part="welcome-message"]', { hasText: 'Sebastian or Maria usually answers within an hour.' }).waitFor();
@@ -101,7 +117,7 @@ try {
       }
     });
 
-    await check('markup only: the with-user chat is the one-on-one conversation with the seller, and the seller answers', async () => {
+    test('markup only: the with-user chat is the one-on-one conversation with the seller, and the seller answers', async () => {
       const seller = cms.locator('#cms-seller');
       const conversation = await page.evaluate(() => document.getElementById('cms-seller').chatbox.currentConversation);
       const expected = oneOnOneId('alice', 'sebastian');
@@ -113,7 +129,7 @@ try {
       await seller.locator('[data-part="message-text"]', { hasText: 'Yes, the lamp is still available!' }).waitFor();
     });
 
-    await check('markup only: the HTML panel shows the markup copied from <talk-html-panel>', async () => {
+    test('markup only: the HTML panel shows the markup copied from <talk-html-panel>', async () => {
       const panel = page.frameLocator('#cms-seller iframe[data-part="html-panel"]');
       await panel.locator('strong', { hasText: 'Vintage lamp' }).waitFor();
       await panel.locator('a', { hasText: 'Order details' }).waitFor();
@@ -121,11 +137,11 @@ try {
       if (!text.includes('€49 · ships tomorrow')) throw new Error(`panel text: ${text}`);
     });
 
-    await check('markup only: the unread badge is hidden while nothing is unread', async () => {
+    test('markup only: the unread badge is hidden while nothing is unread', async () => {
       await badge.waitFor({ state: 'hidden' });
     });
 
-    await check('a message typed and sent in the chatbox shows in the chat and as talk-send-message in the log', async () => {
+    test('a message typed and sent in the chatbox shows in the chat and as talk-send-message in the log', async () => {
       const text = `Hello from the end-to-end test ${Date.now()}`;
       await page.locator('#chatbox [data-part="message-field"]').fill(text);
       await page.locator('#chatbox [data-part="send"]').click();
@@ -134,11 +150,11 @@ try {
       await log.locator('li', { hasText: 'talk-message' }).filter({ hasText: text }).first().waitFor();
     });
 
-    await check('the other side answers (a talk-message from the fake backend)', async () => {
+    test('the other side answers (a talk-message from the fake backend)', async () => {
       await page.locator('#chatbox [data-part="message-text"]', { hasText: 'I will wrap it with care' }).waitFor();
     });
 
-    await check('the unread counter changes when a message arrives in a conversation not on screen', async () => {
+    test('the unread counter changes when a message arrives in a conversation not on screen', async () => {
       const counter = page.locator('#unread-count');
       const before = Number(await counter.textContent());
       await page.locator('#incoming').click();
@@ -146,7 +162,7 @@ try {
       await log.locator('li', { hasText: 'talk-unreads-change' }).first().waitFor();
     });
 
-    await check('markup only: the unread badge shows the count after "Simulate incoming message"', async () => {
+    test('markup only: the unread badge shows the count after "Simulate incoming message"', async () => {
       await badge.waitFor({ state: 'visible' });
       const count = await page.locator('#unread-count').textContent();
       await page.waitForFunction(
@@ -158,7 +174,7 @@ try {
       await cms.screenshot({ path: `${resultsDir}/demo-markup-only.png` });
     });
 
-    await check('the popup toggle opens the popup; its launcher closes (talk-close) and reopens it (talk-open)', async () => {
+    test('the popup toggle opens the popup; its launcher closes (talk-close) and reopens it (talk-open)', async () => {
       const field = page.locator('[data-fake-talk="popup"] [data-part="message-field"]');
       await page.locator('#toggle-popup').click();
       await field.waitFor({ state: 'visible' });
@@ -173,18 +189,12 @@ try {
       await field.waitFor({ state: 'visible' });
     });
 
-    await check('the page logged no errors', async () => {
+    test('the page logged no errors', async () => {
       if (pageErrors.length) throw new Error(pageErrors.map(String).join('\n'));
     });
-    console.log(`screenshot: ${resultsDir}/demo.png`);
-  }
-  if (wanted('real-loader')) {
-    console.log('test/e2e/pages/real-loader.html');
-    await realLoaderChecks({ browser, baseUrl: vite.url, check });
-  }
-} finally {
-  failed = summary();
-  await browser.close();
-  await vite.close();
+  });
 }
-process.exit(failed ? 1 : 0);
+
+if (wanted('real-loader')) {
+  describe('the real talkjs loader, sdk = its stub (test/e2e/pages/real-loader.html)', () => realLoaderTests(context));
+}

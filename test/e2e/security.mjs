@@ -13,14 +13,15 @@
 // policy. On each: the elements render and work (session, chatbox, inbox, popup, badge; a message
 // typed in the stand-in chatbox arrives as talk-send-message), and no violation, console error or
 // uncaught error comes from the kit's own code; the others are reported with their source.
-// Prints `N passed, N failed`.
+// A `node --test` file; prints a `[figures] security: …` line.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { SourceMap } from 'node:module';
 import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { checks, launchBrowser } from './browser.mjs';
+import { launchBrowser } from './browser.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pages = path.join(root, 'test/e2e/pages/security');
@@ -107,15 +108,21 @@ const server = createServer(async (req, res) => {
   res.writeHead(404, { 'Content-Type': 'text/plain' });
   res.end('not found');
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${server.address().port}`;
+let base;
+let browser;
+const reported = [];
+before(async () => {
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await launchBrowser();
+});
+after(async () => {
+  console.log(`\n[figures] security: ${CASES.length + 1} pages (strict CSP and Trusted Types), violations from the kit's own code: 0 expected; from elsewhere: ${reported.length}`);
+  await browser?.close();
+  server.close();
+});
 
 // ---------------------------------------------------------------------------------------------
-
-const { check, summary } = checks();
-const browser = await launchBrowser();
-const reported = [];
-let failed = 1;
 
 /** Opens `page` under `policy`; returns the playwright page and what it logged, each entry with its origin. */
 async function open(policy, file, options = {}) {
@@ -172,7 +179,7 @@ async function expectWorking(page, { errorsAllowed = 0 } = {}) {
 /** The kit's own documented error report (talk-error's console line) is not a problem of its code. */
 const isKitReport = (entry) => entry.kind === 'console.error' && entry.text.startsWith('[talkjs-elements] ');
 const fromKit = (entries) => entries.filter((entry) => entry.owner === 'kit' && !isKitReport(entry));
-const describe = (entries) => entries.map((e) => `${e.kind} from ${e.owner} (${e.where}): ${e.text}`).join('\n');
+const list = (entries) => entries.map((e) => `${e.kind} from ${e.owner} (${e.where}): ${e.text}`).join('\n');
 
 const CASES = [
   { policy: 'strict', file: 'fake.html', title: 'strict CSP, fake SDK set as .sdk', works: true, clean: true },
@@ -187,97 +194,106 @@ const CASES = [
  * reports sdk-load-failed; once the CDN answers, an attribute change makes the kit inject the
  * script again, this time through its own Trusted Types policy (`talkjs-elements`), and it works.
  */
-async function retryUnderTrustedTypes() {
-  console.log(`\nTrusted Types enforced, default SDK path: the CDN fails once, then the kit's own policy re-injects the script  (${base}/tt/default-tt-policy.html)`);
-  const { page, context, problems, violations, cdn } = await open('tt', 'default-tt-policy.html', { failFirstCdnRequest: true });
-  try {
-    await check('the failed script load is reported as sdk-load-failed', async () => {
-      await page.waitForFunction(() => window.securityLog.events.some((e) => e.type === 'talk-error'), null, { timeout: 20000 });
-      const codes = await page.evaluate(() => window.securityLog.events.filter((e) => e.type === 'talk-error').map((e) => e.code));
-      if (codes.join() !== 'sdk-load-failed') throw new Error(`talk-error codes: ${codes.join(', ')}`);
-    });
-    await check('after a change, the script is injected again (through the kit’s policy) and everything works', async () => {
-      await page.evaluate(() => document.querySelector('talk-session').setAttribute('user-id', 'alice '));
-      await expectWorking(page, { errorsAllowed: 1 });
-      if (cdn.requests < 2) throw new Error(`${cdn.requests} requests for the CDN script`);
-      const scripts = await page.evaluate(() => [...document.querySelectorAll('script[src="https://cdn.talkjs.com/talk.js"]')].length);
-      if (scripts !== 1) throw new Error(`${scripts} TalkJS script elements in the page`);
-      const policies = await page.evaluate(() => window.securityLog.policies);
-      if (!policies.includes('talkjs-elements')) throw new Error(`Trusted Types policies created: ${policies.join(', ')}`);
-    });
-    const all = [...problems.filter((e) => !isKitReport(e) && !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(e.text)), ...(await violations())];
-    await check('no violation, console error or uncaught error (besides the refused request and the kit’s report)', async () => {
-      if (all.length) throw new Error(describe(all));
-    });
-  } finally {
-    await context.close();
-  }
-}
+describe('Trusted Types enforced, default SDK path: the CDN fails once, then the kit’s own policy re-injects the script (/tt/default-tt-policy.html)', () => {
+  let tab;
+  before(async () => {
+    tab = await open('tt', 'default-tt-policy.html', { failFirstCdnRequest: true });
+  });
+  after(() => tab?.context.close());
 
-try {
-  await retryUnderTrustedTypes();
-  for (const c of CASES) {
-    console.log(`\n${c.title}  (${base}/${c.policy}/${c.file})`);
-    const { page, context, problems, violations } = await open(c.policy, c.file);
-    try {
-      if (c.works) {
-        await check('the elements render and work; a message typed in the stand-in chatbox arrives as talk-send-message', () => expectWorking(page));
-      } else {
-        await check('the kit reports the failed load as talk-error sdk-load-failed, and throws nothing', async () => {
-          await page.waitForFunction(() => window.securityLog.events.some((e) => e.type === 'talk-error'), null, { timeout: 20000 });
-          const codes = await page.evaluate(() => window.securityLog.events.filter((e) => e.type === 'talk-error').map((e) => e.code));
-          if (codes[0] !== 'sdk-load-failed') throw new Error(`talk-error codes: ${codes.join(', ')}`);
-        });
-      }
-      await page.waitForTimeout(100);
-      const all = [...problems, ...(await violations())];
-      // Chromium also logs each violation to the console: one line per problem is enough here.
-      const seen = new Set();
-      const unique = all.filter((e) => (seen.has(`${e.owner}|${e.text}`) ? false : seen.add(`${e.owner}|${e.text}`)));
-      await check('no CSP or Trusted Types violation, console error or uncaught error from the kit’s own code', async () => {
-        if (fromKit(all).length) throw new Error(describe(fromKit(all)));
+  test('the failed script load is reported as sdk-load-failed', async () => {
+    const { page } = tab;
+    await page.waitForFunction(() => window.securityLog.events.some((e) => e.type === 'talk-error'), null, { timeout: 20000 });
+    const codes = await page.evaluate(() => window.securityLog.events.filter((e) => e.type === 'talk-error').map((e) => e.code));
+    if (codes.join() !== 'sdk-load-failed') throw new Error(`talk-error codes: ${codes.join(', ')}`);
+  });
+  test('after a change, the script is injected again (through the kit’s policy) and everything works', async () => {
+    const { page, cdn } = tab;
+    await page.evaluate(() => document.querySelector('talk-session').setAttribute('user-id', 'alice '));
+    await expectWorking(page, { errorsAllowed: 1 });
+    if (cdn.requests < 2) throw new Error(`${cdn.requests} requests for the CDN script`);
+    const scripts = await page.evaluate(() => [...document.querySelectorAll('script[src="https://cdn.talkjs.com/talk.js"]')].length);
+    if (scripts !== 1) throw new Error(`${scripts} TalkJS script elements in the page`);
+    const policies = await page.evaluate(() => window.securityLog.policies);
+    if (!policies.includes('talkjs-elements')) throw new Error(`Trusted Types policies created: ${policies.join(', ')}`);
+  });
+  test('no violation, console error or uncaught error (besides the refused request and the kit’s report)', async () => {
+    const { problems, violations } = tab;
+    const all = [...problems.filter((e) => !isKitReport(e) && !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(e.text)), ...(await violations())];
+    if (all.length) throw new Error(list(all));
+  });
+});
+
+for (const c of CASES) {
+  describe(`${c.title} (/${c.policy}/${c.file})`, () => {
+    let tab;
+    before(async () => {
+      tab = await open(c.policy, c.file);
+    });
+    after(() => tab?.context.close());
+
+    /** Every problem the page logged, once the checks of what works are done (collected once). */
+    let collected;
+    const problemsSeen = () =>
+      (collected ??= (async () => {
+        await tab.page.waitForTimeout(100);
+        const all = [...tab.problems, ...(await tab.violations())];
+        // Chromium also logs each violation to the console: one line per problem is enough here.
+        const seen = new Set();
+        const unique = all.filter((e) => (seen.has(`${e.owner}|${e.text}`) ? false : seen.add(`${e.owner}|${e.text}`)));
+        if (!c.clean) {
+          for (const entry of unique.filter((e) => !isKitReport(e))) reported.push(`${c.title}: ${entry.kind} from ${entry.owner} (${entry.where}): ${entry.text}`);
+        }
+        return { all, unique };
+      })());
+
+    if (c.works) {
+      test('the elements render and work; a message typed in the stand-in chatbox arrives as talk-send-message', () => expectWorking(tab.page));
+    } else {
+      test('the kit reports the failed load as talk-error sdk-load-failed, and throws nothing', async () => {
+        const { page } = tab;
+        await page.waitForFunction(() => window.securityLog.events.some((e) => e.type === 'talk-error'), null, { timeout: 20000 });
+        const codes = await page.evaluate(() => window.securityLog.events.filter((e) => e.type === 'talk-error').map((e) => e.code));
+        if (codes[0] !== 'sdk-load-failed') throw new Error(`talk-error codes: ${codes.join(', ')}`);
       });
-      if (c.clean) {
-        await check('no violation, console error or uncaught error at all', async () => {
-          if (all.length) throw new Error(describe(unique));
-        });
-      } else {
-        for (const entry of unique.filter((e) => !isKitReport(e))) reported.push(`${c.title}: ${entry.kind} from ${entry.owner} (${entry.where}): ${entry.text}`);
-        await check('what the page reports comes from the talkjs package’s loader snippet (not the kit)', async () => {
-          const others = unique.filter((e) => e.owner !== 'talkjs package' && !isKitReport(e));
-          if (!unique.some((e) => e.owner === 'talkjs package')) throw new Error(`expected the talkjs snippet's violation; got:\n${describe(unique)}`);
-          if (others.length) throw new Error(describe(others));
-        });
-        for (const entry of unique.filter((e) => !isKitReport(e))) console.log(`    reported (not the kit's): ${entry.kind} from ${entry.owner} (${entry.where}): ${entry.text}`);
-      }
-      await check(`the policy is in force (${c.policy === 'tt' ? 'inline script blocked; innerHTML with a string throws' : 'inline script blocked'})`, async () => {
-        const result = await page.evaluate(() => {
-          const script = document.createElement('script');
-          try {
-            script.textContent = 'window.inlineScriptRan = true'; // with Trusted Types this throws already
-            document.head.append(script);
-          } catch {
-            // blocked
-          }
-          let innerHtmlThrew = false;
-          try {
-            document.createElement('div').innerHTML = '<b>x</b>';
-          } catch {
-            innerHtmlThrew = true;
-          }
-          return { inlineRan: window.inlineScriptRan === true, innerHtmlThrew };
-        });
-        if (result.inlineRan) throw new Error('an inline script ran: the CSP header is not applied');
-        if (c.policy === 'tt' && !result.innerHtmlThrew) throw new Error('innerHTML accepted a string: Trusted Types are not enforced');
-      });
-    } finally {
-      await context.close();
     }
-  }
-  console.log(`\n[figures] security: ${CASES.length + 1} pages (strict CSP and Trusted Types), violations from the kit's own code: 0 expected; from elsewhere: ${reported.length}`);
-} finally {
-  failed = summary();
-  await browser.close();
-  server.close();
+    test('no CSP or Trusted Types violation, console error or uncaught error from the kit’s own code', async () => {
+      const { all } = await problemsSeen();
+      if (fromKit(all).length) throw new Error(list(fromKit(all)));
+    });
+    if (c.clean) {
+      test('no violation, console error or uncaught error at all', async () => {
+        const { all, unique } = await problemsSeen();
+        if (all.length) throw new Error(list(unique));
+      });
+    } else {
+      test('what the page reports comes from the talkjs package’s loader snippet (not the kit)', async () => {
+        const { unique } = await problemsSeen();
+        for (const entry of unique.filter((e) => !isKitReport(e))) console.log(`    reported (not the kit's): ${entry.kind} from ${entry.owner} (${entry.where}): ${entry.text}`);
+        const others = unique.filter((e) => e.owner !== 'talkjs package' && !isKitReport(e));
+        if (!unique.some((e) => e.owner === 'talkjs package')) throw new Error(`expected the talkjs snippet's violation; got:\n${list(unique)}`);
+        if (others.length) throw new Error(list(others));
+      });
+    }
+    test(`the policy is in force (${c.policy === 'tt' ? 'inline script blocked; innerHTML with a string throws' : 'inline script blocked'})`, async () => {
+      const result = await tab.page.evaluate(() => {
+        const script = document.createElement('script');
+        try {
+          script.textContent = 'window.inlineScriptRan = true'; // with Trusted Types this throws already
+          document.head.append(script);
+        } catch {
+          // blocked
+        }
+        let innerHtmlThrew = false;
+        try {
+          document.createElement('div').innerHTML = '<b>x</b>';
+        } catch {
+          innerHtmlThrew = true;
+        }
+        return { inlineRan: window.inlineScriptRan === true, innerHtmlThrew };
+      });
+      if (result.inlineRan) throw new Error('an inline script ran: the CSP header is not applied');
+      if (c.policy === 'tt' && !result.innerHtmlThrew) throw new Error('innerHTML accepted a string: Trusted Types are not enforced');
+    });
+  });
 }
-process.exit(failed ? 1 : 0);

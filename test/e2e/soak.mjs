@@ -6,21 +6,28 @@
 //    and cross-checked with the DevTools protocol's DOMDebugger.getEventListeners);
 //  - the JS heap after a forced GC (HeapProfiler.collectGarbage, Runtime.getHeapUsage) grew by at
 //    most 1 MB over the 1,000 cycles (measured after 50 warm-up cycles).
-// SOAK_CYCLES overrides the cycle count. Prints the figures and `N passed, N failed`.
-import { checks, launchBrowser, startVite } from './browser.mjs';
+// SOAK_CYCLES overrides the cycle count. A `node --test` file; prints a `[figures] soak: …` line.
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, startVite } from './browser.mjs';
 
 const CYCLES = Number(process.env.SOAK_CYCLES) > 0 ? Math.floor(Number(process.env.SOAK_CYCLES)) : 1000;
 const WARM_UP = 50;
 const HEAP_BUDGET = 1024 * 1024;
 
-const { check, summary } = checks();
-const vite = await startVite();
-const browser = await launchBrowser();
-let failed = 1;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
-try {
+const total = (counts) => Object.values(counts).reduce((sum, n) => sum + n, 0);
+
+let vite;
+let browser;
+/** What the soak measured (set by the `before` hook, read by the tests). */
+let warmUp, result, heapBefore, heapAfter, growth, listenersBefore, listenersAfter, outstandingBefore, outstandingAfter;
+const pageErrors = [];
+
+/** Runs the warm-up and the cycles, and measures before and after; prints the figures. */
+async function soak() {
+  vite = await startVite();
+  browser = await launchBrowser();
   const page = await browser.newPage();
-  const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(message.text());
@@ -52,19 +59,17 @@ try {
     }
     return counts;
   }
-  const total = (counts) => Object.values(counts).reduce((sum, n) => sum + n, 0);
-
-  const warmUp = await page.evaluate((n) => window.soak.run(n), WARM_UP);
-  const heapBefore = await heapAfterGc();
-  const listenersBefore = await cdpListeners();
-  const outstandingBefore = await page.evaluate(() => window.soakInstrument.outstanding());
+  warmUp = await page.evaluate((n) => window.soak.run(n), WARM_UP);
+  heapBefore = await heapAfterGc();
+  listenersBefore = await cdpListeners();
+  outstandingBefore = await page.evaluate(() => window.soakInstrument.outstanding());
 
   console.log(`soak: ${CYCLES} cycles of <talk-session> + <talk-inbox> + <talk-chatbox> + <talk-popup> on the fake SDK (after ${WARM_UP} warm-up cycles)`);
-  const result = await page.evaluate((n) => window.soak.run(n), CYCLES);
-  const heapAfter = await heapAfterGc();
-  const listenersAfter = await cdpListeners();
-  const outstandingAfter = await page.evaluate(() => window.soakInstrument.outstanding());
-  const growth = heapAfter - heapBefore;
+  result = await page.evaluate((n) => window.soak.run(n), CYCLES);
+  heapAfter = await heapAfterGc();
+  listenersAfter = await cdpListeners();
+  outstandingAfter = await page.evaluate(() => window.soakInstrument.outstanding());
+  growth = heapAfter - heapBefore;
 
   console.log(
     `[figures] soak: ${result.cycles} cycles in ${(result.ms / 1000).toFixed(1)} s (${(result.ms / result.cycles).toFixed(1)} ms each), ${result.created} SDK objects created and destroyed; ` +
@@ -74,24 +79,32 @@ try {
   );
   console.log(`  outstanding before: ${JSON.stringify(outstandingBefore)}`);
   console.log(`  outstanding after:  ${JSON.stringify(outstandingAfter)}`);
+}
 
-  await check(`warm-up: ${WARM_UP} cycles, every SDK object destroyed`, async () => {
+describe(`soak: ${CYCLES} mount/remove cycles on the fake SDK`, () => {
+  before(soak);
+  after(async () => {
+    await browser?.close();
+    await vite?.close();
+  });
+
+  test(`warm-up: ${WARM_UP} cycles, every SDK object destroyed`, async () => {
     if (warmUp.cycles !== WARM_UP || warmUp.liveAfterRemoval !== 0) throw new Error(JSON.stringify(warmUp));
   });
-  await check(`${CYCLES} cycles, each mounting an inbox, a chatbox and a popup (talk-ready ×3) on a new session`, async () => {
+  test(`${CYCLES} cycles, each mounting an inbox, a chatbox and a popup (talk-ready ×3) on a new session`, async () => {
     if (result.cycles !== CYCLES) throw new Error(`${result.cycles} cycles ran`);
     if (result.created !== CYCLES * 4) throw new Error(`${result.created} SDK objects created, expected ${CYCLES * 4}`);
   });
-  await check('after every removal: zero live SDK objects and zero subscriptions (fake.live())', async () => {
+  test('after every removal: zero live SDK objects and zero subscriptions (fake.live())', async () => {
     if (result.liveAfterRemoval !== 0) throw new Error(`${result.leakyCycles} cycles left ${result.liveAfterRemoval} live objects or subscriptions`);
   });
-  await check('no talk-error and no page error', async () => {
+  test('no talk-error and no page error', async () => {
     if (result.errors.length || pageErrors.length) throw new Error([...result.errors, ...pageErrors].slice(0, 5).join('\n'));
   });
-  await check('no timer the kit set is still pending', async () => {
+  test('no timer the kit set is still pending', async () => {
     if (outstandingAfter.timers.kit !== 0) throw new Error(`${outstandingAfter.timers.kit} kit timers pending`);
   });
-  await check('no listener the kit added to window, document, <html> or <body> beyond its baseline (the context root)', async () => {
+  test('no listener the kit added to window, document, <html> or <body> beyond its baseline (the context root)', async () => {
     if (outstandingAfter.listeners.kit !== outstandingBefore.listeners.kit) {
       throw new Error(`kit listeners: ${outstandingBefore.listeners.kit} before, ${outstandingAfter.listeners.kit} after`);
     }
@@ -99,17 +112,12 @@ try {
       throw new Error(`fake SDK listeners: ${outstandingBefore.listeners.fake} before, ${outstandingAfter.listeners.fake} after`);
     }
   });
-  await check('DevTools: the same listeners on window and document before and after', async () => {
+  test('DevTools: the same listeners on window and document before and after', async () => {
     const before = JSON.stringify(listenersBefore);
     const after = JSON.stringify(listenersAfter);
     if (before !== after) throw new Error(`before ${before}\nafter  ${after}`);
   });
-  await check(`JS heap growth after a forced GC within ${kb(HEAP_BUDGET)}`, async () => {
+  test(`JS heap growth after a forced GC within ${kb(HEAP_BUDGET)}`, async () => {
     if (growth > HEAP_BUDGET) throw new Error(`grew by ${kb(growth)}`);
   });
-} finally {
-  failed = summary();
-  await browser.close();
-  await vite.close();
-}
-process.exit(failed ? 1 : 0);
+});
