@@ -44,8 +44,7 @@ function definitionsInIndex() {
  */
 function eventDetailsForTypings() {
   const saved = new Map();
-  const events = (manifest) =>
-    manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.customElement ? (d.events ?? []) : []));
+  const events = (manifest) => manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.customElement ? (d.events ?? []) : []));
   return [
     {
       name: 'talkjs-elements-event-details',
@@ -89,9 +88,18 @@ function typingsForFrameworks() {
     'vue.d.ts': (text) => importDetails(text).replace(/"on(talk-[a-z-]+)"\?:/g, (_, name) => `on${camel(name[0].toUpperCase() + name.slice(1))}?:`),
     'svelte.d.ts': (text) =>
       importDetails(text)
-        .replace(/^( *\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?( *)"on:(talk-[a-z-]+)"\?: ([^\n]*)$/gm, (all, doc = '', indent, name, type) => `${all}\n${doc}${indent}"on${name}"?: ${type}`)
-        .replace(/^( *\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?( *)"bind:(\w+)"\?: ([^\n]*)$/gm, (all, doc = '', indent, name, type) => `${all}\n${doc}${indent}${name}?: ${type}`)
-        .replace(/declare namespace svelteHTML \{\n([^}]*)interface IntrinsicElements extends CustomElements \{\}\n\}/, 'declare module "svelte/elements" {\n$1interface SvelteHTMLElements extends CustomElements {}\n}'),
+        .replace(
+          /^( *\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?( *)"on:(talk-[a-z-]+)"\?: ([^\n]*)$/gm,
+          (all, doc = '', indent, name, type) => `${all}\n${doc}${indent}"on${name}"?: ${type}`,
+        )
+        .replace(
+          /^( *\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?( *)"bind:(\w+)"\?: ([^\n]*)$/gm,
+          (all, doc = '', indent, name, type) => `${all}\n${doc}${indent}${name}?: ${type}`,
+        )
+        .replace(
+          /declare namespace svelteHTML \{\n([^}]*)interface IntrinsicElements extends CustomElements \{\}\n\}/,
+          'declare module "svelte/elements" {\n$1interface SvelteHTMLElements extends CustomElements {}\n}',
+        ),
   };
   return {
     name: 'talkjs-elements-framework-typings',

@@ -66,12 +66,13 @@ export default {
   // A real token endpoint for the token-endpoint tests (see test/server/token-endpoint.mjs).
   middleware: [tokenEndpoint()],
   // Settings from the environment that browser tests read as `window.TEST_ENV`.
-  testRunnerHtml: (testFramework) => `<html><head><script>window.TEST_ENV = ${JSON.stringify({
-    RACE_SEQUENCES: process.env.RACE_SEQUENCES ?? '',
-    RACE_SEED: process.env.RACE_SEED ?? '',
-    // Which readings of what the talkjs declarations leave open the fake takes (see src/testing/readings.ts).
-    FAKE_READINGS: process.env.FAKE_READINGS ?? 'strict',
-  })};</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
+  testRunnerHtml: (testFramework) =>
+    `<html><head><script>window.TEST_ENV = ${JSON.stringify({
+      RACE_SEQUENCES: process.env.RACE_SEQUENCES ?? '',
+      RACE_SEED: process.env.RACE_SEED ?? '',
+      // Which readings of what the talkjs declarations leave open the fake takes (see src/testing/readings.ts).
+      FAKE_READINGS: process.env.FAKE_READINGS ?? 'strict',
+    })};</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   plugins: [
     esbuildPlugin({
       ts: true,

@@ -36,7 +36,8 @@ export function ensureEngines(engines) {
     execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env });
   }
   const still = engines.filter((engine) => !ENGINES[engine].present());
-  if (still.length > 0) throw new Error(`Browsers missing: ${still.join(', ')} (Debian: apt-get install ${still.flatMap((e) => ENGINES[e].packages).join(' ')}).`);
+  if (still.length > 0)
+    throw new Error(`Browsers missing: ${still.join(', ')} (Debian: apt-get install ${still.flatMap((e) => ENGINES[e].packages).join(' ')}).`);
 }
 
 export function ensureBrowser() {

@@ -33,7 +33,10 @@ const markdown = customElementsManifestToMarkdown(elements, {
 const states = elements.modules
   .flatMap((module) => module.declarations)
   .filter((d) => d.cssStates?.length)
-  .map((d) => `### \`<${d.tagName}>\` CSS custom states\n\n| State | Description |\n| --- | --- |\n${d.cssStates.map((s) => `| \`:state(${s.name})\` | ${s.description ?? ''} |`).join('\n')}\n`)
+  .map(
+    (d) =>
+      `### \`<${d.tagName}>\` CSS custom states\n\n| State | Description |\n| --- | --- |\n${d.cssStates.map((s) => `| \`:state(${s.name})\` | ${s.description ?? ''} |`).join('\n')}\n`,
+  )
   .join('\n');
 mkdirSync('docs', { recursive: true });
 writeFileSync(

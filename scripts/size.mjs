@@ -50,7 +50,9 @@ async function measure(name, external) {
   const min = await bundle({ minified: true, external });
   const gzip = gzipSync(min, { level: 9 }).length;
   const brotli = brotliCompressSync(min).length;
-  console.log(`${name.padEnd(44)} raw ${kb(raw.length).padStart(9)}  minified ${kb(min.length).padStart(9)}  gzip ${kb(gzip).padStart(8)}  brotli ${kb(brotli).padStart(8)}`);
+  console.log(
+    `${name.padEnd(44)} raw ${kb(raw.length).padStart(9)}  minified ${kb(min.length).padStart(9)}  gzip ${kb(gzip).padStart(8)}  brotli ${kb(brotli).padStart(8)}`,
+  );
   return gzip;
 }
 
@@ -59,7 +61,9 @@ await measure('ESM entry without @lit/* and talkjs', ['@lit/*', 'talkjs']);
 function shipped(file) {
   const code = readFileSync(file);
   const gzip = gzipSync(code, { level: 9 }).length;
-  console.log(`${file.padEnd(44)} ${''.padStart(14)}  minified ${kb(code.length).padStart(9)}  gzip ${kb(gzip).padStart(8)}  brotli ${kb(brotliCompressSync(code).length).padStart(8)}`);
+  console.log(
+    `${file.padEnd(44)} ${''.padStart(14)}  minified ${kb(code.length).padStart(9)}  gzip ${kb(gzip).padStart(8)}  brotli ${kb(brotliCompressSync(code).length).padStart(8)}`,
+  );
   return gzip;
 }
 const standalone = shipped('dist/talkjs-elements.js');

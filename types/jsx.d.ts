@@ -494,7 +494,7 @@ https://cdn.talkjs.com/talk.js); tests and offline demos put the fake from
   "ontalk-message"?: (e: CustomEvent<TalkEventDetails["talk-message"]>) => void;
   /** `Session.unreads.onChange`: the unread conversations (once after load, then on every change). */
   "ontalk-unreads-change"?: (e: CustomEvent<TalkEventDetails["talk-unreads-change"]>) => void;
-  /** `Session.onDesktopNotificationClicked`. Dispatched (and subscribed in TalkJS) only while a listener for it is added on this element; TalkJS then leaves the conversation switch to you. */
+  /** `Session.onDesktopNotificationClicked`. Subscribed in TalkJS (and dispatched) only while a listener for it is added on this element itself (`addEventListener` or a framework binding; not a `document` listener): any SDK handler turns off TalkJS's default (the active inbox jumps to the conversation), which then is yours to do. */
   "ontalk-desktop-notification-clicked"?: (
     e: CustomEvent<TalkEventDetails["talk-desktop-notification-clicked"]>,
   ) => void;
@@ -734,7 +734,7 @@ export type CustomElements = {
    *  - **talk-session-ready** - The session was created and is live.
    * - **talk-message** - `Session.onMessage`: a message was sent or received by the user.
    * - **talk-unreads-change** - `Session.unreads.onChange`: the unread conversations (once after load, then on every change).
-   * - **talk-desktop-notification-clicked** - `Session.onDesktopNotificationClicked`. Dispatched (and subscribed in TalkJS) only while a listener for it is added on this element; TalkJS then leaves the conversation switch to you.
+   * - **talk-desktop-notification-clicked** - `Session.onDesktopNotificationClicked`. Subscribed in TalkJS (and dispatched) only while a listener for it is added on this element itself (`addEventListener` or a framework binding; not a `document` listener): any SDK handler turns off TalkJS's default (the active inbox jumps to the conversation), which then is yours to do.
    * - **talk-browser-permission-needed** - `Session.onBrowserPermissionNeeded`. Cancelable: `preventDefault()` cancels the user's action; `detail.waitUntil(promise)` delays the browser's prompt until the promise settles (as the SDK handler's returned promise does).
    * - **talk-browser-permission-denied** - `Session.onBrowserPermissionDenied`. While the kit listens, the SDK shows no alert of its own.
    * - **talk-token-required** - The session needs a JWT and neither `token`, `tokenFetcher` nor `token-endpoint` gives one. Cancelable: call `preventDefault()` to say you will answer, then `detail.resolve(token)` or `detail.reject(error)`.

@@ -62,7 +62,11 @@ export function conversationRules(inputs: ConversationInputs, hasSdk: boolean): 
   return [
     [
       !blank(inputs.withUser) && id,
-      { code: 'invalid-attribute', attribute: 'with-user', message: 'with-user and conversation-id cannot both be set: with-user picks the one-on-one conversation.' },
+      {
+        code: 'invalid-attribute',
+        attribute: 'with-user',
+        message: 'with-user and conversation-id cannot both be set: with-user picks the one-on-one conversation.',
+      },
     ],
     [
       synced && !id && blank(inputs.withUser) && !inputs.syncConversation,
@@ -74,7 +78,11 @@ export function conversationRules(inputs: ConversationInputs, hasSdk: boolean): 
     ],
     [
       synced && !inputs.syncConversation && !hasSdk,
-      { code: 'invalid-attribute', attribute: synced, message: `${synced} needs the SDK of a <talk-session>; with the session property, use syncConversation.` },
+      {
+        code: 'invalid-attribute',
+        attribute: synced,
+        message: `${synced} needs the SDK of a <talk-session>; with the session property, use syncConversation.`,
+      },
     ],
   ];
 }

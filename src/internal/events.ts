@@ -33,7 +33,10 @@ export interface BrowserPermissionNeededDetail extends Talk.BrowserPermissionNee
  * every promise passed to `waitUntil` has settled, or `undefined` when none was). A rejected
  * promise does not block the prompt: it is the page's business.
  */
-export function permissionNeededDetail(event: Talk.BrowserPermissionNeededEvent): { detail: BrowserPermissionNeededDetail; settled(): Promise<void> | undefined } {
+export function permissionNeededDetail(event: Talk.BrowserPermissionNeededEvent): {
+  detail: BrowserPermissionNeededDetail;
+  settled(): Promise<void> | undefined;
+} {
   const waits: PromiseLike<unknown>[] = [];
   const detail: BrowserPermissionNeededDetail = {
     ...event,
@@ -124,11 +127,7 @@ export type EventRoute<T> = readonly [name: TalkEventName, subscribe: (target: T
  * Returns the subscriptions, to be unsubscribed when `target` goes. If a subscription throws,
  * the ones already made are unsubscribed and the error is rethrown.
  */
-export function subscribeRoutes<T>(
-  target: T,
-  routes: ReadonlyArray<EventRoute<T>>,
-  dispatch: (name: TalkEventName, arg: unknown) => unknown,
-): Subscription[] {
+export function subscribeRoutes<T>(target: T, routes: ReadonlyArray<EventRoute<T>>, dispatch: (name: TalkEventName, arg: unknown) => unknown): Subscription[] {
   const subscriptions: Subscription[] = [];
   try {
     for (const [name, subscribe] of routes) {

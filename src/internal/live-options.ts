@@ -65,7 +65,7 @@ function messageFieldRest(value: unknown): Record<string, unknown> | undefined {
  * highlighted words, an empty message field, a visible message field. Subclasses add theirs.
  */
 export function commonLiveOptions<Box extends UIBox>(): LiveOption<Box>[] {
-return [
+  return [
     {
       key: 'messageFilter',
       attribute: 'messageFilter',
@@ -86,7 +86,8 @@ return [
       attribute: 'translate-conversations',
       method: 'setTranslationEnabledDefault',
       inOptions: true,
-      canApply: (before, after) => (isPrimitiveTranslate(before) && isPrimitiveTranslate(after)) || (translatedIds(before) !== undefined && translatedIds(after) !== undefined),
+      canApply: (before, after) =>
+        (isPrimitiveTranslate(before) && isPrimitiveTranslate(after)) || (translatedIds(before) !== undefined && translatedIds(after) !== undefined),
       apply: (box, value, before) => {
         const now = translatedIds(value);
         if (!now) return box.setTranslationEnabledDefault((value ?? false) as boolean | 'auto');
@@ -123,4 +124,3 @@ return [
     },
   ];
 }
-

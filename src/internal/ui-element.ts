@@ -81,7 +81,6 @@ interface BoxRecord<Box, Options> {
  * @cssstate error - After a failure.
  */
 export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.ChatboxOptions> extends TalkUiProperties<Options> {
-
   /** The SDK's name for the object, for messages: `Chatbox`, `Inbox` or `Popup`. */
   protected abstract readonly sdkName: string;
   /** The SDK callbacks to re-dispatch. */
@@ -180,7 +179,10 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
       box.append(slot(name, text));
       return box;
     };
-    status.append(region('status', 'loading', `Loading the ${this.sdkName.toLowerCase()}…`), region('alert', 'error', `The ${this.sdkName.toLowerCase()} could not be loaded.`));
+    status.append(
+      region('status', 'loading', `Loading the ${this.sdkName.toLowerCase()}…`),
+      region('alert', 'error', `The ${this.sdkName.toLowerCase()} could not be loaded.`),
+    );
     return [status, slot()];
   }
 
@@ -251,7 +253,11 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
   #needsRecreate(before: Options, after: Options): boolean {
     const a = before as Record<string, unknown>;
     const b = after as Record<string, unknown>;
-    const live = new Map(this.liveOptions().filter((o) => o.inOptions).map((o) => [o.key, o]));
+    const live = new Map(
+      this.liveOptions()
+        .filter((o) => o.inOptions)
+        .map((o) => [o.key, o]),
+    );
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
       if (sameData(a[key], b[key])) continue;
       const option = live.get(key);

@@ -15,7 +15,7 @@ const ACTIVATION_EVENTS = ['click', 'keydown', 'pointerup', 'touchend'] as const
 export function mayPromptNow(): boolean {
   const permission = (globalThis as { Notification?: { permission?: string } }).Notification?.permission;
   if (permission === 'granted') return true;
-  return (globalThis.navigator as Navigator & { userActivation?: { isActive?: boolean } } | undefined)?.userActivation?.isActive === true;
+  return (globalThis.navigator as (Navigator & { userActivation?: { isActive?: boolean } }) | undefined)?.userActivation?.isActive === true;
 }
 
 /**

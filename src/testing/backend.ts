@@ -300,9 +300,7 @@ export class FakeBackend {
 
   /** The conversations `userId` takes part in, most recent activity first. */
   conversationsOf(userId: string): FakeConversationRecord[] {
-    return [...this.conversations.values()]
-      .filter((record) => record.participants.has(userId))
-      .sort((a, b) => lastActivity(b) - lastActivity(a));
+    return [...this.conversations.values()].filter((record) => record.participants.has(userId)).sort((a, b) => lastActivity(b) - lastActivity(a));
   }
 
   /**

@@ -34,4 +34,3 @@ const EVENT_NAMES: Record<TalkEventName, true> = {
 
 /** The name of every event the kit dispatches. */
 export const TALK_EVENT_NAMES = Object.keys(EVENT_NAMES) as TalkEventName[];
-

@@ -64,7 +64,12 @@ function delegatingDescriptors(fake: FakeTalk): PropertyDescriptorMap {
             enumerable: true,
             configurable: true,
           }
-        : { value: typeof own.value === 'function' ? (own.value as (...args: unknown[]) => unknown).bind(fake) : own.value, enumerable: true, configurable: true, writable: true };
+        : {
+            value: typeof own.value === 'function' ? (own.value as (...args: unknown[]) => unknown).bind(fake) : own.value,
+            enumerable: true,
+            configurable: true,
+            writable: true,
+          };
     }
   }
   return descriptors;

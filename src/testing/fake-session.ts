@@ -232,7 +232,8 @@ export class FakeSession implements SessionLike {
    */
   hasValidCredentials(): Promise<boolean> {
     this.#runtime.record(this.#site, 'hasValidCredentials', []);
-    if (!this.#alive) throw new Error(`[fake TalkJS] ${this.label}.hasValidCredentials(): this object has been destroyed (isAlive is false); create a new one instead`);
+    if (!this.#alive)
+      throw new Error(`[fake TalkJS] ${this.label}.hasValidCredentials(): this object has been destroyed (isAlive is false); create a new one instead`);
     const failed = this.#runtime.takeFailure('hasValidCredentials') !== undefined;
     return Promise.resolve(!failed && this.#runtime.validCredentials);
   }
@@ -481,7 +482,10 @@ export class FakeSession implements SessionLike {
 function splitCreateArgs<O>(args: unknown[]): [{ given: boolean; value: Talk.Conversation | Talk.ConversationBuilder | null | undefined }, O | undefined] {
   const [first, second] = args;
   const isConversation =
-    args.length >= 2 || first === null || typeof first === 'string' || (typeof first === 'object' && first !== null && typeof (first as { id?: unknown }).id === 'string');
+    args.length >= 2 ||
+    first === null ||
+    typeof first === 'string' ||
+    (typeof first === 'object' && first !== null && typeof (first as { id?: unknown }).id === 'string');
   if (isConversation) {
     return [{ given: first !== undefined, value: first as Talk.Conversation | Talk.ConversationBuilder | null | undefined }, second as O | undefined];
   }

@@ -99,9 +99,7 @@ const KEY_DEFAULTS: Talk.KeyEvent = {
  * What the three fake UI objects share. `O` is the options type, `M` the event map (event type
  * → handler argument). Construct through `session.createChatbox/createInbox/createPopup`.
  */
-export abstract class FakeUIBox<O extends Talk.ChatboxOptions, M extends FakeUIEventMap>
-  implements Talk.UIBox, HtmlPanelOwner, MessageFieldHost, FakeReader
-{
+export abstract class FakeUIBox<O extends Talk.ChatboxOptions, M extends FakeUIEventMap> implements Talk.UIBox, HtmlPanelOwner, MessageFieldHost, FakeReader {
   /** Which UI this is. */
   readonly kind: FakeUIKind;
   /** Its number in the fake's object counter (`'Chatbox#2'` → 2). */

@@ -101,9 +101,7 @@ export class FakeUserRef implements Pick<Talk.UserRef, 'id' | 'get' | 'set' | 'c
         throw new Error(`[fake TalkJS] ${this.#site.label}.set(): name must be a non-empty string`);
       }
       if (!backend.users.has(this.id) && params.name === undefined) {
-        throw new Error(
-          `[fake TalkJS] ${this.#site.label}.set(): \`name\` is required when creating a user (user "${this.id}" does not exist yet)`,
-        );
+        throw new Error(`[fake TalkJS] ${this.#site.label}.set(): \`name\` is required when creating a user (user "${this.id}" does not exist yet)`);
       }
       backend.upsertUser({ ...params, id: this.id });
     });

@@ -141,7 +141,5 @@ function defaultFailure(method: string): Error {
 }
 
 function destroyedError(site: CallSite, method: string): Error {
-  return new Error(
-    `[fake TalkJS] ${site.label}.${method}(): this object has been destroyed (isAlive is false); create a new one instead`,
-  );
+  return new Error(`[fake TalkJS] ${site.label}.${method}(): this object has been destroyed (isAlive is false); create a new one instead`);
 }

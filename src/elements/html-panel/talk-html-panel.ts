@@ -20,7 +20,6 @@ interface PanelRecord {
 /** The parent UI element as the panel sees it: the public getters of the three. */
 type UiParent = HTMLElement & { chatbox?: Chatbox; inbox?: Inbox; popup?: Popup };
 
-
 /**
  * A TalkJS HTML panel (`UIBox.createHtmlPanel`): a page shown in a strip above the message field
  * of the `<talk-chatbox>`, `<talk-inbox>` or `<talk-popup>` it is a child of — an order summary,

@@ -51,7 +51,6 @@ export class TalkInboxElement extends TalkUiElement<Inbox, Talk.InboxOptions> {
     feedFilter: { attribute: false, converter: predicateProperty },
   };
 
-
   /** Show the feed header with the desktop-notification toggle (`InboxOptions.showFeedHeader`; TalkJS default `true`). */
   declare showFeedHeader?: boolean;
 

@@ -12,11 +12,7 @@ const POPUP_OPTION_KEYS = ['keepOpen', 'launcher', 'showCloseInHeader'] as const
 /** Popups made or adopted by a `<talk-popup>`: any other popup of a session was restored by TalkJS. */
 const ownedPopups = new WeakSet<Popup>();
 
-const POPUP_ROUTES: ReadonlyArray<EventRoute<Popup>> = [
-  ...UI_ROUTES,
-  ['talk-open', (b, h) => b.onOpen(h)],
-  ['talk-close', (b, h) => b.onClose(h)],
-];
+const POPUP_ROUTES: ReadonlyArray<EventRoute<Popup>> = [...UI_ROUTES, ['talk-open', (b, h) => b.onOpen(h)], ['talk-close', (b, h) => b.onClose(h)]];
 
 /**
  * A TalkJS popup (`Talk.Popup`): a chat window that floats at the bottom right of the page, with
@@ -42,7 +38,6 @@ export class TalkPopupElement extends TalkUiElement<Popup, Talk.PopupOptions> {
     launcher: { converter: enumAttribute(['close-only', 'always', 'never']) },
     showCloseInHeader: { attribute: 'show-close-in-header', converter: enumAttribute(['auto'], { boolean: true }) },
   };
-
 
   /**
    * Open (`true`) or close (`false`) the popup: `mount({ show })`, then `popup.show()` /
@@ -165,7 +160,6 @@ export class TalkPopupElement extends TalkUiElement<Popup, Talk.PopupOptions> {
       else popup.hide();
     }
   }
-
 
   protected readyDetail(popup: Popup): TalkEventDetails['talk-ready'] {
     return { popup };

@@ -19,11 +19,7 @@ import { sessionStyles } from './talk-session.styles.js';
 
 export { DEFAULT_LOAD_TIMEOUT };
 
-/**
- * The SDK callbacks `<talk-session>` always re-dispatches, by DOM event name.
- * `talk-desktop-notification-clicked` is subscribed only while the element has a listener for it
- * (see {@link TalkSessionElement}): any handler turns off TalkJS's own default.
- */
+/** The SDK callbacks `<talk-session>` always re-dispatches (not notification clicks: see that event). */
 export const SESSION_ROUTES: ReadonlyArray<EventRoute<SessionLike>> = [
   ['talk-message', (s, h) => s.onMessage(h)],
   ['talk-unreads-change', (s, h) => s.unreads.onChange(h)],
@@ -49,11 +45,6 @@ const NOTIFICATION_CLICKED = 'talk-desktop-notification-clicked';
  * know reports `unknown-user`). With a token source and no `token`, the kit fetches the first
  * token itself and creates the session with it (TalkJS calls `tokenFetcher` only for refreshes).
  *
- * `talk-desktop-notification-clicked` is subscribed in TalkJS only while this element itself has a
- * listener for it (`addEventListener`, or a framework's event binding on the element): TalkJS's
- * own default (the currently active inbox jumps to the conversation) applies only when no handler
- * is subscribed, so without a listener the kit leaves that default alone.
- *
  * See https://talkjs.com/docs/UI_Components/JavaScript/Classic/Session/.
  *
  * @tagname talk-session
@@ -64,7 +55,7 @@ const NOTIFICATION_CLICKED = 'talk-desktop-notification-clicked';
  * @fires {CustomEvent<{ session: Talk.Session }>} talk-session-ready - The session was created and is live.
  * @fires {CustomEvent<Talk.Message>} talk-message - `Session.onMessage`: a message was sent or received by the user.
  * @fires {CustomEvent<Talk.UnreadConversation[]>} talk-unreads-change - `Session.unreads.onChange`: the unread conversations (once after load, then on every change).
- * @fires {CustomEvent<Talk.DesktopNotificationClickedEvent>} talk-desktop-notification-clicked - `Session.onDesktopNotificationClicked`. Dispatched (and subscribed in TalkJS) only while a listener for it is added on this element; TalkJS then leaves the conversation switch to you.
+ * @fires {CustomEvent<Talk.DesktopNotificationClickedEvent>} talk-desktop-notification-clicked - `Session.onDesktopNotificationClicked`. Subscribed in TalkJS (and dispatched) only while a listener for it is added on this element itself (`addEventListener` or a framework binding; not a `document` listener): any SDK handler turns off TalkJS's default (the active inbox jumps to the conversation), which then is yours to do.
  * @fires {CustomEvent<BrowserPermissionNeededDetail>} talk-browser-permission-needed - `Session.onBrowserPermissionNeeded`. Cancelable: `preventDefault()` cancels the user's action; `detail.waitUntil(promise)` delays the browser's prompt until the promise settles (as the SDK handler's returned promise does).
  * @fires {CustomEvent<Talk.BrowserPermissionDeniedEvent>} talk-browser-permission-denied - `Session.onBrowserPermissionDenied`. While the kit listens, the SDK shows no alert of its own.
  * @fires {CustomEvent<TokenRequiredDetail>} talk-token-required - The session needs a JWT and neither `token`, `tokenFetcher` nor `token-endpoint` gives one. Cancelable: call `preventDefault()` to say you will answer, then `detail.resolve(token)` or `detail.reject(error)`.
@@ -114,7 +105,11 @@ export class TalkSessionElement extends TalkSessionProperties {
    * As `EventTarget.addEventListener`; a listener for `talk-desktop-notification-clicked`
    * subscribes the session's `onDesktopNotificationClicked` (see the class description).
    */
-  override addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: HTMLElement, event: HTMLElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  override addEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: HTMLElement, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
   override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
   override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
     super.addEventListener(type, listener, options);
@@ -122,7 +117,11 @@ export class TalkSessionElement extends TalkSessionProperties {
   }
 
   /** As `EventTarget.removeEventListener`. */
-  override removeEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: HTMLElement, event: HTMLElementEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  override removeEventListener<K extends keyof HTMLElementEventMap>(
+    type: K,
+    listener: (this: HTMLElement, event: HTMLElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
   override removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
   override removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void {
     super.removeEventListener(type, listener, options);
@@ -253,13 +252,17 @@ export class TalkSessionElement extends TalkSessionProperties {
     try {
       me = typeof this.syncUser === 'function' ? this.syncUser() : this.syncUser;
     } catch (cause) {
-      problem = this.reportInputOnce('syncUser-threw', cause, { code: 'invalid-attribute', attribute: 'syncUser', message: 'syncUser: could not make the Talk.User.', cause });
+      problem = this.reportInputOnce('syncUser-threw', cause, {
+        code: 'invalid-attribute',
+        attribute: 'syncUser',
+        message: 'syncUser: could not make the Talk.User.',
+        cause,
+      });
     }
     problem ??= this.findProblem('user', () => syncUserRules(this, me!));
     if (problem) this.#fail(problem);
     return problem ? null : { me: me! };
   }
-
 
   /**
    * Starts a session: with a token source and no `token`, fetches the first token first (TalkJS

@@ -14,7 +14,9 @@ export const unreadBadgeStyles = css`
     border-radius: 999px;
     background: var(--talk-unread-badge-background, #d93025);
     color: var(--talk-unread-badge-color, #fff);
-    font: 600 0.75em/1.5 system-ui, sans-serif;
+    font:
+      600 0.75em/1.5 system-ui,
+      sans-serif;
     text-align: center;
   }
   [part='badge'][hidden] {

@@ -1,12 +1,7 @@
 /** DOM helpers of the stand-in UI (DOM APIs only: no `innerHTML`, so a strict CSP and Trusted Types allow it). */
 
 /** A new element with a class, an optional `data-part` and optional text. */
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  part?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, part?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (part) node.dataset['part'] = part;

@@ -171,11 +171,7 @@ export class StandInUI implements FakeUIRendering {
     } else {
       this.#empty.hidden = false;
       this.#empty.textContent =
-        id === null
-          ? view.kind === 'inbox'
-            ? 'Select a conversation to start chatting.'
-            : 'No conversation selected.'
-          : `Conversation "${id}" not found.`;
+        id === null ? (view.kind === 'inbox' ? 'Select a conversation to start chatting.' : 'No conversation selected.') : `Conversation "${id}" not found.`;
     }
     this.#renderPanels();
     this.#form.hidden = !record || !this.#fieldVisible(record);
@@ -214,7 +210,7 @@ export class StandInUI implements FakeUIRendering {
       subtitle = subtitleMode === null || subtitleMode === 'subject' ? '' : names;
     } else {
       title = names || record.subject || record.id;
-      subtitle = subtitleMode === 'subject' || (subtitleMode === undefined && names) ? record.subject ?? '' : '';
+      subtitle = subtitleMode === 'subject' || (subtitleMode === undefined && names) ? (record.subject ?? '') : '';
     }
     this.#title.textContent = title;
     this.#subtitle.textContent = subtitle === title ? '' : subtitle;
@@ -265,9 +261,7 @@ export class StandInUI implements FakeUIRendering {
   #renderFeed(shownId: string | null): void {
     const view = this.#view;
     const list = this.#feedList!;
-    const conversations = view.backend
-      .conversationsOf(view.meId)
-      .filter((record) => conversationMatches(view.backend, view.feedFilter, record, view.meId));
+    const conversations = view.backend.conversationsOf(view.meId).filter((record) => conversationMatches(view.backend, view.feedFilter, record, view.meId));
     const wanted = new Set(conversations.map((record) => record.id));
     for (const [id, entry] of this.#feedEntries) {
       if (!wanted.has(id)) {
