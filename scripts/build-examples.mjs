@@ -22,7 +22,14 @@ export const EXAMPLES = ['plain-html', 'cms', 'react', 'vue', 'svelte', 'angular
 const typeChecks = {
   react: ['node_modules/typescript/bin/tsc', '-p', 'examples/react'],
   vue: ['node_modules/vue-tsc/bin/vue-tsc.js', '-p', 'examples/vue'],
-  svelte: ['node_modules/svelte-check/bin/svelte-check', '--workspace', 'examples/svelte', '--tsconfig', resolve('examples/svelte/tsconfig.json'), '--fail-on-warnings'],
+  svelte: [
+    'node_modules/svelte-check/bin/svelte-check',
+    '--workspace',
+    'examples/svelte',
+    '--tsconfig',
+    resolve('examples/svelte/tsconfig.json'),
+    '--fail-on-warnings',
+  ],
 };
 
 function typeCheck(name) {

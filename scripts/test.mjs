@@ -24,6 +24,7 @@ import { ensureBrowser, ensureEngines } from './ensure-browser.mjs';
 
 const only = process.env.TEST_ONLY?.split(',');
 const wanted = (name) => !only || only.includes(name);
+// eslint-disable-next-line no-control-regex -- the escape character is what ANSI colour codes start with
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 /** Runs a command, echoing its output; resolves with { code, output }. */
@@ -144,18 +145,34 @@ if (wanted('e2e')) {
   await step('end-to-end (Vite + playwright-core, Chromium)', process.execPath, nodeTestArgs('test/e2e/run.mjs'), nodeTest);
 }
 if (wanted('e2e') || wanted('soak')) {
-  await step('soak: 1,000 mount/remove cycles, leaks and heap growth (Vite + playwright-core + DevTools protocol)', process.execPath, nodeTestArgs('test/e2e/soak.mjs'), nodeTest);
+  await step(
+    'soak: 1,000 mount/remove cycles, leaks and heap growth (Vite + playwright-core + DevTools protocol)',
+    process.execPath,
+    nodeTestArgs('test/e2e/soak.mjs'),
+    nodeTest,
+  );
 }
 if (wanted('e2e') || wanted('security')) {
-  await step('security: strict CSP and Trusted Types pages (Node HTTP server + playwright-core)', process.execPath, nodeTestArgs('test/e2e/security.mjs'), nodeTest);
+  await step(
+    'security: strict CSP and Trusted Types pages (Node HTTP server + playwright-core)',
+    process.execPath,
+    nodeTestArgs('test/e2e/security.mjs'),
+    nodeTest,
+  );
 }
 if (wanted('examples')) {
   await step('examples: type check and build (Vite)', process.execPath, nodeTestArgs('scripts/build-examples.mjs'), nodeTest);
   await step('examples end-to-end (vite preview + playwright-core, Chromium)', process.execPath, nodeTestArgs('test/e2e/examples.mjs'), nodeTest);
 }
 if (wanted('a11y')) {
-  if (!wanted('examples')) await step('examples: build for the accessibility checks (Vite)', process.execPath, nodeTestArgs('scripts/build-examples.mjs'), nodeTest);
-  await step('accessibility: axe-core over the demo and the examples (node --test + playwright-core, Chromium)', process.execPath, nodeTestArgs('test/e2e/a11y.mjs'), nodeTest);
+  if (!wanted('examples'))
+    await step('examples: build for the accessibility checks (Vite)', process.execPath, nodeTestArgs('scripts/build-examples.mjs'), nodeTest);
+  await step(
+    'accessibility: axe-core over the demo and the examples (node --test + playwright-core, Chromium)',
+    process.execPath,
+    nodeTestArgs('test/e2e/a11y.mjs'),
+    nodeTest,
+  );
 }
 
 console.log('\n=== summary ===');

@@ -118,7 +118,13 @@ const SESSION_ROWS: Row[] = [
     expect: accepted('an empty signature means no signature', (page) => expect(sessionOptions(page)).to.deep.equal({ appId: 'tAPP', userId: 'alice' })),
   },
   { on: 'talk-session', name: 'signature', what: 'wrong type (object property)', apply: prop('signature', {}), expect: invalid('signature') },
-  { on: 'talk-session', name: 'token', what: 'conflict: token and signature', apply: both(attr('token', 'jwt'), attr('signature', 'hmac')), expect: invalid('signature') },
+  {
+    on: 'talk-session',
+    name: 'token',
+    what: 'conflict: token and signature',
+    apply: both(attr('token', 'jwt'), attr('signature', 'hmac')),
+    expect: invalid('signature'),
+  },
   {
     on: 'talk-session',
     name: 'desktop-notification-enabled',
@@ -138,10 +144,24 @@ const SESSION_ROWS: Row[] = [
     name: 'desktop-notification-enabled',
     what: 'upper case FALSE',
     apply: attr('desktop-notification-enabled', 'FALSE'),
-    expect: accepted('"false" in any case is false', (page) => expect(page.fake.callsTo('setDesktopNotificationEnabled').map((c) => c.args)).to.deep.equal([[false]])),
+    expect: accepted('"false" in any case is false', (page) =>
+      expect(page.fake.callsTo('setDesktopNotificationEnabled').map((c) => c.args)).to.deep.equal([[false]]),
+    ),
   },
-  { on: 'talk-session', name: 'desktop-notification-enabled', what: 'wrong type (word)', apply: attr('desktop-notification-enabled', 'maybe'), expect: invalid('desktop-notification-enabled') },
-  { on: 'talk-session', name: 'desktop-notification-enabled', what: 'wrong type (number property)', apply: prop('desktopNotificationEnabled', 1), expect: invalid('desktop-notification-enabled') },
+  {
+    on: 'talk-session',
+    name: 'desktop-notification-enabled',
+    what: 'wrong type (word)',
+    apply: attr('desktop-notification-enabled', 'maybe'),
+    expect: invalid('desktop-notification-enabled'),
+  },
+  {
+    on: 'talk-session',
+    name: 'desktop-notification-enabled',
+    what: 'wrong type (number property)',
+    apply: prop('desktopNotificationEnabled', 1),
+    expect: invalid('desktop-notification-enabled'),
+  },
   { on: 'talk-session', name: 'load-timeout', what: 'empty', apply: attr('load-timeout', ''), expect: invalid('load-timeout') },
   { on: 'talk-session', name: 'load-timeout', what: 'whitespace', apply: attr('load-timeout', '  '), expect: invalid('load-timeout') },
   { on: 'talk-session', name: 'load-timeout', what: 'wrong type (word)', apply: attr('load-timeout', 'soon'), expect: invalid('load-timeout') },
@@ -175,7 +195,10 @@ const SESSION_ROWS: Row[] = [
     on: 'talk-session',
     name: 'token-endpoint',
     what: 'conflict: token-endpoint and tokenFetcher',
-    apply: both(attr('token-endpoint', '/test-api/token'), prop('tokenFetcher', () => 'jwt')),
+    apply: both(
+      attr('token-endpoint', '/test-api/token'),
+      prop('tokenFetcher', () => 'jwt'),
+    ),
     expect: invalid('token-endpoint'),
   },
   { on: 'talk-session', name: 'user-name', what: 'empty', apply: attr('user-name', ''), expect: invalid('user-name') },
@@ -189,7 +212,13 @@ const SESSION_ROWS: Row[] = [
     expect: invalid('user-name'),
   },
   ...(['user-email', 'user-photo-url', 'user-role', 'user-locale', 'user-welcome-message'] as const).flatMap((name): Row[] => {
-    const field = { 'user-email': 'email', 'user-photo-url': 'photoUrl', 'user-role': 'role', 'user-locale': 'locale', 'user-welcome-message': 'welcomeMessage' }[name];
+    const field = {
+      'user-email': 'email',
+      'user-photo-url': 'photoUrl',
+      'user-role': 'role',
+      'user-locale': 'locale',
+      'user-welcome-message': 'welcomeMessage',
+    }[name];
     const property = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
     return [
       // Without user-name the kit cannot make a Talk.User: the error names user-name (and mentions this attribute).
@@ -208,12 +237,48 @@ const SESSION_ROWS: Row[] = [
       { on: 'talk-session', name, what: 'wrong type (number property)', apply: both(attr('user-name', 'Alice'), prop(property, 5)), expect: invalid(name) },
     ];
   }),
-  { on: 'talk-session', name: 'user-custom', what: 'empty (invalid JSON)', apply: both(attr('user-name', 'Alice'), attr('user-custom', '')), expect: invalid('user-custom') },
-  { on: 'talk-session', name: 'user-custom', what: 'whitespace (invalid JSON)', apply: both(attr('user-name', 'Alice'), attr('user-custom', '  ')), expect: invalid('user-custom') },
-  { on: 'talk-session', name: 'user-custom', what: 'invalid JSON', apply: both(attr('user-name', 'Alice'), attr('user-custom', '{"plan": premium}')), expect: invalid('user-custom') },
-  { on: 'talk-session', name: 'user-custom', what: 'JSON with a number value', apply: both(attr('user-name', 'Alice'), attr('user-custom', '{"seats": 3}')), expect: invalid('user-custom') },
-  { on: 'talk-session', name: 'user-custom', what: 'JSON array', apply: both(attr('user-name', 'Alice'), attr('user-custom', '["a"]')), expect: invalid('user-custom') },
-  { on: 'talk-session', name: 'user-custom', what: 'JSON string', apply: both(attr('user-name', 'Alice'), attr('user-custom', '"premium"')), expect: invalid('user-custom') },
+  {
+    on: 'talk-session',
+    name: 'user-custom',
+    what: 'empty (invalid JSON)',
+    apply: both(attr('user-name', 'Alice'), attr('user-custom', '')),
+    expect: invalid('user-custom'),
+  },
+  {
+    on: 'talk-session',
+    name: 'user-custom',
+    what: 'whitespace (invalid JSON)',
+    apply: both(attr('user-name', 'Alice'), attr('user-custom', '  ')),
+    expect: invalid('user-custom'),
+  },
+  {
+    on: 'talk-session',
+    name: 'user-custom',
+    what: 'invalid JSON',
+    apply: both(attr('user-name', 'Alice'), attr('user-custom', '{"plan": premium}')),
+    expect: invalid('user-custom'),
+  },
+  {
+    on: 'talk-session',
+    name: 'user-custom',
+    what: 'JSON with a number value',
+    apply: both(attr('user-name', 'Alice'), attr('user-custom', '{"seats": 3}')),
+    expect: invalid('user-custom'),
+  },
+  {
+    on: 'talk-session',
+    name: 'user-custom',
+    what: 'JSON array',
+    apply: both(attr('user-name', 'Alice'), attr('user-custom', '["a"]')),
+    expect: invalid('user-custom'),
+  },
+  {
+    on: 'talk-session',
+    name: 'user-custom',
+    what: 'JSON string',
+    apply: both(attr('user-name', 'Alice'), attr('user-custom', '"premium"')),
+    expect: invalid('user-custom'),
+  },
   {
     on: 'talk-session',
     name: 'user-custom',
@@ -240,7 +305,10 @@ const SESSION_ROWS: Row[] = [
     on: 'talk-session',
     name: 'syncUser',
     what: 'function returning nothing, no user-id',
-    apply: both((el) => el.removeAttribute('user-id'), prop('syncUser', () => undefined)),
+    apply: both(
+      (el) => el.removeAttribute('user-id'),
+      prop('syncUser', () => undefined),
+    ),
     expect: invalid('syncUser'),
   },
   {
@@ -257,7 +325,13 @@ const SESSION_ROWS: Row[] = [
     apply: (el, fake) => (el.syncUser = new fake.User({ id: 'alice', name: 'Alice' })),
     expect: accepted('no conflict: the same user', (page) => expect(page.fake.sessions[0]!.me.id).to.equal('alice')),
   },
-  { on: 'talk-session', name: 'tokenFetcher', what: 'wrong type (string)', apply: prop('tokenFetcher', 'https://example.com/token'), expect: invalid('tokenFetcher') },
+  {
+    on: 'talk-session',
+    name: 'tokenFetcher',
+    what: 'wrong type (string)',
+    apply: prop('tokenFetcher', 'https://example.com/token'),
+    expect: invalid('tokenFetcher'),
+  },
   { on: 'talk-session', name: 'tokenRetry', what: 'wrong type (number)', apply: prop('tokenRetry', 3), expect: invalid('tokenRetry') },
   { on: 'talk-session', name: 'tokenRetry', what: 'wrong type (array)', apply: prop('tokenRetry', [3, 100]), expect: invalid('tokenRetry') },
   { on: 'talk-session', name: 'tokenRetry', what: 'attempts not a number', apply: prop('tokenRetry', { attempts: 'three' }), expect: invalid('tokenRetry') },
@@ -293,7 +367,13 @@ function uiRows(tag: UiTag): Row[] {
       apply: attr('as-guest', ''),
       expect: accepted('present means true', (page) => expect(page.fake.callsTo('select').at(-1)!.args).to.deep.equal(['order-1', { asGuest: true }])),
     },
-    { on: tag, name: 'subject', what: 'without conversation-id or with-user', apply: both((el) => el.removeAttribute('conversation-id'), attr('subject', 'Order')), expect: invalid('subject') },
+    {
+      on: tag,
+      name: 'subject',
+      what: 'without conversation-id or with-user',
+      apply: both((el) => el.removeAttribute('conversation-id'), attr('subject', 'Order')),
+      expect: invalid('subject'),
+    },
     {
       on: tag,
       name: 'subject',
@@ -302,21 +382,31 @@ function uiRows(tag: UiTag): Row[] {
       expect: accepted('an empty subject is set', (page) => expect(page.fake.backend.conversations.get('order-1')!.subject ?? '').to.equal('')),
     },
     { on: tag, name: 'subject', what: 'wrong type (number property)', apply: prop('subject', 5), expect: invalid('subject') },
-    { on: tag, name: 'photo-url', what: 'without conversation-id or with-user', apply: both((el) => el.removeAttribute('conversation-id'), attr('photo-url', '/p.png')), expect: invalid('photo-url') },
+    {
+      on: tag,
+      name: 'photo-url',
+      what: 'without conversation-id or with-user',
+      apply: both((el) => el.removeAttribute('conversation-id'), attr('photo-url', '/p.png')),
+      expect: invalid('photo-url'),
+    },
     { on: tag, name: 'photo-url', what: 'wrong type (object property)', apply: prop('photoUrl', {}), expect: invalid('photo-url') },
     {
       on: tag,
       name: 'participants',
       what: 'empty',
       apply: attr('participants', ''),
-      expect: accepted('no participants besides the user', (page) => expect(page.fake.callsTo('setParticipant').map((c) => (c.args[0] as { id: string }).id)).to.deep.equal(['alice'])),
+      expect: accepted('no participants besides the user', (page) =>
+        expect(page.fake.callsTo('setParticipant').map((c) => (c.args[0] as { id: string }).id)).to.deep.equal(['alice']),
+      ),
     },
     {
       on: tag,
       name: 'participants',
       what: 'only commas and spaces',
       apply: attr('participants', ' , ,'),
-      expect: accepted('empty items are dropped', (page) => expect(page.fake.callsTo('setParticipant').map((c) => (c.args[0] as { id: string }).id)).to.deep.equal(['alice'])),
+      expect: accepted('empty items are dropped', (page) =>
+        expect(page.fake.callsTo('setParticipant').map((c) => (c.args[0] as { id: string }).id)).to.deep.equal(['alice']),
+      ),
     },
     { on: tag, name: 'participants', what: 'wrong type (string property)', apply: prop('participants', 'bob'), expect: invalid('participants') },
     { on: tag, name: 'welcome-messages', what: 'invalid JSON array', apply: attr('welcome-messages', '["Hi", '), expect: invalid('welcome-messages') },
@@ -332,14 +422,22 @@ function uiRows(tag: UiTag): Row[] {
     { on: tag, name: 'custom', what: 'invalid JSON', apply: attr('custom', '{status: "open"}'), expect: invalid('custom') },
     { on: tag, name: 'custom', what: 'JSON with a boolean value', apply: attr('custom', '{"open": true}'), expect: invalid('custom') },
     { on: tag, name: 'with-user', what: 'conflict: with-user and conversation-id', apply: attr('with-user', 'bob'), expect: invalid('with-user') },
-    { on: tag, name: 'with-user', what: 'wrong type (number property)', apply: both((el) => el.removeAttribute('conversation-id'), prop('withUser', 2)), expect: invalid('with-user') },
+    {
+      on: tag,
+      name: 'with-user',
+      what: 'wrong type (number property)',
+      apply: both((el) => el.removeAttribute('conversation-id'), prop('withUser', 2)),
+      expect: invalid('with-user'),
+    },
     { on: tag, name: 'with-user-name', what: 'without with-user', apply: attr('with-user-name', 'Bob'), expect: invalid('with-user-name') },
     {
       on: tag,
       name: 'with-user-name',
       what: 'empty, with with-user',
       apply: both((el) => el.removeAttribute('conversation-id'), attr('with-user', 'bob'), attr('with-user-name', '')),
-      expect: accepted('the other user is made without a name', (page) => expect(page.fake.callsTo('setParticipant').map((c) => (c.args[0] as { id: string }).id)).to.deep.equal(['alice', 'bob'])),
+      expect: accepted('the other user is made without a name', (page) =>
+        expect(page.fake.callsTo('setParticipant').map((c) => (c.args[0] as { id: string }).id)).to.deep.equal(['alice', 'bob']),
+      ),
     },
     {
       on: tag,
@@ -351,7 +449,13 @@ function uiRows(tag: UiTag): Row[] {
     { on: tag, name: 'highlighted-words', what: 'wrong type (string property)', apply: prop('highlightedWords', 'ship'), expect: invalid('highlighted-words') },
     { on: tag, name: 'dir', what: 'wrong value', apply: attr('dir', 'up'), expect: invalid('dir') },
     { on: tag, name: 'dir', what: 'empty', apply: attr('dir', ''), expect: accepted('TalkJS decides', (page) => expect(options(page)).to.deep.equal({})) },
-    { on: tag, name: 'dir', what: 'upper case', apply: attr('dir', 'RTL'), expect: accepted('case-insensitive', (page) => expect(options(page)).to.deep.equal({ dir: 'rtl' })) },
+    {
+      on: tag,
+      name: 'dir',
+      what: 'upper case',
+      apply: attr('dir', 'RTL'),
+      expect: accepted('case-insensitive', (page) => expect(options(page)).to.deep.equal({ dir: 'rtl' })),
+    },
     {
       on: tag,
       name: 'message-suggestion',
@@ -361,7 +465,13 @@ function uiRows(tag: UiTag): Row[] {
     },
     { on: tag, name: 'message-suggestion', what: 'wrong type (number property)', apply: prop('messageSuggestion', 3), expect: invalid('message-suggestion') },
     { on: tag, name: 'show-chat-header', what: 'wrong type (word)', apply: attr('show-chat-header', 'no'), expect: invalid('show-chat-header') },
-    { on: tag, name: 'show-chat-header', what: 'empty (present)', apply: attr('show-chat-header', ''), expect: accepted('present means true', (page) => expect(options(page)).to.deep.equal({ showChatHeader: true })) },
+    {
+      on: tag,
+      name: 'show-chat-header',
+      what: 'empty (present)',
+      apply: attr('show-chat-header', ''),
+      expect: accepted('present means true', (page) => expect(options(page)).to.deep.equal({ showChatHeader: true })),
+    },
     { on: tag, name: 'chat-title-mode', what: 'empty', apply: attr('chat-title-mode', ''), expect: invalid('chat-title-mode') },
     { on: tag, name: 'chat-title-mode', what: 'wrong value', apply: attr('chat-title-mode', 'title'), expect: invalid('chat-title-mode') },
     {
@@ -372,7 +482,13 @@ function uiRows(tag: UiTag): Row[] {
       expect: accepted('trimmed', (page) => expect(options(page)).to.deep.equal({ chatTitleMode: 'subject' })),
     },
     { on: tag, name: 'chat-subtitle-mode', what: 'whitespace', apply: attr('chat-subtitle-mode', '  '), expect: invalid('chat-subtitle-mode') },
-    { on: tag, name: 'show-translation-toggle', what: 'wrong value', apply: attr('show-translation-toggle', 'sometimes'), expect: invalid('show-translation-toggle') },
+    {
+      on: tag,
+      name: 'show-translation-toggle',
+      what: 'wrong value',
+      apply: attr('show-translation-toggle', 'sometimes'),
+      expect: invalid('show-translation-toggle'),
+    },
     {
       on: tag,
       name: 'translate-conversations',
@@ -387,11 +503,29 @@ function uiRows(tag: UiTag): Row[] {
       apply: attr('translate-conversations', 'maybe'),
       expect: accepted('a list of conversation ids', (page) => expect(options(page)).to.deep.equal({ translateConversations: ['maybe'] })),
     },
-    { on: tag, name: 'translate-conversations', what: 'wrong type (number property)', apply: prop('translateConversations', 1), expect: invalid('translate-conversations') },
-    { on: tag, name: 'theme', what: 'empty', apply: attr('theme', ''), expect: accepted('a theme name: passed through', (page) => expect(options(page)).to.deep.equal({ theme: '' })) },
+    {
+      on: tag,
+      name: 'translate-conversations',
+      what: 'wrong type (number property)',
+      apply: prop('translateConversations', 1),
+      expect: invalid('translate-conversations'),
+    },
+    {
+      on: tag,
+      name: 'theme',
+      what: 'empty',
+      apply: attr('theme', ''),
+      expect: accepted('a theme name: passed through', (page) => expect(options(page)).to.deep.equal({ theme: '' })),
+    },
     { on: tag, name: 'theme', what: 'wrong type (number property)', apply: prop('theme', 2), expect: invalid('theme') },
     { on: tag, name: 'theme', what: 'wrong type (array property)', apply: prop('theme', ['dark']), expect: invalid('theme') },
-    { on: tag, name: 'capture-keyboard-events', what: 'wrong type (word)', apply: attr('capture-keyboard-events', 'yes'), expect: invalid('capture-keyboard-events') },
+    {
+      on: tag,
+      name: 'capture-keyboard-events',
+      what: 'wrong type (word)',
+      apply: attr('capture-keyboard-events', 'yes'),
+      expect: invalid('capture-keyboard-events'),
+    },
     { on: tag, name: 'session-timeout', what: 'empty', apply: attr('session-timeout', ''), expect: invalid('session-timeout') },
     { on: tag, name: 'session-timeout', what: 'wrong type (word)', apply: attr('session-timeout', 'long'), expect: invalid('session-timeout') },
     { on: tag, name: 'session-timeout', what: 'negative', apply: attr('session-timeout', '-1'), expect: invalid('session-timeout') },
@@ -422,20 +556,56 @@ function uiRows(tag: UiTag): Row[] {
 
 const INBOX_ROWS: Row[] = [
   { on: 'talk-inbox', name: 'show-feed-header', what: 'wrong type (word)', apply: attr('show-feed-header', 'hidden'), expect: invalid('show-feed-header') },
-  { on: 'talk-inbox', name: 'feed-conversation-title-mode', what: 'empty', apply: attr('feed-conversation-title-mode', ''), expect: invalid('feed-conversation-title-mode') },
-  { on: 'talk-inbox', name: 'feed-conversation-title-mode', what: 'wrong value', apply: attr('feed-conversation-title-mode', 'title'), expect: invalid('feed-conversation-title-mode') },
-  { on: 'talk-inbox', name: 'use-browser-history', what: 'wrong type (word)', apply: attr('use-browser-history', 'nope'), expect: invalid('use-browser-history') },
-  { on: 'talk-inbox', name: 'show-mobile-back-button', what: 'wrong type (number)', apply: attr('show-mobile-back-button', '2'), expect: invalid('show-mobile-back-button') },
+  {
+    on: 'talk-inbox',
+    name: 'feed-conversation-title-mode',
+    what: 'empty',
+    apply: attr('feed-conversation-title-mode', ''),
+    expect: invalid('feed-conversation-title-mode'),
+  },
+  {
+    on: 'talk-inbox',
+    name: 'feed-conversation-title-mode',
+    what: 'wrong value',
+    apply: attr('feed-conversation-title-mode', 'title'),
+    expect: invalid('feed-conversation-title-mode'),
+  },
+  {
+    on: 'talk-inbox',
+    name: 'use-browser-history',
+    what: 'wrong type (word)',
+    apply: attr('use-browser-history', 'nope'),
+    expect: invalid('use-browser-history'),
+  },
+  {
+    on: 'talk-inbox',
+    name: 'show-mobile-back-button',
+    what: 'wrong type (number)',
+    apply: attr('show-mobile-back-button', '2'),
+    expect: invalid('show-mobile-back-button'),
+  },
   { on: 'talk-inbox', name: 'feedFilter', what: 'wrong type (number)', apply: prop('feedFilter', 5), expect: invalid('feedFilter') },
 ];
 
 const POPUP_ROWS: Row[] = [
   { on: 'talk-popup', name: 'show', what: 'wrong type (word)', apply: attr('show', 'later'), expect: invalid('show') },
-  { on: 'talk-popup', name: 'show', what: 'empty (present)', apply: attr('show', ''), expect: accepted('present means open', (page) => expect(page.box()!.visible).to.equal(true)) },
+  {
+    on: 'talk-popup',
+    name: 'show',
+    what: 'empty (present)',
+    apply: attr('show', ''),
+    expect: accepted('present means open', (page) => expect(page.box()!.visible).to.equal(true)),
+  },
   { on: 'talk-popup', name: 'keep-open', what: 'wrong type (word)', apply: attr('keep-open', 'forever'), expect: invalid('keep-open') },
   { on: 'talk-popup', name: 'launcher', what: 'empty', apply: attr('launcher', ''), expect: invalid('launcher') },
   { on: 'talk-popup', name: 'launcher', what: 'wrong value', apply: attr('launcher', 'sometimes'), expect: invalid('launcher') },
-  { on: 'talk-popup', name: 'show-close-in-header', what: 'wrong value', apply: attr('show-close-in-header', 'maybe'), expect: invalid('show-close-in-header') },
+  {
+    on: 'talk-popup',
+    name: 'show-close-in-header',
+    what: 'wrong value',
+    apply: attr('show-close-in-header', 'maybe'),
+    expect: invalid('show-close-in-header'),
+  },
 ];
 
 const BADGE_ROWS: Row[] = [
@@ -449,7 +619,9 @@ const BADGE_ROWS: Row[] = [
     name: 'label',
     what: 'empty',
     apply: attr('label', ''),
-    expect: accepted('an empty accessible label', (page) => expect(page.el.shadowRoot!.querySelector('[part="badge"]')!.getAttribute('aria-label')).to.equal('')),
+    expect: accepted('an empty accessible label', (page) =>
+      expect(page.el.shadowRoot!.querySelector('[part="badge"]')!.getAttribute('aria-label')).to.equal(''),
+    ),
   },
   { on: 'talk-unread-badge', name: 'label', what: 'wrong type (number property)', apply: prop('label', 3), expect: invalid('label') },
   { on: 'talk-unread-badge', name: 'session', what: 'wrong type (string)', apply: prop('session', 'Session#1'), expect: invalid('session') },
@@ -473,7 +645,9 @@ const PANEL_ROWS: Row[] = [
     name: 'conversation-id',
     what: 'empty',
     apply: attr('conversation-id', ''),
-    expect: accepted('no conversation: the panel shows in every conversation', (page) => expect(page.fake.htmlPanels[0]!.options).to.deep.equal({ url: PANEL_URL })),
+    expect: accepted('no conversation: the panel shows in every conversation', (page) =>
+      expect(page.fake.htmlPanels[0]!.options).to.deep.equal({ url: PANEL_URL }),
+    ),
   },
 ];
 
@@ -578,7 +752,9 @@ describe('bad input: every attribute of every element', () => {
     const declared: Record<Tag, string[]> = {} as Record<Tag, string[]>;
     for (const tag of ['talk-session', 'talk-chatbox', 'talk-inbox', 'talk-popup', 'talk-unread-badge', 'talk-html-panel'] as const) {
       const ctor = customElements.get(tag) as unknown as { elementProperties: Map<string, { attribute?: unknown }> };
-      declared[tag] = [...ctor.elementProperties].map(([property, declaration]) => (typeof declaration.attribute === 'string' ? declaration.attribute : property));
+      declared[tag] = [...ctor.elementProperties].map(([property, declaration]) =>
+        typeof declaration.attribute === 'string' ? declaration.attribute : property,
+      );
     }
     const missing = Object.entries(declared).flatMap(([tag, names]) =>
       names.filter((name) => !ROWS.some((row) => row.on === tag && row.name === name)).map((name) => `<${tag}> ${name}`),
@@ -601,7 +777,10 @@ describe('bad input: every attribute of every element', () => {
         await nextTask();
         expect(thrown.splice(0).map(String), 'thrown').to.deep.equal([]);
         const details = errors.of('talk-error').map((event) => event.detail as TalkErrorDetail);
-        expect(details.map((d) => `${d.code} (${d.attribute}): ${d.message}`), 'talk-error events').to.have.length(1);
+        expect(
+          details.map((d) => `${d.code} (${d.attribute}): ${d.message}`),
+          'talk-error events',
+        ).to.have.length(1);
         const detail = details[0]!;
         expect(detail.code, 'code').to.equal(expected.code);
         expect(detail.attribute, 'detail.attribute').to.equal(expected.attribute);
@@ -615,7 +794,10 @@ describe('bad input: every attribute of every element', () => {
         await nextTask();
         await nextTask();
         expect(thrown.splice(0).map(String), 'thrown').to.deep.equal([]);
-        expect(errors.events.map((event) => (event.detail as TalkErrorDetail).message), 'talk-error events').to.deep.equal([]);
+        expect(
+          errors.events.map((event) => (event.detail as TalkErrorDetail).message),
+          'talk-error events',
+        ).to.deep.equal([]);
         expect(output.errors.map(consoleLine), 'console.error calls').to.deep.equal([]);
         await expected.check(page);
       }
@@ -635,7 +817,10 @@ describe('bad input: every attribute of every element', () => {
     await until(() => errors.events.length > 0, 'a talk-error', 1000).catch(() => undefined);
     await nextTask();
     const details = errors.of('talk-error').map((event) => event.detail as TalkErrorDetail);
-    expect(details.map((d) => `${d.code} (${d.attribute})`), 'talk-error events').to.deep.equal(['invalid-attribute (session)']);
+    expect(
+      details.map((d) => `${d.code} (${d.attribute})`),
+      'talk-error events',
+    ).to.deep.equal(['invalid-attribute (session)']);
     expect(output.errors).to.have.length(1);
   });
 
@@ -697,6 +882,6 @@ describe('bad input: every attribute of every element', () => {
     badges[0]!.setAttribute('max', 'lots');
     await until(() => errors.events.length === 3, 'reported again');
     await nextTask();
-    expect(errors.events.map((event) => event.target === badges[0] ? 0 : event.target === badges[1] ? 1 : -1)).to.deep.equal([0, 1, 0]);
+    expect(errors.events.map((event) => (event.target === badges[0] ? 0 : event.target === badges[1] ? 1 : -1))).to.deep.equal([0, 1, 0]);
   });
 });

@@ -166,7 +166,10 @@ for (const tag of TAGS) {
       expect(other).to.be.instanceOf(fake.User);
       expect(other.name, 'no name on the reference').to.equal(undefined);
       const creates = fake.callsTo('createIfNotExists');
-      expect(creates.map((call) => call.args), 'createIfNotExists calls').to.deep.equal([[{ name: 'Sam the Seller' }]]);
+      expect(
+        creates.map((call) => call.args),
+        'createIfNotExists calls',
+      ).to.deep.equal([[{ name: 'Sam the Seller' }]]);
       expect(creates[0]!.object, 'on session.user(other)').to.equal(session.user('sam'));
       expect(fake.callsTo('set'), 'no UserRef.set for the other user').to.have.length(0);
       // select only after createIfNotExists (which resolves first).
@@ -187,7 +190,10 @@ for (const tag of TAGS) {
           const ref = super.user(id);
           if (!Object.hasOwn(ref, 'createIfNotExists')) {
             const create = ref.createIfNotExists.bind(ref);
-            Object.defineProperty(ref, 'createIfNotExists', { value: (params: Parameters<typeof create>[0]) => held.then(() => create(params)), configurable: true });
+            Object.defineProperty(ref, 'createIfNotExists', {
+              value: (params: Parameters<typeof create>[0]) => held.then(() => create(params)),
+              configurable: true,
+            });
           }
           return ref;
         }
@@ -255,7 +261,12 @@ for (const tag of TAGS) {
 
       el.setAttribute('participants', 'bob, carol, dave');
       await until(() => fake.callsTo('select', box).length === 3, 'the third select()');
-      expect(fake.callsTo('setParticipant', builder).slice(-4).map((call) => (call.args[0] as FakeUser).id)).to.deep.equal(['alice', 'bob', 'carol', 'dave']);
+      expect(
+        fake
+          .callsTo('setParticipant', builder)
+          .slice(-4)
+          .map((call) => (call.args[0] as FakeUser).id),
+      ).to.deep.equal(['alice', 'bob', 'carol', 'dave']);
       expect(fake.backend.conversations.get('deal-7')!.participants.has('dave')).to.equal(true);
 
       el.removeAttribute('conversation-id');

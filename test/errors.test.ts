@@ -6,7 +6,20 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { TALK_ERROR_CODES, type TalkErrorDetail, type TalkSessionElement } from '../src/index.js';
-import { consoleLine, expectNoLeaks, nextTask, optionsOf, recordEvents, sampleFake, slots, until, watchErrors, type ErrorWatch, type FakeTalk, type UiTag } from './helpers.js';
+import {
+  consoleLine,
+  expectNoLeaks,
+  nextTask,
+  optionsOf,
+  recordEvents,
+  sampleFake,
+  slots,
+  until,
+  watchErrors,
+  type ErrorWatch,
+  type FakeTalk,
+  type UiTag,
+} from './helpers.js';
 
 let fake: FakeTalk;
 let watch: ErrorWatch;
@@ -75,7 +88,10 @@ async function expectOneError(expected: Expected): Promise<TalkErrorDetail> {
 async function expectStillOne(events: ReturnType<typeof recordEvents> = watch.errors): Promise<void> {
   await nextTask();
   await nextTask();
-  expect(events.of('talk-error').map((event) => (event.detail as TalkErrorDetail).message), 'talk-error events').to.have.length(1);
+  expect(
+    events.of('talk-error').map((event) => (event.detail as TalkErrorDetail).message),
+    'talk-error events',
+  ).to.have.length(1);
   expect(watch.console.errors.map(consoleLine), 'console.error calls').to.have.length(1);
   expectNothingThrown();
 }
@@ -117,7 +133,10 @@ describe('errors: <talk-session> inputs', () => {
       </talk-session>
     `);
     await expectOneError({ code: 'missing-app-id', tag: 'talk-session', attribute: 'app-id', target: sessionEl });
-    expect(fake.callsTo('constructor').filter((call) => call.target.startsWith('Session')), 'Session constructor calls').to.deep.equal([]);
+    expect(
+      fake.callsTo('constructor').filter((call) => call.target.startsWith('Session')),
+      'Session constructor calls',
+    ).to.deep.equal([]);
     expect(fake.sessions).to.have.length(0);
     expect(sessionEl.status).to.equal('error');
     expect(sessionEl.session).to.equal(undefined);
@@ -276,11 +295,10 @@ describe('errors: invalid attribute values', () => {
   for (const c of INVALID_CASES) {
     it(`<${c.on}> ${c.attribute}="${c.bad}" → one invalid-attribute, no UI; an unrelated change does not report again; ${c.attribute}="${c.good}" creates it`, async () => {
       const onSession = c.on === 'talk-session';
-      const { sessionEl, el } = await build(
-        { 'app-id': 'tTEST', 'user-id': 'alice', ...(onSession ? { [c.attribute]: c.bad } : {}) },
-        c.ui,
-        { 'conversation-id': 'order-1', ...(onSession ? {} : { [c.attribute]: c.bad }) },
-      );
+      const { sessionEl, el } = await build({ 'app-id': 'tTEST', 'user-id': 'alice', ...(onSession ? { [c.attribute]: c.bad } : {}) }, c.ui, {
+        'conversation-id': 'order-1',
+        ...(onSession ? {} : { [c.attribute]: c.bad }),
+      });
       const target: Element = onSession ? sessionEl : el;
       const detail = await expectOneError({ code: 'invalid-attribute', tag: c.on, attribute: c.attribute, target, mentions: [c.bad] });
       expect(detail.cause).to.equal(undefined);
@@ -472,7 +490,10 @@ describe('errors: SDK failures (sdk-error)', () => {
     await nextTask();
     await nextTask();
     const all = [...onSession.events, ...onChatbox.events].filter((event, i, list) => list.indexOf(event) === i);
-    expect(all.map((event) => (event.detail as TalkErrorDetail).message), 'talk-error events').to.have.length(1);
+    expect(
+      all.map((event) => (event.detail as TalkErrorDetail).message),
+      'talk-error events',
+    ).to.have.length(1);
     const detail = all[0]!.detail as TalkErrorDetail;
     expect(detail.code).to.equal('sdk-error');
     expect(detail.message).to.include('destroy');

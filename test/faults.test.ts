@@ -14,7 +14,19 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TalkErrorDetail, TalkHtmlPanelElement, TalkInboxElement, TalkPopupElement, TalkSessionElement, TalkUnreadBadgeElement } from '../src/index.js';
 import { FakeChatbox } from '../src/testing/index.js';
-import { consoleLine, expectNoLeaks, nextTask, onCleanup, recordEvents, sampleFake, until, watchErrors, type ErrorWatch, type FakeTalk, type UiTag } from './helpers.js';
+import {
+  consoleLine,
+  expectNoLeaks,
+  nextTask,
+  onCleanup,
+  recordEvents,
+  sampleFake,
+  until,
+  watchErrors,
+  type ErrorWatch,
+  type FakeTalk,
+  type UiTag,
+} from './helpers.js';
 
 let fake: FakeTalk;
 let watch: ErrorWatch;
@@ -37,15 +49,30 @@ const expectNothingThrown = () => watch.expectNothingThrown();
  * `sdk-error` from `tag` mentioning `method`, with `cause` and `attribute`; as many console.error
  * lines, the last naming the element (and the attribute).
  */
-async function expectSdkError(
-  { tag, method, cause, attribute, events = watch.errors, count = 1 }: { tag: string; method: string; cause?: unknown; attribute?: string; events?: ReturnType<typeof recordEvents>; count?: number },
-): Promise<TalkErrorDetail> {
+async function expectSdkError({
+  tag,
+  method,
+  cause,
+  attribute,
+  events = watch.errors,
+  count = 1,
+}: {
+  tag: string;
+  method: string;
+  cause?: unknown;
+  attribute?: string;
+  events?: ReturnType<typeof recordEvents>;
+  count?: number;
+}): Promise<TalkErrorDetail> {
   await until(() => events.of('talk-error').length >= count, `talk-error #${count} (${method})`);
   await nextTask();
   await nextTask();
   expectNothingThrown();
   const details = events.of('talk-error').map((event) => event.detail as TalkErrorDetail);
-  expect(details.map((d) => `${d.code}: ${d.message}`), 'talk-error events').to.have.length(count);
+  expect(
+    details.map((d) => `${d.code}: ${d.message}`),
+    'talk-error events',
+  ).to.have.length(count);
   const detail = details.at(-1)!;
   expect(detail.code).to.equal('sdk-error');
   expect(detail.message).to.include(`<${tag}>`).and.to.include(method);
@@ -69,7 +96,10 @@ async function expectStill(count: number, events = watch.errors): Promise<void> 
   await nextTask();
   await nextTask();
   expectNothingThrown();
-  expect(events.of('talk-error').map((e) => (e.detail as TalkErrorDetail).message), 'talk-error events').to.have.length(count);
+  expect(
+    events.of('talk-error').map((e) => (e.detail as TalkErrorDetail).message),
+    'talk-error events',
+  ).to.have.length(count);
   expect(watch.console.errors.map(consoleLine), 'console.error calls').to.have.length(count);
 }
 
@@ -241,7 +271,7 @@ describe('faults: live setters', () => {
   for (const c of SETTERS) {
     it(`<${c.tag}> ${c.method}() throws → sdk-error naming ${c.attribute}, the UI stays, the next change is applied`, async () => {
       const { el } = await mounted(c.tag, { 'conversation-id': 'order-1' });
-      const box = (el as unknown as { chatbox?: object; inbox?: object; popup?: object });
+      const box = el as unknown as { chatbox?: object; inbox?: object; popup?: object };
       const object = (box.chatbox ?? box.inbox ?? box.popup)!;
       const failure = new Error(`${c.method} exploded`);
       fake.failNext(c.method, failure);
@@ -360,7 +390,9 @@ describe('faults: subscriptions and session calls', () => {
   it('Session.unreads.onChange() throws for <talk-session> → sdk-error from the session (its one subscription), no session, its badge waits; a later change recovers and the badge counts', async () => {
     const failure = new Error('unreads unavailable');
     fake.failNext('onChange', failure);
-    const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tAPP" user-id="alice" .sdk=${fake}><talk-unread-badge></talk-unread-badge></talk-session>`);
+    const sessionEl = await fixture<TalkSessionElement>(
+      html`<talk-session app-id="tAPP" user-id="alice" .sdk=${fake}><talk-unread-badge></talk-unread-badge></talk-session>`,
+    );
     const badge = sessionEl.querySelector('talk-unread-badge')!;
     await expectSdkError({ tag: 'talk-session', method: 'subscription', cause: failure });
     expect(sessionEl.status).to.equal('error');
@@ -380,7 +412,9 @@ describe('faults: subscriptions and session calls', () => {
     stubPermission('granted');
     const failure = new Error('permission denied');
     fake.failNext('setDesktopNotificationEnabled', failure);
-    const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tAPP" user-id="alice" desktop-notification-enabled .sdk=${fake}></talk-session>`);
+    const sessionEl = await fixture<TalkSessionElement>(
+      html`<talk-session app-id="tAPP" user-id="alice" desktop-notification-enabled .sdk=${fake}></talk-session>`,
+    );
     await expectSdkError({ tag: 'talk-session', method: 'setDesktopNotificationEnabled', cause: failure, attribute: 'desktop-notification-enabled' });
     const session = fake.sessions[0]!;
     expect(sessionEl.session).to.equal(session);
@@ -391,7 +425,9 @@ describe('faults: subscriptions and session calls', () => {
   });
 
   it('currentUser.set() rejects when syncUser changes its name → sdk-error; the session stays; the next change is sent', async () => {
-    const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tAPP" .syncUser=${new fake.User({ id: 'dave', name: 'Dave' })} .sdk=${fake}></talk-session>`);
+    const sessionEl = await fixture<TalkSessionElement>(
+      html`<talk-session app-id="tAPP" .syncUser=${new fake.User({ id: 'dave', name: 'Dave' })} .sdk=${fake}></talk-session>`,
+    );
     await until(() => sessionEl.session !== undefined, 'the session');
     const failure = new Error('user update refused');
     fake.failNext('set', failure);
@@ -482,11 +518,17 @@ describe('faults: a session destroyed behind the kit', () => {
     await nextTask();
     await nextTask();
     const intoDead = fake.calls.slice(mark).filter((call) => call.target.startsWith(dead.label) || dead.uis.includes(call.object as never));
-    expect(intoDead.map((call) => `${call.target}.${call.method}`), 'calls into the dead session or its UIs').to.deep.equal([]);
+    expect(
+      intoDead.map((call) => `${call.target}.${call.method}`),
+      'calls into the dead session or its UIs',
+    ).to.deep.equal([]);
     expect(watch.errors.events, 'talk-error').to.have.length(0);
 
     sessionEl.setAttribute('user-id', 'bob');
-    await until(() => fake.sessions.length === 2 && inboxEl.status === 'ready' && popupEl.status === 'ready' && badge.status === 'ready', 'all ready on the new session');
+    await until(
+      () => fake.sessions.length === 2 && inboxEl.status === 'ready' && popupEl.status === 'ready' && badge.status === 'ready',
+      'all ready on the new session',
+    );
     const fresh = fake.sessions[1]!;
     expect(inboxEl.inbox?.isAlive).to.equal(true);
     expect(fake.inboxes.at(-1)!.session).to.equal(fresh);
@@ -512,7 +554,10 @@ describe('faults: a session destroyed behind the kit', () => {
     await nextTask();
     await nextTask();
     const intoDead = fake.calls.slice(mark).filter((call) => call.target.startsWith(dead.label));
-    expect(intoDead.map((call) => `${call.target}.${call.method}`), 'calls into the dead session').to.deep.equal([]);
+    expect(
+      intoDead.map((call) => `${call.target}.${call.method}`),
+      'calls into the dead session',
+    ).to.deep.equal([]);
     await until(() => sessionEl.session !== undefined && sessionEl.session !== dead, 'a new session');
     expect(sessionEl.session!.isAlive).to.equal(true);
     expect(fake.live().sessions).to.equal(1);

@@ -25,7 +25,8 @@ export { createFakeTalk, type FakeTalk };
  * this run takes: `FAKE_READINGS=strict` (default) or `eager` in the environment of
  * `web-test-runner`; `npm test` runs the browser tests under both.
  */
-export const READINGS: 'strict' | 'eager' = (window as unknown as { TEST_ENV?: { FAKE_READINGS?: string } }).TEST_ENV?.FAKE_READINGS === 'eager' ? 'eager' : 'strict';
+export const READINGS: 'strict' | 'eager' =
+  (window as unknown as { TEST_ENV?: { FAKE_READINGS?: string } }).TEST_ENV?.FAKE_READINGS === 'eager' ? 'eager' : 'strict';
 setFakeReadings(FAKE_READINGS[READINGS]);
 
 /**
@@ -48,7 +49,11 @@ chai.use((lib) => {
         } catch {
           const value = err[key] as { label?: unknown; localName?: unknown } | null;
           err[key] =
-            typeof value?.label === 'string' ? value.label : typeof value?.localName === 'string' ? `<${value.localName}>` : Object.prototype.toString.call(value);
+            typeof value?.label === 'string'
+              ? value.label
+              : typeof value?.localName === 'string'
+                ? `<${value.localName}>`
+                : Object.prototype.toString.call(value);
           err['showDiff'] = false;
         }
       }

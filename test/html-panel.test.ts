@@ -8,7 +8,19 @@
 import { expect } from '@open-wc/testing';
 import type { TalkHtmlPanelElement } from '../src/index.js';
 import type { FakeHtmlPanel } from '../src/testing/index.js';
-import { boxesOf, captureConsole, expectNoLeaks, nextTask, placeUi, recordEvents, sampleFake, until, type FakeBox, type FakeTalk, type UiTag } from './helpers.js';
+import {
+  boxesOf,
+  captureConsole,
+  expectNoLeaks,
+  nextTask,
+  placeUi,
+  recordEvents,
+  sampleFake,
+  until,
+  type FakeBox,
+  type FakeTalk,
+  type UiTag,
+} from './helpers.js';
 
 let fake: FakeTalk;
 beforeEach(() => {
@@ -99,7 +111,7 @@ for (const tag of ['talk-chatbox', 'talk-inbox', 'talk-popup'] as const) {
       expect(el.status).to.equal('ready');
     });
 
-    it('same-origin url: the children replace the panel document\'s body', async () => {
+    it("same-origin url: the children replace the panel document's body", async () => {
       // A closed popup too: its panel exists (and loads) before the user opens it.
       const uiAttributes = { 'conversation-id': 'order-1' };
       const { panelEl } = await placeWithPanel(tag, uiAttributes, { url: PANEL_URL });
@@ -253,7 +265,11 @@ describe('<talk-html-panel>: lifecycle', () => {
   });
 
   it('the chatbox recreated by an option change: a new panel on the new chatbox, filled again', async () => {
-    const { el, panelEl, readyEvents } = await placeWithPanel('talk-chatbox', { 'conversation-id': 'order-1', theme: 'default' }, { url: PANEL_URL, height: '70' });
+    const { el, panelEl, readyEvents } = await placeWithPanel(
+      'talk-chatbox',
+      { 'conversation-id': 'order-1', theme: 'default' },
+      { url: PANEL_URL, height: '70' },
+    );
     const [firstBox] = fake.chatboxes;
     const firstPanel = fake.htmlPanels[0]!;
     el.setAttribute('theme', 'dark');

@@ -8,7 +8,23 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TalkPopupElement, TalkSessionElement } from '../src/index.js';
 import { currentFakeReadings, type FakePopup } from '../src/testing/index.js';
-import { EVERY_COMMON_ATTRIBUTE, EVERY_COMMON_OPTION, captureConsole, expectCreatedWith, expectNoLeaks, nextTask, placeUi, recordEvents, sampleFake, slots, until, type Attributes, type FakeTalk, type OptionCase, type Properties } from './helpers.js';
+import {
+  EVERY_COMMON_ATTRIBUTE,
+  EVERY_COMMON_OPTION,
+  captureConsole,
+  expectCreatedWith,
+  expectNoLeaks,
+  nextTask,
+  placeUi,
+  recordEvents,
+  sampleFake,
+  slots,
+  until,
+  type Attributes,
+  type FakeTalk,
+  type OptionCase,
+  type Properties,
+} from './helpers.js';
 
 let fake: FakeTalk;
 beforeEach(() => {
@@ -246,7 +262,9 @@ describe('<talk-popup>: loading and error slots, status and states', () => {
 describe('<talk-popup>: popup property and talk-ready', () => {
   it('popup is undefined before creation, the live fake popup once ready, undefined after removal', async () => {
     fake = sampleFake({ ready: 'manual' });
-    const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}><talk-popup show></talk-popup></talk-session>`);
+    const sessionEl = await fixture<TalkSessionElement>(
+      html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}><talk-popup show></talk-popup></talk-session>`,
+    );
     const el = sessionEl.querySelector('talk-popup')!;
     expect(el.popup).to.equal(undefined);
     fake.resolveReady();
@@ -348,7 +366,10 @@ describe('<talk-popup>: adopts a restored popup', () => {
     expect(restored.restored).to.equal(true);
     expect(el.popup).to.equal(restored);
     expect(fake.callsTo('createPopup'), 'createPopup calls').to.have.length(OWN_FIRST);
-    expect(fake.callsTo('mount').map((call) => call.object), 'mounted: only a popup the element made').to.deep.equal(own ? [own] : []);
+    expect(
+      fake.callsTo('mount').map((call) => call.object),
+      'mounted: only a popup the element made',
+    ).to.deep.equal(own ? [own] : []);
     expect(fake.callsTo('mount', restored), 'the restored popup is not mounted again').to.have.length(0);
     expect(fake.callsTo('getPopups').length, 'getPopups() calls').to.be.greaterThan(0);
     expect(restored.visible, 'still open, as TalkJS restored it').to.equal(true);
@@ -378,7 +399,11 @@ describe('<talk-popup>: adopts a restored popup', () => {
     expect(fake.callsTo('hide', restored), 'hide() to catch up with show="false"').to.have.length(1);
     expect(restored.visible).to.equal(false);
     expect(fake.callsTo('mount', restored)).to.have.length(0);
-    if (own) expect(fake.callsTo('mount', own).map((call) => call.args), 'its own popup was mounted closed').to.deep.equal([[{ show: false }]]);
+    if (own)
+      expect(
+        fake.callsTo('mount', own).map((call) => call.args),
+        'its own popup was mounted closed',
+      ).to.deep.equal([[{ show: false }]]);
 
     el.show = true;
     await until(() => restored.visible, 'open');
@@ -443,12 +468,21 @@ describe('<talk-popup>: adopts a restored popup', () => {
     });
     const followed = els.map((el) => followPopups(el));
     sessionEl.append(...els);
-    await until(() => restoredOf(fake) !== undefined && els.some((el) => el.popup === restoredOf(fake)) && els.every((el) => el.status === 'ready'), 'one adopted, both ready');
+    await until(
+      () => restoredOf(fake) !== undefined && els.some((el) => el.popup === restoredOf(fake)) && els.every((el) => el.status === 'ready'),
+      'one adopted, both ready',
+    );
     await nextTask();
     await nextTask();
     const restored = restoredOf(fake)!;
-    expect(followed.flatMap((f) => f.violations), 'two live popups for one element').to.deep.equal([]);
-    expect(els.filter((el) => el.popup === restored), 'elements holding the restored popup').to.have.length(1);
+    expect(
+      followed.flatMap((f) => f.violations),
+      'two live popups for one element',
+    ).to.deep.equal([]);
+    expect(
+      els.filter((el) => el.popup === restored),
+      'elements holding the restored popup',
+    ).to.have.length(1);
     const other = els.find((el) => el.popup !== restored)!;
     expect((other.popup as FakePopup | undefined)?.restored, 'the other element holds a popup of its own').to.equal(false);
     expect(fake.live().popups, 'live popups: the restored one and the other element’s').to.equal(2);
@@ -475,7 +509,10 @@ describe('<talk-popup>: adopts a restored popup', () => {
     const { sessionEl, el, restored: first } = await placeAdopting({ 'conversation-id': 'order-1' });
     const followed = followPopups(el);
     sessionEl.setAttribute('user-id', 'bob');
-    await until(() => restoredOf(fake, 1) !== undefined && el.popup === restoredOf(fake, 1) && el.status === 'ready', 'the restored popup of the new session adopted');
+    await until(
+      () => restoredOf(fake, 1) !== undefined && el.popup === restoredOf(fake, 1) && el.status === 'ready',
+      'the restored popup of the new session adopted',
+    );
     await nextTask();
     const second = restoredOf(fake, 1)!;
     expect(first.isAlive).to.equal(false);

@@ -80,7 +80,10 @@ describe('SDK loading', () => {
     await until(() => loadTimers.timers.length > 0, 'the load-timeout timer');
     await nextTask();
     await nextTask();
-    expect(loadTimers.timers.map((timer) => timer.delay), 'timers the loader set: one, for load-timeout').to.deep.equal([200]);
+    expect(
+      loadTimers.timers.map((timer) => timer.delay),
+      'timers the loader set: one, for load-timeout',
+    ).to.deep.equal([200]);
     expect(errors.events, 'talk-error before load-timeout').to.have.length(0);
     expect(el.status).to.equal('loading');
 
@@ -89,7 +92,10 @@ describe('SDK loading', () => {
     await nextTask();
     await nextTask();
     // Nothing left that could report again: no timer of the loader pending, none set anew.
-    expect(loadTimers.outstanding().map((timer) => timer.delay), 'loader timers pending after the failure').to.deep.equal([]);
+    expect(
+      loadTimers.outstanding().map((timer) => timer.delay),
+      'loader timers pending after the failure',
+    ).to.deep.equal([]);
     expect(loadTimers.timers, 'timers the loader set').to.have.length(1);
     expect(errors.events, 'talk-error events').to.have.length(1);
     const event = errors.events[0]!;

@@ -17,7 +17,20 @@ import type { TalkErrorDetail, TalkSessionElement } from '../src/index.js';
 import type { TokenRequiredDetail } from '../src/internal/events.js';
 import { DEFAULT_TOKEN_RETRY, fetchWithRetry } from '../src/internal/token-fetch.js';
 import type { FakeSession } from '../src/testing/index.js';
-import { captureConsole, expectNoLeaks, nextTask, onCleanup, optionsOf, recordEvents, recordTimers, sampleFake, until, watchErrors, type ErrorWatch, type FakeTalk } from './helpers.js';
+import {
+  captureConsole,
+  expectNoLeaks,
+  nextTask,
+  onCleanup,
+  optionsOf,
+  recordEvents,
+  recordTimers,
+  sampleFake,
+  until,
+  watchErrors,
+  type ErrorWatch,
+  type FakeTalk,
+} from './helpers.js';
 
 let fake: FakeTalk;
 let watch: ErrorWatch;
@@ -127,7 +140,10 @@ async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | 
 
 function expectOneTokenFailure(source: string, cause?: unknown): TalkErrorDetail {
   const details = watch.errors.of('talk-error').map((event) => event.detail as TalkErrorDetail);
-  expect(details.map((d) => `${d.code}: ${d.message}`), 'talk-error events').to.have.length(1);
+  expect(
+    details.map((d) => `${d.code}: ${d.message}`),
+    'talk-error events',
+  ).to.have.length(1);
   const detail = details[0]!;
   expect(detail.code).to.equal('token-fetch-failed');
   expect(detail.attribute).to.equal(source);
@@ -140,13 +156,15 @@ function expectOneTokenFailure(source: string, cause?: unknown): TalkErrorDetail
 }
 
 function expectNoErrors(): void {
-  expect(watch.errors.events.map((event) => (event.detail as TalkErrorDetail).message), 'talk-error events').to.deep.equal([]);
+  expect(
+    watch.errors.events.map((event) => (event.detail as TalkErrorDetail).message),
+    'talk-error events',
+  ).to.deep.equal([]);
   expect(watch.console.errors, 'console.error calls').to.deep.equal([]);
   expectNothingThrown();
 }
 
 // ---------------------------------------------------------------------------------------------
-
 
 describe('tokens: the first token is fetched by the kit before the session is created', () => {
   const scenario = () => `tokens-first-${Date.now()}-${Math.random().toString(36).slice(2)}`;
@@ -157,7 +175,11 @@ describe('tokens: the first token is fetched by the kit before the session is cr
       name: 'tokenFetcher',
       setUp(sessionsAtCall: number[]) {
         let n = 0;
-        return { properties: { tokenFetcher: () => (sessionsAtCall.push(fake.sessions.length), Promise.resolve(`jwt-${++n}`)) }, attributes: {}, token: (i: number) => `jwt-${i}` };
+        return {
+          properties: { tokenFetcher: () => (sessionsAtCall.push(fake.sessions.length), Promise.resolve(`jwt-${++n}`)) },
+          attributes: {},
+          token: (i: number) => `jwt-${i}`,
+        };
       },
     },
     {
@@ -300,7 +322,11 @@ describe('tokens: retries of a failing tokenFetcher', () => {
           stubJitter([...randoms]);
           let calls = 0;
           const result = await settle(
-            fetchWithRetry(() => (++calls === succeedAt ? Promise.resolve(' jwt-ok ') : Promise.reject(new Error(`no ${calls}`))), retry, new AbortController().signal),
+            fetchWithRetry(
+              () => (++calls === succeedAt ? Promise.resolve(' jwt-ok ') : Promise.reject(new Error(`no ${calls}`))),
+              retry,
+              new AbortController().signal,
+            ),
           );
           timers.restore();
           const succeeds = succeedAt >= 1 && succeedAt <= retry.attempts;
@@ -390,7 +416,10 @@ describe('tokens: retries of a failing tokenFetcher', () => {
     await nextTask();
     expect(calls, 'tokenFetcher calls after removal').to.equal(callsAtRemoval);
     expect(timers.outstanding(), 'retry timers left pending').to.deep.equal([]);
-    expect(timers.timers.some((t) => t.cleared), 'the pending wait was cleared').to.equal(true);
+    expect(
+      timers.timers.some((t) => t.cleared),
+      'the pending wait was cleared',
+    ).to.equal(true);
     expect(onElement.events, 'events from the removed element').to.deep.equal([]);
     expectNoErrors();
     // TalkJS calling the old fetcher again gets a rejection without any call of the page's fetcher.
@@ -485,7 +514,7 @@ describe('tokens: talk-token-required', () => {
     return events;
   }
 
-  it('taken (preventDefault) and resolved: the answer is the session\'s first token, with the kit\'s tokenFetcher; each refresh asks again', async () => {
+  it("taken (preventDefault) and resolved: the answer is the session's first token, with the kit's tokenFetcher; each refresh asks again", async () => {
     let n = 0;
     const sessionsAtEvent: number[] = [];
     const events = onTokenRequired(document, (event) => {
@@ -663,10 +692,13 @@ describe('tokens: token-endpoint retries', () => {
   const scenario = () => `tokens-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const requests = async (id: string) => ((await (await fetch(`/test-api/token/count?scenario=${id}`)).json()) as { requests: number }).requests;
 
-  it('an endpoint that answers 500 twice: three requests, the third token is the session\'s first', async () => {
+  it("an endpoint that answers 500 twice: three requests, the third token is the session's first", async () => {
     recordRetryTimers({ instant: true });
     const id = scenario();
-    const { session } = await sessionWith({ tokenRetry: { attempts: 4, baseDelay: 1, maxDelay: 1 } }, { 'token-endpoint': `/test-api/token?scenario=${id}&fail=2` });
+    const { session } = await sessionWith(
+      { tokenRetry: { attempts: 4, baseDelay: 1, maxDelay: 1 } },
+      { 'token-endpoint': `/test-api/token?scenario=${id}&fail=2` },
+    );
     expect(session.options.token).to.equal('jwt-for-alice-3');
     expect(await requests(id)).to.equal(3);
     expect(await sdkFetcher(session)(), 'a refresh').to.equal('jwt-for-alice-4');
@@ -720,7 +752,7 @@ async function seen(scenario: string): Promise<EndpointRecord> {
 
 /** Waits until the endpoint has received `n` requests for `scenario`. */
 async function untilRequests(scenario: string, n: number): Promise<void> {
-  let last = 0;
+  let last: number;
   const start = performance.now();
   while ((last = (await seen(scenario)).requests) < n) {
     if (performance.now() - start > 5000) throw new Error(`the endpoint saw ${last} request(s) for ${scenario}, expected ${n}`);
@@ -889,7 +921,7 @@ describe('tokens: token-endpoint asks a real HTTP endpoint for the JWT', () => {
     expect(fake.live().sessions).to.equal(1);
     expect((el.session as FakeSession).options.token).to.equal('jwt-for-alice-1');
     expect(await fetcherOf(el.session as FakeSession)()).to.equal('jwt-for-alice-2');
-    expect((await seen(first)).requests, 'requests to the old URL: the old session\'s first token').to.equal(1);
+    expect((await seen(first)).requests, "requests to the old URL: the old session's first token").to.equal(1);
     expect((await seen(second)).requests).to.equal(2);
   });
 });
@@ -904,7 +936,7 @@ describe('tokens: token-endpoint under either reading of whether TalkJS asks for
       await nextTask();
       await nextTask();
       expect(session.tokens).to.deep.equal(['jwt-for-alice-1']);
-      expect((await seen(scenario)).bodies, 'requests: only the kit\'s first one').to.deep.equal([{ userId: 'alice' }]);
+      expect((await seen(scenario)).bodies, "requests: only the kit's first one").to.deep.equal([{ userId: 'alice' }]);
       expect(await session.refreshToken()).to.equal('jwt-for-alice-2');
       expect(session.tokens).to.deep.equal(['jwt-for-alice-1', 'jwt-for-alice-2']);
       expect(session.tokenErrors).to.deep.equal([]);
@@ -1070,7 +1102,12 @@ describe('tokens: token-endpoint failures, retries and removal', () => {
     el.remove();
 
     expect(await outcome).to.equal('rejected');
-    expect(await requests[1]!.response.then(() => 'answered', (error: unknown) => (error as Error).name)).to.equal('AbortError');
+    expect(
+      await requests[1]!.response.then(
+        () => 'answered',
+        (error: unknown) => (error as Error).name,
+      ),
+    ).to.equal('AbortError');
     await nextTask();
     await nextTask();
     expect(waits, 'waits before a retry').to.have.length(0);
@@ -1146,7 +1183,13 @@ describe('tokens: token-endpoint input errors', () => {
     const errors = recordEvents(document, ['talk-error'], { untilTestEnds: true });
     captureConsole({ untilTestEnds: true });
     const el = await fixture<TalkSessionElement>(
-      html`<talk-session app-id="tAPP" user-id="alice" token-endpoint=${endpoint(newScenario())} .tokenFetcher=${() => Promise.resolve('x')} .sdk=${fake}></talk-session>`,
+      html`<talk-session
+        app-id="tAPP"
+        user-id="alice"
+        token-endpoint=${endpoint(newScenario())}
+        .tokenFetcher=${() => Promise.resolve('x')}
+        .sdk=${fake}
+      ></talk-session>`,
     );
     await until(() => el.status === 'error', 'status error');
     expect(errors.events.map((e) => [e.detail.code, e.detail.attribute])).to.deep.equal([['invalid-attribute', 'token-endpoint']]);

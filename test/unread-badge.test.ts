@@ -173,7 +173,7 @@ describe('<talk-unread-badge>: counts', () => {
 });
 
 describe('<talk-unread-badge>: follows its session', () => {
-  it('user-id changes: the badge counts for the new session\'s user, one onChange subscription on each session (the <talk-session>\'s)', async () => {
+  it("user-id changes: the badge counts for the new session's user, one onChange subscription on each session (the <talk-session>'s)", async () => {
     const { sessionEl, badge } = await placeBadge();
     const first = sessionEl.session as FakeSession;
     expect(onChangeCalls(first), 'onChange subscriptions on the first session').to.have.length(1);
@@ -186,7 +186,7 @@ describe('<talk-unread-badge>: follows its session', () => {
     expect(first.isAlive).to.equal(false);
     // Bob has read everything he sent: nothing to show.
     await until(() => badge.status === 'ready' && partOf(badge).hidden, 'the badge hidden for bob');
-    expect(onChangeCalls(second), 'onChange subscriptions on the new session (the <talk-session>\'s only)').to.have.length(1);
+    expect(onChangeCalls(second), "onChange subscriptions on the new session (the <talk-session>'s only)").to.have.length(1);
     expect(onChangeCalls(first), 'none added on the old session').to.have.length(1);
 
     fake.backend.sendMessage('order-1', 'alice', 'Hi Bob');
@@ -251,7 +251,10 @@ describe('<talk-unread-badge>: follows its session', () => {
     expect(shown(badge)).to.deep.include({ hidden: false, text: '2', label: '2 unread conversations' });
     expect(badge.value).to.equal(2);
     expect(shown(messages)).to.deep.include({ hidden: false, text: '3', label: '3 unread messages' });
-    expect(fake.calls.slice(calls).filter((call) => call.method === 'onChange'), 'no onChange by the badges').to.have.length(0);
+    expect(
+      fake.calls.slice(calls).filter((call) => call.method === 'onChange'),
+      'no onChange by the badges',
+    ).to.have.length(0);
     expect(onChangeCalls(session), 'onChange subscriptions on the session').to.have.length(1);
 
     await nextTask();
@@ -275,7 +278,7 @@ describe('<talk-unread-badge>: follows its session', () => {
     // Under the strict reading TalkJS gives a later subscriber only later lists: wait for the subscription, then change the count.
     await until(() => onChangeCalls(session).length === 2, 'the badge subscribing');
     await nextTask();
-    expect(onChangeCalls(session), 'the session\'s and the badge\'s own').to.have.length(2);
+    expect(onChangeCalls(session), "the session's and the badge's own").to.have.length(2);
     expect(fake.live().subscriptions).to.equal(before + 1);
     send('order-1', 'bob');
     await untilShows(badge, '1');

@@ -182,7 +182,8 @@ function cmsTests() {
     test(`${label}: the page's only script is the classic bundle (plus the TalkJS script the kit injects)`, async () => {
       const html = readFileSync('examples/cms/dist/index.html', 'utf8');
       const authored = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
-      if (authored.length !== 1 || authored[0] !== `<script src="${KIT_CDN}talkjs-elements.iife.js">`) throw new Error(`the page's scripts: ${authored.join(' ')}`);
+      if (authored.length !== 1 || authored[0] !== `<script src="${KIT_CDN}talkjs-elements.iife.js">`)
+        throw new Error(`the page's scripts: ${authored.join(' ')}`);
       const scripts = await page.evaluate(() => [...document.scripts].map((s) => `${s.type || 'classic'} ${s.src || 'inline'}`));
       const expected = ['classic https://cdn.talkjs.com/talk.js', `classic ${KIT_CDN}talkjs-elements.iife.js`];
       if (!isDeepStrictEqual(scripts.sort(), expected.sort())) throw new Error(`scripts in the DOM: ${scripts.join(', ')}`);
@@ -240,7 +241,7 @@ function twiceTests() {
         firstWins: customElements.get('talk-chatbox') === window.TalkElements.TalkChatboxElement,
         distinct: !(customElements.get('esm-chatbox').prototype instanceof window.TalkElements.TalkChatboxElement),
       }));
-      if (!copies.firstWins) throw new Error('<talk-chatbox> is not the classic bundle\'s class');
+      if (!copies.firstWins) throw new Error("<talk-chatbox> is not the classic bundle's class");
       if (!copies.distinct) throw new Error('<esm-chatbox> does not come from a second copy of the kit');
       noErrors(tab.errors);
       const kitWarnings = tab.warnings.filter((text) => text.includes('[talkjs-elements]'));
@@ -274,30 +275,43 @@ function fakeCdnTests() {
     test(`${label}: completes the talkjs package's window.Talk stub in place and settles what was queued on Talk.ready`, async () => {
       // The talkjs package's snippet (node_modules/talkjs/src/index.esnext.js), without its script injection.
       await page.addScriptTag({
-        content: 'window.Talk={v:3,ready:{then:function(f){var l=this.c;if(Promise)return new Promise(function(r,e){l.push([f,r,e]);});l.push([f]);},catch:function(){return new Promise(function(){});},c:[]}};',
+        content:
+          'window.Talk={v:3,ready:{then:function(f){var l=this.c;if(Promise)return new Promise(function(r,e){l.push([f,r,e]);});l.push([f]);},catch:function(){return new Promise(function(){});},c:[]}};',
       });
-      const result = await page.evaluate(async ({ seed, bundle }) => {
-        const stub = window.Talk;
-        const queued = [stub.ready.then(() => 'first'), Promise.resolve(stub.ready).then(() => 'awaited')];
-        const order = [];
-        stub.ready.then(() => order.push('callback'));
-        const script = document.createElement('script');
-        script.textContent = `${bundle}\nwindow.fakeTalk = FakeTalkCdn.installFakeTalkCdn(${JSON.stringify(seed)});`;
-        document.head.append(script);
-        const settled = await Promise.all(queued);
-        const session = new stub.Session({ appId: 'tXXXX', userId: 'alice' });
-        return {
-          sameObject: window.Talk === stub,
-          settled,
-          order,
-          version: stub.v,
-          sessionAlive: session.isAlive,
-          liveSessions: window.fakeTalk.live().sessions,
-          viaStub: stub.live().sessions,
-          oneOnOne: typeof stub.oneOnOneId('alice', 'bob'),
-        };
-      }, { seed, bundle: fakeCdnBundle });
-      const expected = { sameObject: true, settled: ['first', 'awaited'], order: ['callback'], version: 3, sessionAlive: true, liveSessions: 1, viaStub: 1, oneOnOne: 'string' };
+      const result = await page.evaluate(
+        async ({ seed, bundle }) => {
+          const stub = window.Talk;
+          const queued = [stub.ready.then(() => 'first'), Promise.resolve(stub.ready).then(() => 'awaited')];
+          const order = [];
+          stub.ready.then(() => order.push('callback'));
+          const script = document.createElement('script');
+          script.textContent = `${bundle}\nwindow.fakeTalk = FakeTalkCdn.installFakeTalkCdn(${JSON.stringify(seed)});`;
+          document.head.append(script);
+          const settled = await Promise.all(queued);
+          const session = new stub.Session({ appId: 'tXXXX', userId: 'alice' });
+          return {
+            sameObject: window.Talk === stub,
+            settled,
+            order,
+            version: stub.v,
+            sessionAlive: session.isAlive,
+            liveSessions: window.fakeTalk.live().sessions,
+            viaStub: stub.live().sessions,
+            oneOnOne: typeof stub.oneOnOneId('alice', 'bob'),
+          };
+        },
+        { seed, bundle: fakeCdnBundle },
+      );
+      const expected = {
+        sameObject: true,
+        settled: ['first', 'awaited'],
+        order: ['callback'],
+        version: 3,
+        sessionAlive: true,
+        liveSessions: 1,
+        viaStub: 1,
+        oneOnOne: 'string',
+      };
       if (!isDeepStrictEqual(result, expected)) throw new Error(JSON.stringify(result));
     });
 
@@ -325,7 +339,14 @@ function readmeTests() {
     const readme = ['README.md', 'docs/frameworks.md'].map((doc) => readFileSync(doc, 'utf8')).join('\n');
     const blocks = [...readme.matchAll(/^From `(examples\/[^`]+)`:\n\n```[a-z]*\n([\s\S]*?)\n```/gm)];
     const files = new Set(blocks.map(([, file]) => file));
-    for (const required of ['examples/plain-html/index.html', 'examples/cms/index.html', 'examples/react/src/App.tsx', 'examples/vue/src/App.vue', 'examples/angular/src/app.component.ts', 'examples/svelte/src/App.svelte']) {
+    for (const required of [
+      'examples/plain-html/index.html',
+      'examples/cms/index.html',
+      'examples/react/src/App.tsx',
+      'examples/vue/src/App.vue',
+      'examples/angular/src/app.component.ts',
+      'examples/svelte/src/App.svelte',
+    ]) {
       if (!files.has(required)) throw new Error(`neither README.md nor docs/frameworks.md shows a snippet from ${required}`);
     }
     const dedent = (text) => {
@@ -356,11 +377,43 @@ function readmeTests() {
 const shared = {};
 
 const apps = [
-  { name: 'plain-html', label: 'plain-html (standalone ESM, real default SDK path)', binding: "addEventListener('talk-message')", renderer: 'the page script', property: 'a property from script', signOut: 'element.remove()', fakeCdn: true },
-  { name: 'react', label: 'React 19', binding: 'ontalk-message', renderer: 'React', property: 'a JSX prop (React 19 sets properties)', toggle: '{showChatbox && …}', signOut: '{signedIn && …}' },
-  { name: 'vue', label: 'Vue 3', binding: '@talk-message', renderer: 'Vue', property: ':messageFilter (Vue sets properties the element has)', toggle: 'v-if', signOut: 'v-if' },
+  {
+    name: 'plain-html',
+    label: 'plain-html (standalone ESM, real default SDK path)',
+    binding: "addEventListener('talk-message')",
+    renderer: 'the page script',
+    property: 'a property from script',
+    signOut: 'element.remove()',
+    fakeCdn: true,
+  },
+  {
+    name: 'react',
+    label: 'React 19',
+    binding: 'ontalk-message',
+    renderer: 'React',
+    property: 'a JSX prop (React 19 sets properties)',
+    toggle: '{showChatbox && …}',
+    signOut: '{signedIn && …}',
+  },
+  {
+    name: 'vue',
+    label: 'Vue 3',
+    binding: '@talk-message',
+    renderer: 'Vue',
+    property: ':messageFilter (Vue sets properties the element has)',
+    toggle: 'v-if',
+    signOut: 'v-if',
+  },
   { name: 'angular', label: 'Angular', binding: '(talk-message)', renderer: 'Angular', property: '[messageFilter]', toggle: '@if', signOut: '@if' },
-  { name: 'svelte', label: 'Svelte 5', binding: 'ontalk-message', renderer: 'Svelte', property: 'messageFilter={…} (Svelte 5 sets properties the element has)', toggle: '{#if}', signOut: '{#if}' },
+  {
+    name: 'svelte',
+    label: 'Svelte 5',
+    binding: 'ontalk-message',
+    renderer: 'Svelte',
+    property: 'messageFilter={…} (Svelte 5 sets properties the element has)',
+    toggle: '{#if}',
+    signOut: '{#if}',
+  },
 ];
 
 if (!built) {

@@ -39,10 +39,7 @@ async function openPage(browser, url, talkScript) {
   });
   const bundle = readFileSync(FAKE_CDN, 'utf8');
   let kitReady;
-  const kitReadyOrTimeout = Promise.race([
-    new Promise((resolve) => (kitReady = resolve)),
-    new Promise((resolve) => setTimeout(resolve, 15000).unref()),
-  ]);
+  const kitReadyOrTimeout = Promise.race([new Promise((resolve) => (kitReady = resolve)), new Promise((resolve) => setTimeout(resolve, 15000).unref())]);
   await page.exposeFunction('realLoaderKitReady', () => kitReady());
   await page.route(
     (target) => target.hostname !== '127.0.0.1',
@@ -127,7 +124,9 @@ export function realLoaderTests(context) {
           const events = window.realLoader?.events ?? [];
           return events.some((e) => e.type === 'talk-session-ready') && events.some((e) => e.type === 'talk-ready' && e.target === 'talk-chatbox');
         });
-        await page.locator('talk-chatbox [data-fake-talk="chatbox"] [data-part="message-text"]', { hasText: 'Hello from the fake CDN' }).waitFor({ timeout: 5000 });
+        await page
+          .locator('talk-chatbox [data-fake-talk="chatbox"] [data-part="message-text"]', { hasText: 'Hello from the fake CDN' })
+          .waitFor({ timeout: 5000 });
         const events = await page.evaluate(() => window.realLoader.events);
         const ready = events.find((e) => e.type === 'talk-session-ready');
         if (ready.at < DELAY_MS) throw new Error(`talk-session-ready after ${ready.at} ms, before the ${DELAY_MS} ms delayed script could have loaded`);
@@ -142,7 +141,7 @@ export function realLoaderTests(context) {
           live: window.fakeTalk.live(),
         }));
         if (!result.same) throw new Error('window.Talk was replaced, not filled in place');
-        if (!result.sessionElementSdk) throw new Error("<talk-session>.sdk is not window.Talk");
+        if (!result.sessionElementSdk) throw new Error('<talk-session>.sdk is not window.Talk');
         if (!result.filled) throw new Error('window.Talk has no Session/oneOnOneId after load');
         if (result.sessions !== 1) throw new Error(`the fake recorded ${result.sessions} sessions: ${JSON.stringify(result)}`);
         if (result.live.sessions !== 1 || result.live.chatboxes !== 1) throw new Error(`live: ${JSON.stringify(result.live)}`);

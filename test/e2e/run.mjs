@@ -10,7 +10,11 @@ import { launchBrowser, resultsDir, startVite } from './browser.mjs';
 import { realLoaderTests } from './real-loader.mjs';
 
 /** `Talk.oneOnOneId(a, b)` as TalkJS documents it: SHA-1 of the sorted ids as JSON, 20 hex digits. */
-const oneOnOneId = (a, b) => createHash('sha1').update(JSON.stringify([a, b].sort())).digest('hex').slice(0, 20);
+const oneOnOneId = (a, b) =>
+  createHash('sha1')
+    .update(JSON.stringify([a, b].sort()))
+    .digest('hex')
+    .slice(0, 20);
 
 const only = process.env.E2E_ONLY?.split(',');
 const wanted = (name) => !only || only.includes(name);
@@ -24,7 +28,10 @@ if (wanted('demo')) {
     const demo = squash(readFileSync('index.html', 'utf8'));
     for (const block of blocks) {
       // A line "…" stands for markup left out: each piece around it must be in the demo.
-      for (const piece of block.split(/^\s*…\s*$/m).map(squash).filter(Boolean)) {
+      for (const piece of block
+        .split(/^\s*…\s*$/m)
+        .map(squash)
+        .filter(Boolean)) {
         if (!demo.includes(piece)) throw new Error(`not in index.html: ${piece}`);
       }
     }
@@ -76,7 +83,10 @@ if (wanted('demo')) {
       // Two sessions: this one and the markup-only section's.
       await page.locator('#event-log li', { hasText: 'talk-session-ready' }).nth(1).waitFor();
       for (const tag of ['talk-inbox', 'talk-chatbox', 'talk-popup']) {
-        await page.locator('#event-log li', { hasText: `talk-ready on <${tag}>` }).first().waitFor();
+        await page
+          .locator('#event-log li', { hasText: `talk-ready on <${tag}>` })
+          .first()
+          .waitFor();
       }
     });
 
@@ -100,7 +110,15 @@ if (wanted('demo')) {
         const sets = element.sdk.callsTo('set', session.currentUser).map((call) => call.args[0]);
         return { userId: session.options.userId, me: session.options.me ?? null, sets };
       });
-      const expected = { name: 'Alice', email: 'alice@example.com', photoUrl: 'https://example.com/alice.jpg', role: 'buyer', locale: 'en-US', welcomeMessage: 'Hi, Alice here.', custom: { plan: 'gold' } };
+      const expected = {
+        name: 'Alice',
+        email: 'alice@example.com',
+        photoUrl: 'https://example.com/alice.jpg',
+        role: 'buyer',
+        locale: 'en-US',
+        welcomeMessage: 'Hi, Alice here.',
+        custom: { plan: 'gold' },
+      };
       const first = result.sets[0] ?? {};
       const same = Object.entries(expected).every(([key, value]) => JSON.stringify(first[key]) === JSON.stringify(value));
       if (result.userId !== 'alice' || result.me !== null || result.sets.length < 1 || !same) throw new Error(`session user ${JSON.stringify(result)}`);
@@ -122,7 +140,8 @@ if (wanted('demo')) {
       const conversation = await page.evaluate(() => document.getElementById('cms-seller').chatbox.currentConversation);
       const expected = oneOnOneId('alice', 'sebastian');
       if (conversation?.id !== expected) throw new Error(`the seller chat shows ${conversation?.id}, expected oneOnOneId ${expected}`);
-      if (Object.keys(conversation.participants).sort().join(',') !== 'alice,sebastian') throw new Error(`participants ${Object.keys(conversation.participants)}`);
+      if (Object.keys(conversation.participants).sort().join(',') !== 'alice,sebastian')
+        throw new Error(`participants ${Object.keys(conversation.participants)}`);
       await seller.locator('[data-part="title"]', { hasText: 'Sebastian (seller)' }).waitFor();
       await seller.locator('[data-part="message-field"]').fill('Is the lamp still available?');
       await seller.locator('[data-part="send"]').click();
@@ -165,10 +184,7 @@ if (wanted('demo')) {
     test('markup only: the unread badge shows the count after "Simulate incoming message"', async () => {
       await badge.waitFor({ state: 'visible' });
       const count = await page.locator('#unread-count').textContent();
-      await page.waitForFunction(
-        (n) => document.querySelector('#cms talk-unread-badge').shadowRoot.querySelector('[part="badge"]').textContent === n,
-        count,
-      );
+      await page.waitForFunction((n) => document.querySelector('#cms talk-unread-badge').shadowRoot.querySelector('[part="badge"]').textContent === n, count);
       const label = await badge.getAttribute('aria-label');
       if (label !== `${count} unread conversations`) throw new Error(`badge label "${label}"`);
       await cms.screenshot({ path: `${resultsDir}/demo-markup-only.png` });

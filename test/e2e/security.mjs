@@ -34,7 +34,16 @@ const POLICIES = {
 // ---------------------------------------------------------------------------------------------
 // Bundles (in memory) and their source maps
 
-const common = { bundle: true, write: false, sourcemap: 'external', target: 'es2022', platform: 'browser', tsconfig: path.join(root, 'tsconfig.json'), logLevel: 'warning', absWorkingDir: root };
+const common = {
+  bundle: true,
+  write: false,
+  sourcemap: 'external',
+  target: 'es2022',
+  platform: 'browser',
+  tsconfig: path.join(root, 'tsconfig.json'),
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
 const bundles = new Map(); // URL path → { body, type }
 const maps = new Map(); // URL path of a script → SourceMap
 async function bundle(options) {
@@ -117,7 +126,9 @@ before(async () => {
   browser = await launchBrowser();
 });
 after(async () => {
-  console.log(`\n[figures] security: ${CASES.length + 1} pages (strict CSP and Trusted Types), violations from the kit's own code: 0 expected; from elsewhere: ${reported.length}`);
+  console.log(
+    `\n[figures] security: ${CASES.length + 1} pages (strict CSP and Trusted Types), violations from the kit's own code: 0 expected; from elsewhere: ${reported.length}`,
+  );
   await browser?.close();
   server.close();
 });
@@ -136,7 +147,11 @@ async function open(policy, file, options = {}) {
   });
   page.on('pageerror', (error) => {
     const frame = /\((https?:\/\/[^)]+):(\d+):(\d+)\)/.exec(error.stack ?? '') ?? /at (https?:\/\/\S+):(\d+):(\d+)/.exec(error.stack ?? '');
-    problems.push({ kind: 'uncaught error', text: String(error.message), ...(frame ? origin(frame[1], Number(frame[2]), Number(frame[3])) : { owner: 'unknown', where: '' }) });
+    problems.push({
+      kind: 'uncaught error',
+      text: String(error.message),
+      ...(frame ? origin(frame[1], Number(frame[2]), Number(frame[3])) : { owner: 'unknown', where: '' }),
+    });
   });
   // Offline: our server, and the TalkJS CDN answered with the fake SDK's stand-in; nothing else.
   const cdn = { requests: 0, failFirst: options.failFirstCdnRequest === true };
@@ -149,7 +164,11 @@ async function open(policy, file, options = {}) {
   });
   await page.goto(`${base}/${policy}/${file}`);
   const violations = async () =>
-    (await page.evaluate(() => window.securityLog.violations)).map((v) => ({ kind: `violation of ${v.directive}`, text: `${v.sample || v.blockedURI}`, ...origin(v.sourceFile, v.lineNumber, v.columnNumber) }));
+    (await page.evaluate(() => window.securityLog.violations)).map((v) => ({
+      kind: `violation of ${v.directive}`,
+      text: `${v.sample || v.blockedURI}`,
+      ...origin(v.sourceFile, v.lineNumber, v.columnNumber),
+    }));
   return { page, context, problems, violations, cdn };
 }
 
@@ -164,7 +183,10 @@ async function expectWorking(page, { errorsAllowed = 0 } = {}) {
   await page.locator('talk-chatbox [data-part="message-field"]').fill(text);
   await page.locator('talk-chatbox [data-part="send"]').click();
   await page.locator('talk-chatbox [data-part="message-text"]', { hasText: text }).waitFor();
-  await page.waitForFunction((t) => window.securityLog.events.some((e) => e.type === 'talk-send-message' && e.target === 'talk-chatbox' && String(e.text).includes(t)), text);
+  await page.waitForFunction(
+    (t) => window.securityLog.events.some((e) => e.type === 'talk-send-message' && e.target === 'talk-chatbox' && String(e.text).includes(t)),
+    text,
+  );
   // Markup in data stays text: no element was made from it.
   const injected = await page.evaluate(() => {
     const roots = [document, ...[...document.querySelectorAll('*')].map((el) => el.shadowRoot).filter(Boolean)];
@@ -185,7 +207,13 @@ const CASES = [
   { policy: 'strict', file: 'fake.html', title: 'strict CSP, fake SDK set as .sdk', works: true, clean: true },
   { policy: 'tt', file: 'fake.html', title: 'Trusted Types enforced, fake SDK set as .sdk', works: true, clean: true },
   { policy: 'strict', file: 'default.html', title: 'strict CSP, default SDK path (talkjs package → cdn.talkjs.com)', works: true, clean: true },
-  { policy: 'tt', file: 'default-tt-policy.html', title: "Trusted Types enforced, default SDK path with the page's own default policy", works: true, clean: true },
+  {
+    policy: 'tt',
+    file: 'default-tt-policy.html',
+    title: "Trusted Types enforced, default SDK path with the page's own default policy",
+    works: true,
+    clean: true,
+  },
   { policy: 'tt', file: 'default.html', title: 'Trusted Types enforced, default SDK path, no page policy', works: false, clean: false },
 ];
 
@@ -242,7 +270,8 @@ for (const c of CASES) {
         const seen = new Set();
         const unique = all.filter((e) => (seen.has(`${e.owner}|${e.text}`) ? false : seen.add(`${e.owner}|${e.text}`)));
         if (!c.clean) {
-          for (const entry of unique.filter((e) => !isKitReport(e))) reported.push(`${c.title}: ${entry.kind} from ${entry.owner} (${entry.where}): ${entry.text}`);
+          for (const entry of unique.filter((e) => !isKitReport(e)))
+            reported.push(`${c.title}: ${entry.kind} from ${entry.owner} (${entry.where}): ${entry.text}`);
         }
         return { all, unique };
       })());
@@ -269,7 +298,8 @@ for (const c of CASES) {
     } else {
       test('what the page reports comes from the talkjs package’s loader snippet (not the kit)', async () => {
         const { unique } = await problemsSeen();
-        for (const entry of unique.filter((e) => !isKitReport(e))) console.log(`    reported (not the kit's): ${entry.kind} from ${entry.owner} (${entry.where}): ${entry.text}`);
+        for (const entry of unique.filter((e) => !isKitReport(e)))
+          console.log(`    reported (not the kit's): ${entry.kind} from ${entry.owner} (${entry.where}): ${entry.text}`);
         const others = unique.filter((e) => e.owner !== 'talkjs package' && !isKitReport(e));
         if (!unique.some((e) => e.owner === 'talkjs package')) throw new Error(`expected the talkjs snippet's violation; got:\n${list(unique)}`);
         if (others.length) throw new Error(list(others));
