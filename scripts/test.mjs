@@ -4,8 +4,9 @@
 // `pass`/`fail`/`cancelled`, check-generated's checks). A step without tests of its own (tsc, the
 // build, the size budget) adds nothing when it succeeds and one failure when it fails, as does
 // a runner that exits non-zero without counting a failed test.
-//  1. tsc --noEmit (strict; the fake SDK is type-checked against the talkjs declarations) and
-//     the generated files (manifest, framework typings, API docs) are up to date
+//  1. tsc --noEmit (strict; the fake SDK is type-checked against the talkjs declarations), ESLint
+//     and Prettier (`npm run lint`), and the generated files (manifest, framework typings, API
+//     docs) are up to date
 //  2. npm run build (dist/), then the size budget of the standalone bundle
 //  3. browser tests: @web/test-runner in headless Chromium, Firefox ESR and WebKitGTK (BROWSERS,
 //     comma-separated, to run fewer), each under both readings of the fake (FAKE_READINGS)
@@ -117,6 +118,7 @@ async function step(name, command, args, counter, env = {}) {
 
 if (wanted('unit')) {
   await step('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit']);
+  await step('lint and format (ESLint, Prettier: npm run lint)', 'npm', ['run', 'lint', '--silent']);
   await step('generated files up to date (manifest, typings, API docs)', process.execPath, ['scripts/check-generated.mjs'], passedFailed);
 }
 if (wanted('unit') || wanted('node') || wanted('examples') || wanted('a11y')) {

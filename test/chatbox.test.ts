@@ -7,7 +7,23 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { ConversationSource, TalkChatboxElement, TalkSessionElement } from '../src/index.js';
-import { EVERY_COMMON_ATTRIBUTE, EVERY_COMMON_OPTION, captureConsole, expectCreatedWith, expectNoLeaks, nextTask, placeUi, recordEvents, sampleFake, slots, until, type Attributes, type FakeTalk, type OptionCase, type Properties } from './helpers.js';
+import {
+  EVERY_COMMON_ATTRIBUTE,
+  EVERY_COMMON_OPTION,
+  captureConsole,
+  expectCreatedWith,
+  expectNoLeaks,
+  nextTask,
+  placeUi,
+  recordEvents,
+  sampleFake,
+  slots,
+  until,
+  type Attributes,
+  type FakeTalk,
+  type OptionCase,
+  type Properties,
+} from './helpers.js';
 
 let fake: FakeTalk;
 beforeEach(() => {

@@ -149,8 +149,7 @@ describe('context: shadow roots', () => {
   it('a <talk-chatbox> in a shadow root finds the <talk-session> outside it, and its events reach document (composed)', async () => {
     fake = sampleFake();
     const seen: { type: string; event: CustomEvent; target: EventTarget | null; origin: EventTarget | undefined }[] = [];
-    const listener = (event: Event) =>
-      seen.push({ type: event.type, event: event as CustomEvent, target: event.target, origin: event.composedPath()[0] });
+    const listener = (event: Event) => seen.push({ type: event.type, event: event as CustomEvent, target: event.target, origin: event.composedPath()[0] });
     document.addEventListener('talk-ready', listener);
     document.addEventListener('talk-send-message', listener);
     try {

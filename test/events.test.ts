@@ -128,7 +128,8 @@ function expectRedispatched(seen: Seen[], route: Route, target: Element, returne
   expect(seen[0]!.target === target, `${route.dom}: target is <${target.localName}>`).to.equal(true);
   expect(event.bubbles, `${route.dom}: bubbles`).to.equal(true);
   expect(event.composed, `${route.dom}: composed`).to.equal(true);
-  const cancelable = route.cancelable === 'sdk' ? typeof (returned as { preventDefault?: unknown } | undefined)?.preventDefault === 'function' : route.cancelable;
+  const cancelable =
+    route.cancelable === 'sdk' ? typeof (returned as { preventDefault?: unknown } | undefined)?.preventDefault === 'function' : route.cancelable;
   expect(event.cancelable, `${route.dom}: cancelable`).to.equal(cancelable);
   if (route.noArgument) {
     expect(returned, `${route.sdk} has no argument`).to.equal(undefined);
@@ -314,7 +315,9 @@ describe('events: the kit’s own events', () => {
       expect(target === sessionEl).to.equal(true);
       expect(event.bubbles && event.composed).to.equal(true);
       expect(event.detail).to.include({ code: 'missing-app-id', attribute: 'app-id' });
-      expect((event.detail as { message: string }).message).to.be.a('string').and.include('app-id');
+      expect((event.detail as { message: string }).message)
+        .to.be.a('string')
+        .and.include('app-id');
       expect(consoleCapture.errors, 'one console message').to.have.length(1);
       expect(fake.sessions, 'no session').to.have.length(0);
     } finally {
@@ -459,8 +462,12 @@ describe('events: talk-browser-permission-needed waitUntil() delays the prompt',
     const { sessionEl, session } = await liveSession();
     const first = deferred();
     const second = deferred();
-    const onDocument = listen(document, ['talk-browser-permission-needed'], (event) => (event.detail as BrowserPermissionNeededDetail).waitUntil(first.promise));
-    const onElement = listen(sessionEl, ['talk-browser-permission-needed'], (event) => (event.detail as BrowserPermissionNeededDetail).waitUntil(second.promise));
+    const onDocument = listen(document, ['talk-browser-permission-needed'], (event) =>
+      (event.detail as BrowserPermissionNeededDetail).waitUntil(first.promise),
+    );
+    const onElement = listen(sessionEl, ['talk-browser-permission-needed'], (event) =>
+      (event.detail as BrowserPermissionNeededDetail).waitUntil(second.promise),
+    );
     try {
       const p = prompt(session);
       second.reject(new Error('the page’s own dialog failed'));
@@ -584,7 +591,12 @@ describe('events: talk-desktop-notification-clicked is subscribed only with a li
     fake = sampleFake();
     const clicks: unknown[] = [];
     const sessionEl = await fixture<TalkSessionElement>(
-      html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake} @talk-desktop-notification-clicked=${(e: CustomEvent) => clicks.push(e.detail)}></talk-session>`,
+      html`<talk-session
+        app-id="tTEST"
+        user-id="alice"
+        .sdk=${fake}
+        @talk-desktop-notification-clicked=${(e: CustomEvent) => clicks.push(e.detail)}
+      ></talk-session>`,
     );
     await until(() => sessionEl.session !== undefined, 'the session');
     const first = fake.sessions[0]!;
@@ -635,13 +647,22 @@ describe('events: nothing after removal', () => {
       emitOn(fake.inboxes[0]!, 'conversationSelected');
       emitOn(fake.popups[0]!, 'open');
       emitOn(fake.popups[0]!, 'close');
-      expect(recorders.flatMap((r) => r.seen.map((s) => s.type)), 'events after removal').to.deep.equal([]);
+      expect(
+        recorders.flatMap((r) => r.seen.map((s) => s.type)),
+        'events after removal',
+      ).to.deep.equal([]);
 
       await nextTask();
       expect(fake.live().subscriptions, 'subscriptions a task later').to.equal(0);
       expect(session.isAlive, 'session destroyed').to.equal(false);
-      expect(boxes.map((box) => box.isAlive), 'UIs destroyed').to.deep.equal([false, false, false]);
-      expect(recorders.flatMap((r) => r.seen.map((s) => s.type)), 'events during teardown').to.deep.equal([]);
+      expect(
+        boxes.map((box) => box.isAlive),
+        'UIs destroyed',
+      ).to.deep.equal([false, false, false]);
+      expect(
+        recorders.flatMap((r) => r.seen.map((s) => s.type)),
+        'events during teardown',
+      ).to.deep.equal([]);
     } finally {
       for (const r of recorders) r.stop();
     }
@@ -664,10 +685,22 @@ describe('events: nothing after removal', () => {
     const recorders = [document, sessionEl, chatboxEl].map((target) => listen(target, TALK_EVENT_NAMES));
     try {
       chatboxEl.remove();
-      for (const sdk of ['sendMessage', 'customConversationAction', 'leaveConversation', 'markConversationAsUnread', 'focus', 'blur', 'translationToggled', 'keyup']) {
+      for (const sdk of [
+        'sendMessage',
+        'customConversationAction',
+        'leaveConversation',
+        'markConversationAsUnread',
+        'focus',
+        'blur',
+        'translationToggled',
+        'keyup',
+      ]) {
         emitOn(box, sdk);
       }
-      expect(recorders.flatMap((r) => r.seen.map((s) => s.type)), 'events after removal').to.deep.equal([]);
+      expect(
+        recorders.flatMap((r) => r.seen.map((s) => s.type)),
+        'events after removal',
+      ).to.deep.equal([]);
 
       await nextTask();
       expect(box.isAlive, 'chatbox destroyed').to.equal(false);

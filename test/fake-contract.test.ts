@@ -85,7 +85,7 @@ afterEach(() => {
 
 describe('Talk.ready and the talkjs package stub', () => {
   // index.esnext.js: `t.Talk={v:3,ready:{then:function(f){...l.push([f,r,e])...},catch:function(){return k&&new k();},c:l}}`
-  it("before load the object is the stub: only `v: 3` and `ready` ({ then, catch, c }) as SDK members", () => {
+  it('before load the object is the stub: only `v: 3` and `ready` ({ then, catch, c }) as SDK members', () => {
     const fake = makeFake({ ready: 'manual' });
     const sdk = fake as unknown as Record<string, unknown>;
     expect(sdk['v']).to.equal(3);
@@ -103,7 +103,7 @@ describe('Talk.ready and the talkjs package stub', () => {
     expect(fake.backend.users.has('alice')).to.equal(true);
   });
 
-  it('ready.then(f) queues [f, resolve, reject] and returns a promise settled with f\'s result after load', async () => {
+  it("ready.then(f) queues [f, resolve, reject] and returns a promise settled with f's result after load", async () => {
     const fake = makeFake({ ready: 'manual' });
     const order: string[] = [];
     const first = fake.ready.then(() => {
@@ -124,7 +124,7 @@ describe('Talk.ready and the talkjs package stub', () => {
     expect((await rejection(second)).message).to.equal('boom');
   });
 
-  it('ready.catch() throws, as the stub\'s `new Promise()` does', () => {
+  it("ready.catch() throws, as the stub's `new Promise()` does", () => {
     const fake = makeFake({ ready: 'manual' });
     expect(() => fake.ready.catch(() => undefined)).to.throw(TypeError);
   });
@@ -155,7 +155,7 @@ describe('Talk.ready and the talkjs package stub', () => {
     expect(() => never.resolveReady()).to.throw(/never/);
   });
 
-  it('installFakeTalkCdn completes the page\'s stub object in place and runs its queue once loaded', async () => {
+  it("installFakeTalkCdn completes the page's stub object in place and runs its queue once loaded", async () => {
     const global = globalThis as unknown as { Talk?: unknown };
     const saved = global.Talk;
     const queue: unknown[][] = [];
@@ -779,7 +779,7 @@ describe('Session.onDesktopNotificationClicked', () => {
 
 describe('Session.onBrowserPermissionNeeded', () => {
   // "If you return a promise from your event handler, then TalkJS will wait until this promise resolves before showing the permission dialog."
-  it('waits for the handlers\' promises before prompting; preventDefault() cancels', async () => {
+  it("waits for the handlers' promises before prompting; preventDefault() cancels", async () => {
     const fake = makeFake();
     const s = session(fake);
     let release: () => void = () => undefined;
@@ -851,7 +851,9 @@ describe('UI event payloads', () => {
     const selected: Talk.ConversationSelectedEvent[] = [];
     inbox.onSelectConversation((event) => select.push(event));
     inbox.onConversationSelected((event) => selected.push(event));
-    parts(inbox, 'feed-item').find((item) => item.dataset['conversationId'] === 'team')!.click();
+    parts(inbox, 'feed-item')
+      .find((item) => item.dataset['conversationId'] === 'team')!
+      .click();
     expectKeys(select[0]!, ['me', 'others', 'participants', 'conversation', 'preventDefault'], ['defaultPrevented']);
     expect(select[0]!.others.map((user) => user.id).sort()).to.deep.equal(['bob', 'carol']);
     expect(select[0]!.participants).to.have.length(3);

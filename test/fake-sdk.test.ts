@@ -315,7 +315,7 @@ describe('fake SDK: UI lifecycle', () => {
     expect(s.getPopups()).to.deep.equal([]);
     await macrotask();
     const [popup] = s.getPopups();
-    expect(popup).to.exist;
+    expect(popup, 'the restored popup').to.not.equal(undefined);
     expect(popup!.restored).to.equal(true);
     expect(popup!.visible).to.equal(true);
     expect(popup!.currentConversation?.id).to.equal('order-1');
@@ -541,7 +541,9 @@ describe('fake SDK: the stand-in UI', () => {
     expect(selectedEvents).to.have.length(1);
 
     prevent = false;
-    parts(inbox, 'feed-item').find((i) => i.dataset['conversationId'] === 'team')!.click();
+    parts(inbox, 'feed-item')
+      .find((i) => i.dataset['conversationId'] === 'team')!
+      .click();
     expect(selectEvents).to.have.length(2);
     expect(inbox.currentConversation?.id).to.equal('team');
     expect(inbox.selected).to.equal('order-1'); // what select() last received

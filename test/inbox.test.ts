@@ -6,7 +6,23 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { ConversationSource, TalkSessionElement } from '../src/index.js';
-import { EVERY_COMMON_ATTRIBUTE, EVERY_COMMON_OPTION, captureConsole, expectCreatedWith, expectNoLeaks, nextTask, placeUi, recordEvents, sampleFake, slots, until, type Attributes, type FakeTalk, type OptionCase, type Properties } from './helpers.js';
+import {
+  EVERY_COMMON_ATTRIBUTE,
+  EVERY_COMMON_OPTION,
+  captureConsole,
+  expectCreatedWith,
+  expectNoLeaks,
+  nextTask,
+  placeUi,
+  recordEvents,
+  sampleFake,
+  slots,
+  until,
+  type Attributes,
+  type FakeTalk,
+  type OptionCase,
+  type Properties,
+} from './helpers.js';
 
 let fake: FakeTalk;
 beforeEach(() => {
@@ -175,7 +191,9 @@ describe('<talk-inbox>: loading and error slots, status and states', () => {
 describe('<talk-inbox>: inbox property and talk-ready', () => {
   it('inbox is undefined before creation, the live fake inbox once ready, undefined after removal', async () => {
     fake = sampleFake({ ready: 'manual' });
-    const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}><talk-inbox></talk-inbox></talk-session>`);
+    const sessionEl = await fixture<TalkSessionElement>(
+      html`<talk-session app-id="tTEST" user-id="alice" .sdk=${fake}><talk-inbox></talk-inbox></talk-session>`,
+    );
     const el = sessionEl.querySelector('talk-inbox')!;
     expect(el.inbox).to.equal(undefined);
     fake.resolveReady();

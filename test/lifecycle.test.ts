@@ -7,7 +7,18 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type Talk from 'talkjs';
 import type { TalkChatboxElement, TalkInboxElement, TalkPopupElement, TalkSessionElement } from '../src/index.js';
 import { FakeChatbox } from '../src/testing/index.js';
-import { anotherFake, expectNoLeaks, nextTask, onCleanup, probeSessions, recordEvents, sampleFake, sessionConstructors, until, type FakeTalk } from './helpers.js';
+import {
+  anotherFake,
+  expectNoLeaks,
+  nextTask,
+  onCleanup,
+  probeSessions,
+  recordEvents,
+  sampleFake,
+  sessionConstructors,
+  until,
+  type FakeTalk,
+} from './helpers.js';
 
 let fake: FakeTalk | undefined;
 
@@ -140,7 +151,10 @@ describe('lifecycle: removal while mounting', () => {
     await nextTask();
     await nextTask();
     expect(atDocument.events, 'talk-ready at document').to.have.length(0);
-    expect(atElements.flatMap((r) => r.events), 'talk-ready on the chatbox elements').to.have.length(0);
+    expect(
+      atElements.flatMap((r) => r.events),
+      'talk-ready on the chatbox elements',
+    ).to.have.length(0);
     expect(fake.chatboxes).to.have.length(2);
     expect(fake.chatboxes.every((chatbox) => !chatbox.isAlive)).to.equal(true);
     expect(fake.live().total).to.equal(0);
@@ -205,7 +219,12 @@ describe('lifecycle: repeated connect, move, disconnect', () => {
   it('20 rounds of append, move and remove: never two live sessions, nothing left at the end', async () => {
     fake = sampleFake();
     const seen = probeSessions(fake);
-    const host = await fixture<HTMLDivElement>(html`<div><div id="a"></div><div id="b"></div></div>`);
+    const host = await fixture<HTMLDivElement>(
+      html`<div>
+        <div id="a"></div>
+        <div id="b"></div>
+      </div>`,
+    );
     const a = host.querySelector<HTMLDivElement>('#a')!;
     const b = host.querySelector<HTMLDivElement>('#b')!;
     const shadow = b.attachShadow({ mode: 'open' });
@@ -259,7 +278,10 @@ describe('lifecycle: repeated connect, move, disconnect', () => {
     await nextTask();
     await nextTask();
     expect(fake.live().total, 'live objects after the last removal').to.equal(0);
-    expect(seen.every((n) => n === 0), `live sessions at each construction: ${seen.join(',')}`).to.equal(true);
+    expect(
+      seen.every((n) => n === 0),
+      `live sessions at each construction: ${seen.join(',')}`,
+    ).to.equal(true);
     expect(Math.max(...maxLive)).to.be.at.most(1);
   });
 });
@@ -325,10 +347,7 @@ describe('lifecycle: every SDK object is destroyed with its element', () => {
     const chatboxEl = el.querySelector('talk-chatbox')!;
     const inboxEl = el.querySelector<TalkInboxElement>('talk-inbox')!;
     const popupEl = el.querySelector<TalkPopupElement>('talk-popup')!;
-    await until(
-      () => [chatboxEl, inboxEl, popupEl].every((ui) => ui.status === 'ready'),
-      'the three UIs mounted',
-    );
+    await until(() => [chatboxEl, inboxEl, popupEl].every((ui) => ui.status === 'ready'), 'the three UIs mounted');
     expect(fake.live()).to.deep.include({ sessions: 1, chatboxes: 1, inboxes: 1, popups: 1 });
     const [chatbox, inbox, popup] = [fake.chatboxes[0]!, fake.inboxes[0]!, fake.popups[0]!];
 

@@ -8,7 +8,19 @@ import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type Talk from 'talkjs';
 import type { TalkChatboxElement, TalkInboxElement, TalkPopupElement, TalkSessionElement } from '../src/index.js';
 import type { FakeCall } from '../src/testing/index.js';
-import { expectNoLeaks, nextTask, onCleanup, placeUi, recordEvents, sampleFake, until, type Attributes, type FakeTalk, type Properties, type UiTag } from './helpers.js';
+import {
+  expectNoLeaks,
+  nextTask,
+  onCleanup,
+  placeUi,
+  recordEvents,
+  sampleFake,
+  until,
+  type Attributes,
+  type FakeTalk,
+  type Properties,
+  type UiTag,
+} from './helpers.js';
 
 let fake: FakeTalk;
 beforeEach(() => {
@@ -389,7 +401,9 @@ describe('live updates: session desktop-notification-enabled', () => {
   it('only once the session is ready: nothing while the SDK loads, then the one call after the credentials and user checks', async () => {
     stubPermission('granted');
     const f = sampleFake({ ready: 'manual' });
-    const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" desktop-notification-enabled .sdk=${f}></talk-session>`);
+    const sessionEl = await fixture<TalkSessionElement>(
+      html`<talk-session app-id="tTEST" user-id="alice" desktop-notification-enabled .sdk=${f}></talk-session>`,
+    );
     await settle(sessionEl);
     expect(f.calls, 'nothing before the SDK is ready').to.deep.equal([]);
     f.resolveReady();
@@ -474,9 +488,7 @@ describe('live updates: other option changes recreate the UI once per task', () 
     expect(replacement.options).to.deep.equal({ showChatHeader: false, theme: 'dark' });
     expect(old.isAlive).to.equal(false);
     expect(fake.callsTo('destroy', old)).to.have.length(1);
-    expect(indexOf(fake.callsTo('destroy', old)[0]), 'old destroyed before the new one is created').to.be.lessThan(
-      indexOf(fake.callsTo('createChatbox')[1]),
-    );
+    expect(indexOf(fake.callsTo('destroy', old)[0]), 'old destroyed before the new one is created').to.be.lessThan(indexOf(fake.callsTo('createChatbox')[1]));
     // The new chatbox shows the same conversation, in the same place.
     expect(argsOf('select', replacement)).to.deep.equal([['order-1']]);
     expect(replacement.container).to.equal(container);

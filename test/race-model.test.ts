@@ -24,13 +24,7 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import {
-  TalkChatboxElement,
-  TalkInboxElement,
-  TalkPopupElement,
-  TalkSessionElement,
-  TalkUnreadBadgeElement,
-} from '../src/index.js';
+import { TalkChatboxElement, TalkInboxElement, TalkPopupElement, TalkSessionElement, TalkUnreadBadgeElement } from '../src/index.js';
 import { FakeChatbox, FakeInbox, FakePopup } from '../src/testing/index.js';
 import { expectNoLeaks, nextTask, onCleanup, probeSessions, sampleFake, until, type FakeBox, type FakeTalk } from './helpers.js';
 
@@ -42,7 +36,8 @@ declare global {
 
 const env = window.TEST_ENV ?? {};
 const SEQUENCES = Number(env.RACE_SEQUENCES) > 0 ? Math.floor(Number(env.RACE_SEQUENCES)) : 500;
-const SEED = env.RACE_SEED !== undefined && env.RACE_SEED !== '' && Number.isFinite(Number(env.RACE_SEED)) ? Number(env.RACE_SEED) : (Math.random() * 2 ** 31) >>> 0;
+const SEED =
+  env.RACE_SEED !== undefined && env.RACE_SEED !== '' && Number.isFinite(Number(env.RACE_SEED)) ? Number(env.RACE_SEED) : (Math.random() * 2 ** 31) >>> 0;
 
 // ---------------------------------------------------------------------------------------------
 // The actions
@@ -73,9 +68,28 @@ const sessionName = fc.constantFrom<SessionName>('s0', 's1');
 const uiName = fc.constantFrom<UiName>('u0', 'u1', 'u2', 'u3', 'u4');
 
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ t: fc.constant('place' as const), el: sessionName, to: fc.constantFrom<Place>('root', 'A', 'B', 'S'), first: fc.boolean() }) },
-  { weight: 7, arbitrary: fc.record({ t: fc.constant('place' as const), el: uiName, to: fc.constantFrom<Place>('root', 'A', 'S', 's0', 's1', 's0', 's1'), first: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('place' as const), el: fc.constantFrom<ContainerName>('A', 'H'), to: fc.constantFrom<Place>('root', 's0', 's1'), first: fc.boolean() }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({ t: fc.constant('place' as const), el: sessionName, to: fc.constantFrom<Place>('root', 'A', 'B', 'S'), first: fc.boolean() }),
+  },
+  {
+    weight: 7,
+    arbitrary: fc.record({
+      t: fc.constant('place' as const),
+      el: uiName,
+      to: fc.constantFrom<Place>('root', 'A', 'S', 's0', 's1', 's0', 's1'),
+      first: fc.boolean(),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('place' as const),
+      el: fc.constantFrom<ContainerName>('A', 'H'),
+      to: fc.constantFrom<Place>('root', 's0', 's1'),
+      first: fc.boolean(),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('remove' as const), el: fc.oneof(sessionName, uiName) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('bounce' as const), el: fc.oneof(sessionName, uiName) }) },
   {
@@ -83,17 +97,42 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
     arbitrary: fc.oneof(
       fc.record({ t: fc.constant('session-attr' as const), s: sessionName, name: fc.constant('app-id' as const), value: fc.constantFrom('tA', 'tB') }),
       fc.record({ t: fc.constant('session-attr' as const), s: sessionName, name: fc.constant('user-id' as const), value: fc.constantFrom('alice', 'bob') }),
-      fc.record({ t: fc.constant('session-attr' as const), s: sessionName, name: fc.constant('token' as const), value: fc.constantFrom('jwt-1', 'jwt-2', null) }),
+      fc.record({
+        t: fc.constant('session-attr' as const),
+        s: sessionName,
+        name: fc.constant('token' as const),
+        value: fc.constantFrom('jwt-1', 'jwt-2', null),
+      }),
     ),
   },
   {
     weight: 4,
     arbitrary: fc.oneof(
-      fc.record({ t: fc.constant('ui-attr' as const), u: uiName, name: fc.constant('conversation-id' as const), value: fc.constantFrom('order-1', 'order-2', null) }),
-      fc.record({ t: fc.constant('ui-attr' as const), u: uiName, name: fc.constant('show-chat-header' as const), value: fc.constantFrom('true', 'false', null) }),
+      fc.record({
+        t: fc.constant('ui-attr' as const),
+        u: uiName,
+        name: fc.constant('conversation-id' as const),
+        value: fc.constantFrom('order-1', 'order-2', null),
+      }),
+      fc.record({
+        t: fc.constant('ui-attr' as const),
+        u: uiName,
+        name: fc.constant('show-chat-header' as const),
+        value: fc.constantFrom('true', 'false', null),
+      }),
       fc.record({ t: fc.constant('ui-attr' as const), u: uiName, name: fc.constant('theme' as const), value: fc.constantFrom('dark', 'light', null) }),
-      fc.record({ t: fc.constant('ui-attr' as const), u: uiName, name: fc.constant('highlighted-words' as const), value: fc.constantFrom('late', 'ship,late', null) }),
-      fc.record({ t: fc.constant('ui-attr' as const), u: fc.constant('u2' as const), name: fc.constant('show' as const), value: fc.constantFrom('', 'false', null) }),
+      fc.record({
+        t: fc.constant('ui-attr' as const),
+        u: uiName,
+        name: fc.constant('highlighted-words' as const),
+        value: fc.constantFrom('late', 'ship,late', null),
+      }),
+      fc.record({
+        t: fc.constant('ui-attr' as const),
+        u: fc.constant('u2' as const),
+        name: fc.constant('show' as const),
+        value: fc.constantFrom('', 'false', null),
+      }),
     ),
   },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('ready' as const), s: sessionName }) },
@@ -150,7 +189,12 @@ function describeAction(action: Action): string {
 function describeScenario(scenario: Scenario): string {
   return [
     `defined at start: [${scenario.definedAtStart.join(', ')}]; ready: s0 ${scenario.readyMode[0]}, s1 ${scenario.readyMode[1]}`,
-    `placed at start: ${Object.entries(scenario.initial).filter(([, place]) => place !== null).map(([el, place]) => `${el} → ${place}`).join(', ') || 'nothing'}`,
+    `placed at start: ${
+      Object.entries(scenario.initial)
+        .filter(([, place]) => place !== null)
+        .map(([el, place]) => `${el} → ${place}`)
+        .join(', ') || 'nothing'
+    }`,
     ...scenario.actions.map((action, i) => `  ${String(i + 1).padStart(2)}. ${describeAction(action)}`),
   ].join('\n');
 }
@@ -428,7 +472,10 @@ class World {
     for (const name of ['s0', 's1'] as const) {
       const live = this.fakes[name].live().sessions;
       expect(live, `${where}: live sessions of ${name}`).to.be.at.most(1);
-      expect(this.probes[name].filter((n) => n !== 0), `${where}: sessions alive on ${name}'s fake when a new one was constructed`).to.deep.equal([]);
+      expect(
+        this.probes[name].filter((n) => n !== 0),
+        `${where}: sessions alive on ${name}'s fake when a new one was constructed`,
+      ).to.deep.equal([]);
       const el = this.sessions.get(name);
       const session = el?.session;
       if (session) expect(session.isAlive, `${where}: ${name}.session is alive`).to.equal(true);
@@ -496,7 +543,8 @@ class World {
           if (owner && el.status !== 'ready') return `${el.dataset.name} counting for ${owner.dataset.name}`;
           if (!owner && el.isConnected && el.status !== 'loading') return `${el.dataset.name} (no session above it) waits`;
         } else if (owner) {
-          if (el.status !== 'ready' || !box || box.session !== owner.session || !box.mounted) return `${el.dataset.name} mounted on ${owner.dataset.name}'s session`;
+          if (el.status !== 'ready' || !box || box.session !== owner.session || !box.mounted)
+            return `${el.dataset.name} mounted on ${owner.dataset.name}'s session`;
         } else if (box || (el.isConnected && el.status !== 'loading')) {
           return `${el.dataset.name} (no session above it) waits with nothing created`;
         }
@@ -603,7 +651,9 @@ describe('race model (fast-check)', () => {
           `Shrunk sequence:\n${shrunk ? describeScenario(shrunk) : '(none)'}\n` +
           `Failure: ${error?.message ?? String(result.errorInstance)}`,
       );
-      throw new Error(`race model failed (seed ${result.seed}, path ${result.counterexamplePath}): ${error?.message ?? String(result.errorInstance)}\n${shrunk ? describeScenario(shrunk) : ''}`);
+      throw new Error(
+        `race model failed (seed ${result.seed}, path ${result.counterexamplePath}): ${error?.message ?? String(result.errorInstance)}\n${shrunk ? describeScenario(shrunk) : ''}`,
+      );
     }
     expect(result.numRuns).to.equal(SEQUENCES);
   });
@@ -660,9 +710,9 @@ describe('race model: shrunk sequences', () => {
       await nextTask();
       await nextTask();
       const onS1 = fakes[1]!;
-      if (tag === 'talk-chatbox') expect(onS1.chatboxes, "chatboxes made on the session of a <talk-session> it is not in").to.have.length(0);
+      if (tag === 'talk-chatbox') expect(onS1.chatboxes, 'chatboxes made on the session of a <talk-session> it is not in').to.have.length(0);
       // The session's own unreads subscription is the only one.
-      else expect(onS1.callsTo('onChange'), "unreads.onChange calls on the session of a <talk-session> it is not in").to.have.length(1);
+      else expect(onS1.callsTo('onChange'), 'unreads.onChange calls on the session of a <talk-session> it is not in').to.have.length(1);
       expect(ui.status, `<${tag}> status outside any session`).to.equal('loading');
     });
   }
@@ -746,6 +796,9 @@ describe('race model: shrunk sequences', () => {
     await nextTask();
     await nextTask();
     expect(ui.chatbox, 'the chatbox outside any session').to.equal(undefined);
-    expect(fakes[1]!.chatboxes.filter((box) => box.isAlive), "live chatboxes on s1's session").to.have.length(0);
+    expect(
+      fakes[1]!.chatboxes.filter((box) => box.isAlive),
+      "live chatboxes on s1's session",
+    ).to.have.length(0);
   });
 });

@@ -47,7 +47,9 @@ describe('real SDK: sdk is the talkjs package stub before talk.js has loaded (it
     fake = sampleFake();
     const console = captureConsole({ untilTestEnds: true });
     const events = recordEvents(document, ['talk-error'], { untilTestEnds: true });
-    const sessionEl = await fixture<TalkSessionElement>(html`<talk-session app-id="tTEST" user-id="alice" .sdk=${{ ready: Promise.resolve() } as never}></talk-session>`);
+    const sessionEl = await fixture<TalkSessionElement>(
+      html`<talk-session app-id="tTEST" user-id="alice" .sdk=${{ ready: Promise.resolve() } as never}></talk-session>`,
+    );
     await until(() => sessionEl.status === 'error', 'status error');
     expect(events.of('talk-error').map((e) => [e.detail.code, e.detail.attribute])).to.deep.equal([['invalid-attribute', 'sdk']]);
     expect(console.errors).to.have.length(1);

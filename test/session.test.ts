@@ -8,7 +8,19 @@ import { sendMouse } from '@web/test-runner-commands';
 import type Talk from 'talkjs';
 import type { TalkSessionElement } from '../src/index.js';
 import type { FakeSession } from '../src/testing/index.js';
-import { anotherFake, callIndex, expectNoLeaks, nextTask, optionsOf, probeSessions, recordEvents, sampleFake, sessionConstructors, until, type FakeTalk } from './helpers.js';
+import {
+  anotherFake,
+  callIndex,
+  expectNoLeaks,
+  nextTask,
+  optionsOf,
+  probeSessions,
+  recordEvents,
+  sampleFake,
+  sessionConstructors,
+  until,
+  type FakeTalk,
+} from './helpers.js';
 
 let fake: FakeTalk | undefined;
 
@@ -95,7 +107,13 @@ describe('<talk-session>: session options', () => {
     const f = fake;
     let setsAtReady = -1;
     const el = await fixture<TalkSessionElement>(
-      html`<talk-session .sdk=${f} app-id="tAPP" user-id="zoe" user-name="Zoe" @talk-session-ready=${() => (setsAtReady = f.callsTo('set').length)}></talk-session>`,
+      html`<talk-session
+        .sdk=${f}
+        app-id="tAPP"
+        user-id="zoe"
+        user-name="Zoe"
+        @talk-session-ready=${() => (setsAtReady = f.callsTo('set').length)}
+      ></talk-session>`,
     );
     const session = await sessionOf(el, f);
     await nextTask();
@@ -453,7 +471,10 @@ describe('<talk-session>: removal and moves', () => {
   it('moved within its parent in one task: same session, still alive', async () => {
     fake = sampleFake();
     const host = await fixture<HTMLDivElement>(
-      html`<div><talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session><p>after</p></div>`,
+      html`<div>
+        <talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session>
+        <p>after</p>
+      </div>`,
     );
     const el = host.querySelector('talk-session')!;
     const session = await sessionOf(el, fake);
@@ -471,7 +492,10 @@ describe('<talk-session>: removal and moves', () => {
   it('moved into another parent element in one task: same session', async () => {
     fake = sampleFake();
     const host = await fixture<HTMLDivElement>(
-      html`<div><div id="a"><talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session></div><div id="b"></div></div>`,
+      html`<div>
+        <div id="a"><talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session></div>
+        <div id="b"></div>
+      </div>`,
     );
     const el = host.querySelector('talk-session')!;
     const session = await sessionOf(el, fake);
@@ -488,7 +512,10 @@ describe('<talk-session>: removal and moves', () => {
   it('moved into a shadow root in one task: same session', async () => {
     fake = sampleFake();
     const host = await fixture<HTMLDivElement>(
-      html`<div><talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session><div id="shadow-host"></div></div>`,
+      html`<div>
+        <talk-session .sdk=${fake} app-id="tAPP" user-id="alice"></talk-session>
+        <div id="shadow-host"></div>
+      </div>`,
     );
     const el = host.querySelector('talk-session')!;
     const session = await sessionOf(el, fake);
@@ -529,7 +556,9 @@ describe('<talk-session>: removal and moves', () => {
 describe('<talk-session>: desktop-notification-enabled', () => {
   /** A `<talk-session>` for alice on `f` with desktop-notification-enabled="`value`", once its session was told so. */
   async function withDesktopNotificationEnabled(f: FakeTalk, value: 'true' | 'false') {
-    const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${f} app-id="tAPP" user-id="alice" desktop-notification-enabled=${value}></talk-session>`);
+    const el = await fixture<TalkSessionElement>(
+      html`<talk-session .sdk=${f} app-id="tAPP" user-id="alice" desktop-notification-enabled=${value}></talk-session>`,
+    );
     const session = await sessionOf(el, f);
     await until(() => f.callsTo('setDesktopNotificationEnabled', session).length > 0, `setDesktopNotificationEnabled(${value})`);
     await nextTask();
@@ -560,7 +589,9 @@ describe('<talk-session>: desktop-notification-enabled', () => {
   /** The page may not prompt now (no permission yet, no user activation): `true` has to wait for one. */
   function expectNoActivation(): void {
     expect(typeof Notification === 'undefined' ? 'default' : Notification.permission, 'Notification.permission').to.not.equal('granted');
-    expect((navigator as Navigator & { userActivation?: { isActive: boolean } }).userActivation?.isActive, 'navigator.userActivation.isActive').to.not.equal(true);
+    expect((navigator as Navigator & { userActivation?: { isActive: boolean } }).userActivation?.isActive, 'navigator.userActivation.isActive').to.not.equal(
+      true,
+    );
   }
 
   // One test: the trusted click leaves a user activation active for seconds, which would let a
@@ -568,7 +599,9 @@ describe('<talk-session>: desktop-notification-enabled', () => {
   it('"true": applied only at the next trusted click (not at untrusted events); "false" at once, dropping a pending "true"; no new session', async () => {
     fake = sampleFake();
     const f = fake;
-    const el = await fixture<TalkSessionElement>(html`<talk-session .sdk=${f} app-id="tAPP" user-id="alice" desktop-notification-enabled="true"></talk-session>`);
+    const el = await fixture<TalkSessionElement>(
+      html`<talk-session .sdk=${f} app-id="tAPP" user-id="alice" desktop-notification-enabled="true"></talk-session>`,
+    );
     const session = await sessionOf(el, f);
     const applied = () => f.callsTo('setDesktopNotificationEnabled', session).map((call) => call.args[0]);
     await nextTask();

@@ -111,7 +111,6 @@ export type TalkEventMap = { [K in TalkEventName]: CustomEvent<TalkEventDetails[
 
 declare global {
   // Element, Document and Window listeners all read this map.
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface GlobalEventHandlersEventMap extends TalkEventMap {}
 }
 

@@ -49,7 +49,10 @@ async function expectNoViolations(page, label) {
   });
   if (violations.length === 0) return passes;
   const lines = violations.flatMap((v) =>
-    v.nodes.map((n) => `  ${v.impact} ${v.id} (${v.help}) in ${whose(n)}: ${JSON.stringify(n.target)} ${n.html.slice(0, 160)}\n      ${String(n.summary).replace(/\n/g, ' ')}`),
+    v.nodes.map(
+      (n) =>
+        `  ${v.impact} ${v.id} (${v.help}) in ${whose(n)}: ${JSON.stringify(n.target)} ${n.html.slice(0, 160)}\n      ${String(n.summary).replace(/\n/g, ' ')}`,
+    ),
   );
   throw new Error(`${label}: ${lines.length} axe violation(s)\n${lines.join('\n')}`);
 }
@@ -86,7 +89,7 @@ test('the demo page (Vite, fake SDK): no axe violation', async (t) => {
     await expectNoViolations(page, 'demo, popup open');
   });
 
-  await t.test('the kit\'s status box: chat elements in the error state and in the loading state', async () => {
+  await t.test("the kit's status box: chat elements in the error state and in the loading state", async () => {
     await page.evaluate(() => {
       // A labelled region outside both <talk-session>s (a region landmark, as the page's content is).
       const region = document.createElement('section');

@@ -37,7 +37,13 @@ export function findSinks(source) {
     if (kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) {
       const previous = tokens.at(-1)?.kind;
       // After an operator, an opening bracket or nothing, a slash starts a regular expression.
-      if (previous === undefined || (previous >= ts.SyntaxKind.FirstPunctuation && previous <= ts.SyntaxKind.LastPunctuation && previous !== ts.SyntaxKind.CloseParenToken && previous !== ts.SyntaxKind.CloseBracketToken)) {
+      if (
+        previous === undefined ||
+        (previous >= ts.SyntaxKind.FirstPunctuation &&
+          previous <= ts.SyntaxKind.LastPunctuation &&
+          previous !== ts.SyntaxKind.CloseParenToken &&
+          previous !== ts.SyntaxKind.CloseBracketToken)
+      ) {
         kind = scanner.reScanSlashToken();
       }
     }
@@ -55,12 +61,19 @@ export function findSinks(source) {
       found.push(`${lineOf(token.pos)}: ${name ?? stringValue}`);
     }
     if (name === 'eval' && next?.kind === ts.SyntaxKind.OpenParenToken) found.push(`${lineOf(token.pos)}: eval(`);
-    if (name === 'Function' && (previous?.kind === ts.SyntaxKind.NewKeyword || next?.kind === ts.SyntaxKind.OpenParenToken)) found.push(`${lineOf(token.pos)}: Function(`);
-    if ((name === 'write' || name === 'writeln') && previous?.kind === ts.SyntaxKind.DotToken && tokens[i - 2]?.text === 'document') found.push(`${lineOf(token.pos)}: document.${name}`);
+    if (name === 'Function' && (previous?.kind === ts.SyntaxKind.NewKeyword || next?.kind === ts.SyntaxKind.OpenParenToken))
+      found.push(`${lineOf(token.pos)}: Function(`);
+    if ((name === 'write' || name === 'writeln') && previous?.kind === ts.SyntaxKind.DotToken && tokens[i - 2]?.text === 'document')
+      found.push(`${lineOf(token.pos)}: document.${name}`);
     // setTimeout('code', …) / setInterval('code', …)
     if ((name === 'setTimeout' || name === 'setInterval') && next?.kind === ts.SyntaxKind.OpenParenToken) {
       const argument = tokens[i + 2];
-      if (argument && (argument.kind === ts.SyntaxKind.StringLiteral || argument.kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral || argument.kind === ts.SyntaxKind.TemplateHead)) {
+      if (
+        argument &&
+        (argument.kind === ts.SyntaxKind.StringLiteral ||
+          argument.kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral ||
+          argument.kind === ts.SyntaxKind.TemplateHead)
+      ) {
         found.push(`${lineOf(token.pos)}: ${name} with a string`);
       }
     }

@@ -59,7 +59,12 @@ const addedBy = { kit: 0, fake: 0, page: 0 };
 
 const realAdd = EventTarget.prototype.addEventListener;
 const realRemove = EventTarget.prototype.removeEventListener;
-EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+EventTarget.prototype.addEventListener = function (
+  this: EventTarget,
+  type: string,
+  listener: EventListenerOrEventListenerObject | null,
+  options?: boolean | AddEventListenerOptions,
+) {
   if (listener && longLived(this)) {
     const owner = ownerOfStack();
     addedBy[owner]++;
@@ -75,7 +80,12 @@ EventTarget.prototype.addEventListener = function (this: EventTarget, type: stri
   }
   return realAdd.call(this, type, listener, options);
 };
-EventTarget.prototype.removeEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+EventTarget.prototype.removeEventListener = function (
+  this: EventTarget,
+  type: string,
+  listener: EventListenerOrEventListenerObject | null,
+  options?: boolean | EventListenerOptions,
+) {
   if (listener && longLived(this)) listeners.delete(keyOf(this, type, listener, options));
   return realRemove.call(this, type, listener, options);
 };
