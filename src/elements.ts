@@ -9,8 +9,19 @@ import { TalkInboxElement } from './elements/inbox/talk-inbox.js';
 import { TalkPopupElement } from './elements/popup/talk-popup.js';
 import { TalkUnreadBadgeElement } from './elements/unread-badge/talk-unread-badge.js';
 import { TalkHtmlPanelElement } from './elements/html-panel/talk-html-panel.js';
+import { TalkOnlineStatusElement } from './elements/online-status/talk-online-status.js';
+import { TalkTypingIndicatorElement } from './elements/typing-indicator/talk-typing-indicator.js';
 
-export { TalkSessionElement, TalkChatboxElement, TalkInboxElement, TalkPopupElement, TalkUnreadBadgeElement, TalkHtmlPanelElement };
+export {
+  TalkSessionElement,
+  TalkChatboxElement,
+  TalkInboxElement,
+  TalkPopupElement,
+  TalkUnreadBadgeElement,
+  TalkHtmlPanelElement,
+  TalkOnlineStatusElement,
+  TalkTypingIndicatorElement,
+};
 export { DEFAULT_LOAD_TIMEOUT } from './elements/session/talk-session.js';
 
 /**
@@ -24,6 +35,8 @@ export const TALK_ELEMENTS = [
   ['talk-popup', TalkPopupElement],
   ['talk-unread-badge', TalkUnreadBadgeElement],
   ['talk-html-panel', TalkHtmlPanelElement],
+  ['talk-online-status', TalkOnlineStatusElement],
+  ['talk-typing-indicator', TalkTypingIndicatorElement],
 ] as const;
 export { TalkElement, type TalkStatus } from './internal/talk-element.js';
 export { TalkUiElement, DEFAULT_SESSION_TIMEOUT, type ConversationSource } from './internal/ui-element.js';

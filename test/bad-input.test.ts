@@ -22,7 +22,8 @@ import {
 } from '../src/index.js';
 import { consoleLine, expectNoLeaks, nextTask, onCleanup, sampleFake, until, watchErrors, type ErrorWatch, type FakeTalk } from './helpers.js';
 
-type Tag = 'talk-session' | 'talk-chatbox' | 'talk-inbox' | 'talk-popup' | 'talk-unread-badge' | 'talk-html-panel';
+type Tag =
+  'talk-session' | 'talk-chatbox' | 'talk-inbox' | 'talk-popup' | 'talk-unread-badge' | 'talk-html-panel' | 'talk-online-status' | 'talk-typing-indicator';
 type UiTag = 'talk-chatbox' | 'talk-inbox' | 'talk-popup';
 
 /** What a row's `apply` and `check` get. */
@@ -539,8 +540,29 @@ function uiRows(tag: UiTag): Row[] {
       }),
       expect: { code: 'sdk-error', attribute: 'syncConversation' },
     },
-    { on: tag, name: 'messageFilter', what: 'wrong type (string)', apply: prop('messageFilter', 'UserMessage'), expect: invalid('messageFilter') },
+    { on: tag, name: 'message-filter', what: 'wrong type (string property)', apply: prop('messageFilter', 'UserMessage'), expect: invalid('message-filter') },
+    { on: tag, name: 'message-filter', what: 'malformed JSON', apply: attr('message-filter', '{"type": '), expect: invalid('message-filter') },
+    {
+      on: tag,
+      name: 'message-filter',
+      what: '"[object Object]" (an object written as an attribute)',
+      apply: attr('message-filter', '[object Object]'),
+      expect: invalid('message-filter'),
+    },
     { on: tag, name: 'presence', what: 'wrong type (array)', apply: prop('presence', [true]), expect: invalid('presence') },
+    { on: tag, name: 'presence', what: 'malformed JSON', apply: attr('presence', '{visible: false}'), expect: invalid('presence') },
+    { on: tag, name: 'presence', what: '"[object Object]"', apply: attr('presence', '[object Object]'), expect: invalid('presence') },
+    {
+      on: tag,
+      name: 'presence',
+      what: 'JSON object',
+      apply: attr('presence', '{"visible": false}'),
+      expect: accepted('passed to TalkJS as the presence option', (page) =>
+        expect((options(page) as Record<string, unknown> | undefined)?.presence).to.deep.equal({ visible: false }),
+      ),
+    },
+    { on: tag, name: 'options', what: 'malformed JSON', apply: attr('options', '{"theme"}'), expect: invalid('options') },
+    { on: tag, name: 'options', what: 'JSON array', apply: attr('options', '[1]'), expect: invalid('options') },
     { on: tag, name: 'options', what: 'wrong type (string)', apply: prop('options', 'dark'), expect: invalid('options') },
     { on: tag, name: 'options', what: 'wrong type (array)', apply: prop('options', [{ theme: 'dark' }]), expect: invalid('options') },
     {
@@ -584,7 +606,9 @@ const INBOX_ROWS: Row[] = [
     apply: attr('show-mobile-back-button', '2'),
     expect: invalid('show-mobile-back-button'),
   },
-  { on: 'talk-inbox', name: 'feedFilter', what: 'wrong type (number)', apply: prop('feedFilter', 5), expect: invalid('feedFilter') },
+  { on: 'talk-inbox', name: 'feed-filter', what: 'wrong type (number property)', apply: prop('feedFilter', 5), expect: invalid('feed-filter') },
+  { on: 'talk-inbox', name: 'feed-filter', what: 'malformed JSON', apply: attr('feed-filter', '{'), expect: invalid('feed-filter') },
+  { on: 'talk-inbox', name: 'feed-filter', what: '"[object Object]"', apply: attr('feed-filter', '[object Object]'), expect: invalid('feed-filter') },
 ];
 
 const POPUP_ROWS: Row[] = [
@@ -628,6 +652,26 @@ const BADGE_ROWS: Row[] = [
   { on: 'talk-unread-badge', name: 'session-timeout', what: 'empty', apply: attr('session-timeout', ''), expect: invalid('session-timeout') },
   { on: 'talk-unread-badge', name: 'session-timeout', what: 'wrong type (word)', apply: attr('session-timeout', 'long'), expect: invalid('session-timeout') },
   { on: 'talk-unread-badge', name: 'session-timeout', what: 'negative', apply: attr('session-timeout', '-1'), expect: invalid('session-timeout') },
+  {
+    on: 'talk-unread-badge',
+    name: 'conversation-id',
+    what: 'wrong type (number property)',
+    apply: prop('conversationId', 7),
+    expect: invalid('conversation-id'),
+  },
+  ...(['talk-online-status', 'talk-typing-indicator'] as const).flatMap((tag): Row[] => [
+    { on: tag, name: 'session', what: 'wrong type (string)', apply: prop('session', 'Session#1'), expect: invalid('session') },
+    { on: tag, name: 'session-timeout', what: 'wrong type (word)', apply: attr('session-timeout', 'long'), expect: invalid('session-timeout') },
+    { on: tag, name: 'session-timeout', what: 'negative', apply: attr('session-timeout', '-1'), expect: invalid('session-timeout') },
+  ]),
+  { on: 'talk-online-status', name: 'user-id', what: 'wrong type (number property)', apply: prop('userId', 42), expect: invalid('user-id') },
+  {
+    on: 'talk-typing-indicator',
+    name: 'conversation-id',
+    what: 'wrong type (number property)',
+    apply: prop('conversationId', 42),
+    expect: invalid('conversation-id'),
+  },
 ];
 
 const PANEL_URL = 'data:text/html,<p>Order 1</p>';
@@ -715,8 +759,8 @@ function build(row: Row): Page {
     ui = document.createElement('talk-chatbox');
     ui.setAttribute('conversation-id', 'order-1');
     sessionEl.append(ui);
-  } else if (row.on === 'talk-unread-badge') {
-    el = document.createElement('talk-unread-badge');
+  } else if (row.on === 'talk-unread-badge' || row.on === 'talk-online-status' || row.on === 'talk-typing-indicator') {
+    el = document.createElement(row.on);
     ui = document.createElement('talk-chatbox');
     sessionEl.append(el, ui);
   } else if (row.on === 'talk-html-panel') {
@@ -750,7 +794,16 @@ function working(page: Page, row: Row): boolean {
 describe('bad input: every attribute of every element', () => {
   it('the table covers every declared property of every element', () => {
     const declared: Record<Tag, string[]> = {} as Record<Tag, string[]>;
-    for (const tag of ['talk-session', 'talk-chatbox', 'talk-inbox', 'talk-popup', 'talk-unread-badge', 'talk-html-panel'] as const) {
+    for (const tag of [
+      'talk-session',
+      'talk-chatbox',
+      'talk-inbox',
+      'talk-popup',
+      'talk-unread-badge',
+      'talk-html-panel',
+      'talk-online-status',
+      'talk-typing-indicator',
+    ] as const) {
       const ctor = customElements.get(tag) as unknown as { elementProperties: Map<string, { attribute?: unknown }> };
       declared[tag] = [...ctor.elementProperties].map(([property, declaration]) =>
         typeof declaration.attribute === 'string' ? declaration.attribute : property,

@@ -44,6 +44,8 @@ const DISPATCHED: Record<string, () => string[]> = {
   'talk-popup': () => [...routesOf('talk-popup'), 'talk-ready', 'talk-error'],
   'talk-unread-badge': () => ['talk-error'],
   'talk-html-panel': () => ['talk-ready', 'talk-error'],
+  'talk-online-status': () => ['talk-online-change', 'talk-error'],
+  'talk-typing-indicator': () => ['talk-typing-change', 'talk-error'],
 };
 
 describe('manifest: declared events are the dispatched events', () => {

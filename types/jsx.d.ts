@@ -2,8 +2,10 @@ import type {
   TalkChatboxElement,
   TalkHtmlPanelElement,
   TalkInboxElement,
+  TalkOnlineStatusElement,
   TalkPopupElement,
   TalkSessionElement,
+  TalkTypingIndicatorElement,
   TalkUnreadBadgeElement,
 } from "../dist/index.js";
 import type { TalkEventDetails } from "../dist/index.js";
@@ -100,6 +102,13 @@ id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" butto
   /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
 Applied live. */
   "highlighted-words"?: TalkChatboxElement["highlightedWords"];
+  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). As an
+attribute, JSON (`message-filter='{"type": ["==", "UserMessage"]}'`); once set from script,
+the property wins over the attribute. Malformed JSON is `invalid-attribute`. */
+  "message-filter"?: TalkChatboxElement["messageFilter"];
+  /** The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). As an
+attribute, JSON (`presence='{"visible": false}'`); the property wins over the attribute. */
+  presence?: TalkChatboxElement["presence"];
   /** Text direction (`ChatboxOptions.dir`): the element's own `dir` attribute, `ltr` or `rtl`
 passed to TalkJS; `auto` or absent lets TalkJS follow the page. */
   dir?: TalkChatboxElement["dir"];
@@ -120,6 +129,11 @@ between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`)
   theme?: TalkChatboxElement["theme"];
   /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
   "capture-keyboard-events"?: TalkChatboxElement["captureKeyboardEvents"];
+  /** Any further SDK options (`ChatboxOptions`, `InboxOptions` or `PopupOptions`). The dedicated
+properties above win over the same key here. Compared by content, so setting an equal object
+again changes nothing. As an attribute, JSON (`options='{"showChatHeader": false}'`); the
+property wins over the attribute. */
+  options?: TalkChatboxElement["options"];
   /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
 before reporting `no-session`. Default 5000. */
   "session-timeout"?: TalkChatboxElement["sessionTimeout"];
@@ -128,14 +142,6 @@ before reporting `no-session`. Default 5000. */
   /** A conversation to create or update and show: a `ConversationBuilder`, or a function
 `(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`. */
   syncConversation?: TalkChatboxElement["syncConversation"];
-  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). */
-  messageFilter?: TalkChatboxElement["messageFilter"];
-  /** The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). */
-  presence?: TalkChatboxElement["presence"];
-  /** Any further SDK options (`ChatboxOptions`, `InboxOptions` or `PopupOptions`). The dedicated
-properties above win over the same key here. Compared by content, so setting an equal object
-again changes nothing. */
-  options?: TalkChatboxElement["options"];
   /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s, for use outside any
 `<talk-session>`. The kit does not destroy a session it was given. */
   session?: TalkChatboxElement["session"];
@@ -199,6 +205,10 @@ export type TalkInboxElementProps = {
   "use-browser-history"?: TalkInboxElement["useBrowserHistory"];
   /** Show a Back button on mobile (`InboxOptions.showMobileBackButton`). */
   "show-mobile-back-button"?: TalkInboxElement["showMobileBackButton"];
+  /** Which conversations the feed shows (`InboxOptions.feedFilter`, live through `setFeedFilter`).
+As an attribute, JSON (`feed-filter='{"hasUnreadMessages": true}'`); the property wins over
+the attribute. */
+  "feed-filter"?: TalkInboxElement["feedFilter"];
   /** The id of the conversation to show (`select(id)`). Absent or `null` selects nothing (an inbox
 then shows its feed). Changing it calls `select` on the live UI. */
   "conversation-id"?: TalkInboxElement["conversationId"];
@@ -228,6 +238,13 @@ id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" butto
   /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
 Applied live. */
   "highlighted-words"?: TalkInboxElement["highlightedWords"];
+  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). As an
+attribute, JSON (`message-filter='{"type": ["==", "UserMessage"]}'`); once set from script,
+the property wins over the attribute. Malformed JSON is `invalid-attribute`. */
+  "message-filter"?: TalkInboxElement["messageFilter"];
+  /** The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). As an
+attribute, JSON (`presence='{"visible": false}'`); the property wins over the attribute. */
+  presence?: TalkInboxElement["presence"];
   /** Text direction (`ChatboxOptions.dir`): the element's own `dir` attribute, `ltr` or `rtl`
 passed to TalkJS; `auto` or absent lets TalkJS follow the page. */
   dir?: TalkInboxElement["dir"];
@@ -248,24 +265,19 @@ between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`)
   theme?: TalkInboxElement["theme"];
   /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
   "capture-keyboard-events"?: TalkInboxElement["captureKeyboardEvents"];
+  /** Any further SDK options (`ChatboxOptions`, `InboxOptions` or `PopupOptions`). The dedicated
+properties above win over the same key here. Compared by content, so setting an equal object
+again changes nothing. As an attribute, JSON (`options='{"showChatHeader": false}'`); the
+property wins over the attribute. */
+  options?: TalkInboxElement["options"];
   /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
 before reporting `no-session`. Default 5000. */
   "session-timeout"?: TalkInboxElement["sessionTimeout"];
-  /** Which conversations the feed shows (`InboxOptions.feedFilter`, live through `setFeedFilter`). */
-  feedFilter?: TalkInboxElement["feedFilter"];
   /** The live `Talk.Inbox`; `undefined` while loading, after an error and after removal. */
   inbox?: TalkInboxElement["inbox"];
   /** A conversation to create or update and show: a `ConversationBuilder`, or a function
 `(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`. */
   syncConversation?: TalkInboxElement["syncConversation"];
-  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). */
-  messageFilter?: TalkInboxElement["messageFilter"];
-  /** The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). */
-  presence?: TalkInboxElement["presence"];
-  /** Any further SDK options (`ChatboxOptions`, `InboxOptions` or `PopupOptions`). The dedicated
-properties above win over the same key here. Compared by content, so setting an equal object
-again changes nothing. */
-  options?: TalkInboxElement["options"];
   /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s, for use outside any
 `<talk-session>`. The kit does not destroy a session it was given. */
   session?: TalkInboxElement["session"];
@@ -304,6 +316,26 @@ again changes nothing. */
   /** `onKeydown` (with `capture-keyboard-events`). */
   "ontalk-keydown"?: (e: CustomEvent<TalkEventDetails["talk-keydown"]>) => void;
   /** `invalid-attribute`, `no-session` or `sdk-error`. */
+  "ontalk-error"?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
+};
+
+export type TalkOnlineStatusElementProps = {
+  /** The user to follow (`session.user(userId)`). */
+  "user-id"?: TalkOnlineStatusElement["userId"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  "session-timeout"?: TalkOnlineStatusElement["sessionTimeout"];
+  /** True while the user is online. */
+  online?: TalkOnlineStatusElement["online"];
+  /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s. */
+  session?: TalkOnlineStatusElement["session"];
+  /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
+`error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
+`:state(loading)`, `:state(ready)` and `:state(error)`. */
+  status?: TalkOnlineStatusElement["status"];
+  /** A new snapshot from `UserRef.subscribeOnline` (`null`: no such user). */
+  "ontalk-online-change"?: (e: CustomEvent<TalkEventDetails["talk-online-change"]>) => void;
+  /** `invalid-attribute`, `no-session`, `unknown-user` or `sdk-error`. */
   "ontalk-error"?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
 };
 
@@ -347,6 +379,13 @@ id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" butto
   /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
 Applied live. */
   "highlighted-words"?: TalkPopupElement["highlightedWords"];
+  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). As an
+attribute, JSON (`message-filter='{"type": ["==", "UserMessage"]}'`); once set from script,
+the property wins over the attribute. Malformed JSON is `invalid-attribute`. */
+  "message-filter"?: TalkPopupElement["messageFilter"];
+  /** The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). As an
+attribute, JSON (`presence='{"visible": false}'`); the property wins over the attribute. */
+  presence?: TalkPopupElement["presence"];
   /** Text direction (`ChatboxOptions.dir`): the element's own `dir` attribute, `ltr` or `rtl`
 passed to TalkJS; `auto` or absent lets TalkJS follow the page. */
   dir?: TalkPopupElement["dir"];
@@ -367,6 +406,11 @@ between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`)
   theme?: TalkPopupElement["theme"];
   /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
   "capture-keyboard-events"?: TalkPopupElement["captureKeyboardEvents"];
+  /** Any further SDK options (`ChatboxOptions`, `InboxOptions` or `PopupOptions`). The dedicated
+properties above win over the same key here. Compared by content, so setting an equal object
+again changes nothing. As an attribute, JSON (`options='{"showChatHeader": false}'`); the
+property wins over the attribute. */
+  options?: TalkPopupElement["options"];
   /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
 before reporting `no-session`. Default 5000. */
   "session-timeout"?: TalkPopupElement["sessionTimeout"];
@@ -375,14 +419,6 @@ before reporting `no-session`. Default 5000. */
   /** A conversation to create or update and show: a `ConversationBuilder`, or a function
 `(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`. */
   syncConversation?: TalkPopupElement["syncConversation"];
-  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). */
-  messageFilter?: TalkPopupElement["messageFilter"];
-  /** The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). */
-  presence?: TalkPopupElement["presence"];
-  /** Any further SDK options (`ChatboxOptions`, `InboxOptions` or `PopupOptions`). The dedicated
-properties above win over the same key here. Compared by content, so setting an equal object
-again changes nothing. */
-  options?: TalkPopupElement["options"];
   /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s, for use outside any
 `<talk-session>`. The kit does not destroy a session it was given. */
   session?: TalkPopupElement["session"];
@@ -508,17 +544,40 @@ https://cdn.talkjs.com/talk.js); tests and offline demos put the fake from
   "ontalk-error"?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
 };
 
+export type TalkTypingIndicatorElementProps = {
+  /** The conversation to follow (`session.conversation(conversationId)`). */
+  "conversation-id"?: TalkTypingIndicatorElement["conversationId"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  "session-timeout"?: TalkTypingIndicatorElement["sessionTimeout"];
+  /** The words shown, or `''` while nobody is typing. */
+  text?: TalkTypingIndicatorElement["text"];
+  /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s. */
+  session?: TalkTypingIndicatorElement["session"];
+  /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
+`error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
+`:state(loading)`, `:state(ready)` and `:state(error)`. */
+  status?: TalkTypingIndicatorElement["status"];
+  /** A new snapshot from `ConversationRef.subscribeTyping` (`null`: not a participant). */
+  "ontalk-typing-change"?: (e: CustomEvent<TalkEventDetails["talk-typing-change"]>) => void;
+  /** `invalid-attribute`, `no-session`, `unknown-conversation` or `sdk-error`. */
+  "ontalk-error"?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
+};
+
 export type TalkUnreadBadgeElementProps = {
   /** What to count: `conversations` (default) with unread messages, or unread `messages`. */
   count?: TalkUnreadBadgeElement["count"];
   /** The highest number shown; above it the badge shows `max+` (e.g. `99+`). Default 99. */
   max?: TalkUnreadBadgeElement["max"];
   /** The accessible label, with `{count}` standing for the number (the exact number, not capped).
-Default `{count} unread conversations` or `{count} unread messages`. */
+Default `{count} unread conversations`, or `{count} unread messages` (with `count="messages"` or `conversation-id`). */
   label?: TalkUnreadBadgeElement["label"];
   /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
 before reporting `no-session`. Default 5000. */
   "session-timeout"?: TalkUnreadBadgeElement["sessionTimeout"];
+  /** One conversation's id: the badge then shows that conversation's unread message count (its
+`UnreadConversation.unreadMessageCount`; 0 when it has none unread), whatever `count` says. */
+  "conversation-id"?: TalkUnreadBadgeElement["conversationId"];
   /** A `Talk.Session` to count for, instead of the nearest `<talk-session>`'s. */
   session?: TalkUnreadBadgeElement["session"];
   /** The current number (unread conversations or messages); 0 until known. */
@@ -564,6 +623,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
    *
@@ -595,6 +655,7 @@ export type CustomElements = {
    * - **talk-error** - `invalid-attribute` or `sdk-error`.
    *
    * ### **Methods:**
+   *
    *
    *
    *
@@ -650,6 +711,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
    *
@@ -670,6 +732,48 @@ export type CustomElements = {
    *  - **status** - The box over the UI's area that holds the `loading` and `error` slots.
    */
   "talk-inbox": Partial<TalkInboxElementProps & BaseProps & BaseEvents>;
+
+  /**
+   * A live online/offline indicator for one user.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **talk-online-change** - A new snapshot from `UserRef.subscribeOnline` (`null`: no such user).
+   * - **talk-error** - `invalid-attribute`, `no-session`, `unknown-user` or `sdk-error`.
+   *
+   * ### **Methods:**
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
+   * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * ### **Slots:**
+   *  - **online** - Shown while the user is online. Default: "Online".
+   * - **offline** - Shown while the user is offline (or unknown, or before the first answer). Default: "Offline".
+   *
+   * ### **CSS Properties:**
+   *  - **--talk-online-color** - The dot's colour while online. Default `#1a7f37`. _(default: undefined)_
+   * - **--talk-offline-color** - The dot's colour while offline. Default `#6e7781`. _(default: undefined)_
+   *
+   * ### **CSS Parts:**
+   *  - **dot** - The round indicator before the text.
+   */
+  "talk-online-status": Partial<TalkOnlineStatusElementProps & BaseProps & BaseEvents>;
 
   /**
    * A TalkJS popup chat window with a launcher button.
@@ -693,6 +797,7 @@ export type CustomElements = {
    * - **talk-error** - `invalid-attribute`, `no-session` or `sdk-error`.
    *
    * ### **Methods:**
+   *
    *
    *
    *
@@ -748,6 +853,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
    *
@@ -765,6 +871,43 @@ export type CustomElements = {
   "talk-session": Partial<TalkSessionElementProps & BaseProps & BaseEvents>;
 
   /**
+   * Who is typing in one conversation, in words; hidden when nobody is.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **talk-typing-change** - A new snapshot from `ConversationRef.subscribeTyping` (`null`: not a participant).
+   * - **talk-error** - `invalid-attribute`, `no-session`, `unknown-conversation` or `sdk-error`.
+   *
+   * ### **Methods:**
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
+   * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * ### **Slots:**
+   *  - **icon** - Shown before the words while someone is typing (e.g. an animated ellipsis).
+   *
+   * ### **CSS Parts:**
+   *  - **text** - The words.
+   */
+  "talk-typing-indicator": Partial<TalkTypingIndicatorElementProps & BaseProps & BaseEvents>;
+
+  /**
    * A live count of unread conversations or messages, hidden at zero.
    * ---
    *
@@ -773,6 +916,7 @@ export type CustomElements = {
    *  - **talk-error** - `invalid-attribute`, `no-session` or `sdk-error`.
    *
    * ### **Methods:**
+   *
    *
    *
    *

@@ -3,8 +3,10 @@ import type {
   TalkChatboxElement,
   TalkHtmlPanelElement,
   TalkInboxElement,
+  TalkOnlineStatusElement,
   TalkPopupElement,
   TalkSessionElement,
+  TalkTypingIndicatorElement,
   TalkUnreadBadgeElement,
 } from "../dist/index.js";
 import type { TalkEventDetails } from "../dist/index.js";
@@ -39,6 +41,13 @@ id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" butto
   /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
 Applied live. */
   "highlighted-words"?: TalkChatboxElement["highlightedWords"];
+  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). As an
+attribute, JSON (`message-filter='{"type": ["==", "UserMessage"]}'`); once set from script,
+the property wins over the attribute. Malformed JSON is `invalid-attribute`. */
+  "message-filter"?: TalkChatboxElement["messageFilter"];
+  /** The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). As an
+attribute, JSON (`presence='{"visible": false}'`); the property wins over the attribute. */
+  presence?: TalkChatboxElement["presence"];
   /** Text direction (`ChatboxOptions.dir`): the element's own `dir` attribute, `ltr` or `rtl`
 passed to TalkJS; `auto` or absent lets TalkJS follow the page. */
   dir?: TalkChatboxElement["dir"];
@@ -59,6 +68,11 @@ between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`)
   theme?: TalkChatboxElement["theme"];
   /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
   "capture-keyboard-events"?: TalkChatboxElement["captureKeyboardEvents"];
+  /** Any further SDK options (`ChatboxOptions`, `InboxOptions` or `PopupOptions`). The dedicated
+properties above win over the same key here. Compared by content, so setting an equal object
+again changes nothing. As an attribute, JSON (`options='{"showChatHeader": false}'`); the
+property wins over the attribute. */
+  options?: TalkChatboxElement["options"];
   /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
 before reporting `no-session`. Default 5000. */
   "session-timeout"?: TalkChatboxElement["sessionTimeout"];
@@ -67,14 +81,6 @@ before reporting `no-session`. Default 5000. */
   /** A conversation to create or update and show: a `ConversationBuilder`, or a function
 `(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`. */
   syncConversation?: TalkChatboxElement["syncConversation"];
-  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). */
-  messageFilter?: TalkChatboxElement["messageFilter"];
-  /** The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). */
-  presence?: TalkChatboxElement["presence"];
-  /** Any further SDK options (`ChatboxOptions`, `InboxOptions` or `PopupOptions`). The dedicated
-properties above win over the same key here. Compared by content, so setting an equal object
-again changes nothing. */
-  options?: TalkChatboxElement["options"];
   /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s, for use outside any
 `<talk-session>`. The kit does not destroy a session it was given. */
   session?: TalkChatboxElement["session"];
@@ -138,6 +144,10 @@ type TalkInboxElementProps = {
   "use-browser-history"?: TalkInboxElement["useBrowserHistory"];
   /** Show a Back button on mobile (`InboxOptions.showMobileBackButton`). */
   "show-mobile-back-button"?: TalkInboxElement["showMobileBackButton"];
+  /** Which conversations the feed shows (`InboxOptions.feedFilter`, live through `setFeedFilter`).
+As an attribute, JSON (`feed-filter='{"hasUnreadMessages": true}'`); the property wins over
+the attribute. */
+  "feed-filter"?: TalkInboxElement["feedFilter"];
   /** The id of the conversation to show (`select(id)`). Absent or `null` selects nothing (an inbox
 then shows its feed). Changing it calls `select` on the live UI. */
   "conversation-id"?: TalkInboxElement["conversationId"];
@@ -167,6 +177,13 @@ id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" butto
   /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
 Applied live. */
   "highlighted-words"?: TalkInboxElement["highlightedWords"];
+  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). As an
+attribute, JSON (`message-filter='{"type": ["==", "UserMessage"]}'`); once set from script,
+the property wins over the attribute. Malformed JSON is `invalid-attribute`. */
+  "message-filter"?: TalkInboxElement["messageFilter"];
+  /** The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). As an
+attribute, JSON (`presence='{"visible": false}'`); the property wins over the attribute. */
+  presence?: TalkInboxElement["presence"];
   /** Text direction (`ChatboxOptions.dir`): the element's own `dir` attribute, `ltr` or `rtl`
 passed to TalkJS; `auto` or absent lets TalkJS follow the page. */
   dir?: TalkInboxElement["dir"];
@@ -187,24 +204,19 @@ between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`)
   theme?: TalkInboxElement["theme"];
   /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
   "capture-keyboard-events"?: TalkInboxElement["captureKeyboardEvents"];
+  /** Any further SDK options (`ChatboxOptions`, `InboxOptions` or `PopupOptions`). The dedicated
+properties above win over the same key here. Compared by content, so setting an equal object
+again changes nothing. As an attribute, JSON (`options='{"showChatHeader": false}'`); the
+property wins over the attribute. */
+  options?: TalkInboxElement["options"];
   /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
 before reporting `no-session`. Default 5000. */
   "session-timeout"?: TalkInboxElement["sessionTimeout"];
-  /** Which conversations the feed shows (`InboxOptions.feedFilter`, live through `setFeedFilter`). */
-  feedFilter?: TalkInboxElement["feedFilter"];
   /** The live `Talk.Inbox`; `undefined` while loading, after an error and after removal. */
   inbox?: TalkInboxElement["inbox"];
   /** A conversation to create or update and show: a `ConversationBuilder`, or a function
 `(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`. */
   syncConversation?: TalkInboxElement["syncConversation"];
-  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). */
-  messageFilter?: TalkInboxElement["messageFilter"];
-  /** The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). */
-  presence?: TalkInboxElement["presence"];
-  /** Any further SDK options (`ChatboxOptions`, `InboxOptions` or `PopupOptions`). The dedicated
-properties above win over the same key here. Compared by content, so setting an equal object
-again changes nothing. */
-  options?: TalkInboxElement["options"];
   /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s, for use outside any
 `<talk-session>`. The kit does not destroy a session it was given. */
   session?: TalkInboxElement["session"];
@@ -243,6 +255,26 @@ again changes nothing. */
   /** `onKeydown` (with `capture-keyboard-events`). */
   onTalkKeydown?: (e: CustomEvent<TalkEventDetails["talk-keydown"]>) => void;
   /** `invalid-attribute`, `no-session` or `sdk-error`. */
+  onTalkError?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
+};
+
+type TalkOnlineStatusElementProps = {
+  /** The user to follow (`session.user(userId)`). */
+  "user-id"?: TalkOnlineStatusElement["userId"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  "session-timeout"?: TalkOnlineStatusElement["sessionTimeout"];
+  /** True while the user is online. */
+  online?: TalkOnlineStatusElement["online"];
+  /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s. */
+  session?: TalkOnlineStatusElement["session"];
+  /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
+`error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
+`:state(loading)`, `:state(ready)` and `:state(error)`. */
+  status?: TalkOnlineStatusElement["status"];
+  /** A new snapshot from `UserRef.subscribeOnline` (`null`: no such user). */
+  onTalkOnlineChange?: (e: CustomEvent<TalkEventDetails["talk-online-change"]>) => void;
+  /** `invalid-attribute`, `no-session`, `unknown-user` or `sdk-error`. */
   onTalkError?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
 };
 
@@ -286,6 +318,13 @@ id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" butto
   /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
 Applied live. */
   "highlighted-words"?: TalkPopupElement["highlightedWords"];
+  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). As an
+attribute, JSON (`message-filter='{"type": ["==", "UserMessage"]}'`); once set from script,
+the property wins over the attribute. Malformed JSON is `invalid-attribute`. */
+  "message-filter"?: TalkPopupElement["messageFilter"];
+  /** The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). As an
+attribute, JSON (`presence='{"visible": false}'`); the property wins over the attribute. */
+  presence?: TalkPopupElement["presence"];
   /** Text direction (`ChatboxOptions.dir`): the element's own `dir` attribute, `ltr` or `rtl`
 passed to TalkJS; `auto` or absent lets TalkJS follow the page. */
   dir?: TalkPopupElement["dir"];
@@ -306,6 +345,11 @@ between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`)
   theme?: TalkPopupElement["theme"];
   /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
   "capture-keyboard-events"?: TalkPopupElement["captureKeyboardEvents"];
+  /** Any further SDK options (`ChatboxOptions`, `InboxOptions` or `PopupOptions`). The dedicated
+properties above win over the same key here. Compared by content, so setting an equal object
+again changes nothing. As an attribute, JSON (`options='{"showChatHeader": false}'`); the
+property wins over the attribute. */
+  options?: TalkPopupElement["options"];
   /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
 before reporting `no-session`. Default 5000. */
   "session-timeout"?: TalkPopupElement["sessionTimeout"];
@@ -314,14 +358,6 @@ before reporting `no-session`. Default 5000. */
   /** A conversation to create or update and show: a `ConversationBuilder`, or a function
 `(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`. */
   syncConversation?: TalkPopupElement["syncConversation"];
-  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). */
-  messageFilter?: TalkPopupElement["messageFilter"];
-  /** The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). */
-  presence?: TalkPopupElement["presence"];
-  /** Any further SDK options (`ChatboxOptions`, `InboxOptions` or `PopupOptions`). The dedicated
-properties above win over the same key here. Compared by content, so setting an equal object
-again changes nothing. */
-  options?: TalkPopupElement["options"];
   /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s, for use outside any
 `<talk-session>`. The kit does not destroy a session it was given. */
   session?: TalkPopupElement["session"];
@@ -447,17 +483,40 @@ https://cdn.talkjs.com/talk.js); tests and offline demos put the fake from
   onTalkError?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
 };
 
+type TalkTypingIndicatorElementProps = {
+  /** The conversation to follow (`session.conversation(conversationId)`). */
+  "conversation-id"?: TalkTypingIndicatorElement["conversationId"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  "session-timeout"?: TalkTypingIndicatorElement["sessionTimeout"];
+  /** The words shown, or `''` while nobody is typing. */
+  text?: TalkTypingIndicatorElement["text"];
+  /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s. */
+  session?: TalkTypingIndicatorElement["session"];
+  /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
+`error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
+`:state(loading)`, `:state(ready)` and `:state(error)`. */
+  status?: TalkTypingIndicatorElement["status"];
+  /** A new snapshot from `ConversationRef.subscribeTyping` (`null`: not a participant). */
+  onTalkTypingChange?: (e: CustomEvent<TalkEventDetails["talk-typing-change"]>) => void;
+  /** `invalid-attribute`, `no-session`, `unknown-conversation` or `sdk-error`. */
+  onTalkError?: (e: CustomEvent<TalkEventDetails["talk-error"]>) => void;
+};
+
 type TalkUnreadBadgeElementProps = {
   /** What to count: `conversations` (default) with unread messages, or unread `messages`. */
   count?: TalkUnreadBadgeElement["count"];
   /** The highest number shown; above it the badge shows `max+` (e.g. `99+`). Default 99. */
   max?: TalkUnreadBadgeElement["max"];
   /** The accessible label, with `{count}` standing for the number (the exact number, not capped).
-Default `{count} unread conversations` or `{count} unread messages`. */
+Default `{count} unread conversations`, or `{count} unread messages` (with `count="messages"` or `conversation-id`). */
   label?: TalkUnreadBadgeElement["label"];
   /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
 before reporting `no-session`. Default 5000. */
   "session-timeout"?: TalkUnreadBadgeElement["sessionTimeout"];
+  /** One conversation's id: the badge then shows that conversation's unread message count (its
+`UnreadConversation.unreadMessageCount`; 0 when it has none unread), whatever `count` says. */
+  "conversation-id"?: TalkUnreadBadgeElement["conversationId"];
   /** A `Talk.Session` to count for, instead of the nearest `<talk-session>`'s. */
   session?: TalkUnreadBadgeElement["session"];
   /** The current number (unread conversations or messages); 0 until known. */
@@ -503,6 +562,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
    *
@@ -534,6 +594,7 @@ export type CustomElements = {
    * - **talk-error** - `invalid-attribute` or `sdk-error`.
    *
    * ### **Methods:**
+   *
    *
    *
    *
@@ -589,6 +650,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
    *
@@ -609,6 +671,48 @@ export type CustomElements = {
    *  - **status** - The box over the UI's area that holds the `loading` and `error` slots.
    */
   "talk-inbox": DefineComponent<TalkInboxElementProps>;
+
+  /**
+   * A live online/offline indicator for one user.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **talk-online-change** - A new snapshot from `UserRef.subscribeOnline` (`null`: no such user).
+   * - **talk-error** - `invalid-attribute`, `no-session`, `unknown-user` or `sdk-error`.
+   *
+   * ### **Methods:**
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
+   * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * ### **Slots:**
+   *  - **online** - Shown while the user is online. Default: "Online".
+   * - **offline** - Shown while the user is offline (or unknown, or before the first answer). Default: "Offline".
+   *
+   * ### **CSS Properties:**
+   *  - **--talk-online-color** - The dot's colour while online. Default `#1a7f37`. _(default: undefined)_
+   * - **--talk-offline-color** - The dot's colour while offline. Default `#6e7781`. _(default: undefined)_
+   *
+   * ### **CSS Parts:**
+   *  - **dot** - The round indicator before the text.
+   */
+  "talk-online-status": DefineComponent<TalkOnlineStatusElementProps>;
 
   /**
    * A TalkJS popup chat window with a launcher button.
@@ -632,6 +736,7 @@ export type CustomElements = {
    * - **talk-error** - `invalid-attribute`, `no-session` or `sdk-error`.
    *
    * ### **Methods:**
+   *
    *
    *
    *
@@ -687,6 +792,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
    *
@@ -704,6 +810,43 @@ export type CustomElements = {
   "talk-session": DefineComponent<TalkSessionElementProps>;
 
   /**
+   * Who is typing in one conversation, in words; hidden when nobody is.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **talk-typing-change** - A new snapshot from `ConversationRef.subscribeTyping` (`null`: not a participant).
+   * - **talk-error** - `invalid-attribute`, `no-session`, `unknown-conversation` or `sdk-error`.
+   *
+   * ### **Methods:**
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
+   * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   *
+   * ### **Slots:**
+   *  - **icon** - Shown before the words while someone is typing (e.g. an animated ellipsis).
+   *
+   * ### **CSS Parts:**
+   *  - **text** - The words.
+   */
+  "talk-typing-indicator": DefineComponent<TalkTypingIndicatorElementProps>;
+
+  /**
    * A live count of unread conversations or messages, hidden at zero.
    * ---
    *
@@ -712,6 +855,7 @@ export type CustomElements = {
    *  - **talk-error** - `invalid-attribute`, `no-session` or `sdk-error`.
    *
    * ### **Methods:**
+   *
    *
    *
    *

@@ -103,7 +103,8 @@ export abstract class SubscriptionController<A, V> implements ReactiveController
     if (!this.#host.isConnected) return;
     const session = this.sessions.session;
     const argument = this.#argument();
-    const none = argument === undefined || argument === null || (typeof argument === 'string' && argument.trim() === '');
+    // Ids are strings (a value of another type is the element's invalid input, reported there); the list takes `true`.
+    const none = typeof argument === 'string' ? argument.trim() === '' : argument !== true;
     const current = this.#current;
     if (current && current.session === session && Object.is(current.argument, argument) && session?.isAlive) return;
     this.#stop();

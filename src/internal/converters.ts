@@ -15,6 +15,47 @@ export interface CheckedConverter<T> extends ComplexAttributeConverter<T> {
   valid(value: unknown): boolean;
   /** What an acceptable value looks like, for error messages. */
   readonly expected: string;
+  /** For a value `valid()` rejects: a sentence saying what went wrong, instead of the generic one. */
+  explain?(value: unknown): string | undefined;
+  /**
+   * True for an attribute that mirrors an object-valued property as JSON: once the property is
+   * set from script, the attribute no longer changes it (the property wins).
+   */
+  readonly json?: boolean;
+}
+
+/** An attribute's JSON that could not be read: kept as is, so `valid()` rejects it. */
+class UnreadableJson {
+  constructor(readonly text: string) {}
+  toJSON(): string {
+    return this.text;
+  }
+}
+
+/**
+ * An object-valued option as JSON in an attribute (`message-filter`, `feed-filter`, `presence`,
+ * `options`), and as any value `property` accepts from script. Malformed JSON is invalid, and so
+ * is `"[object Object]"`: what a framework writes when it sets an attribute where it meant the
+ * property, which the error message says to bind instead.
+ */
+export function jsonAttribute(property: CheckedConverter<unknown>, propertyName: string): CheckedConverter<unknown> {
+  return {
+    json: true,
+    fromAttribute(value: string | null) {
+      if (value === null) return undefined;
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        return new UnreadableJson(value);
+      }
+    },
+    valid: (value) => !(value instanceof UnreadableJson) && property.valid(value),
+    expected: `JSON of ${property.expected}, or the ${propertyName} property set from script`,
+    explain: (value) =>
+      value instanceof UnreadableJson && value.text.trim() === '[object Object]'
+        ? `got "[object Object]": an object was written as an attribute. Bind the ${propertyName} property instead (Lit .${propertyName}=\${…}, Vue :${propertyName}.prop or v-bind, Angular [${propertyName}], Svelte and React 19 set it as a property).`
+        : undefined,
+  };
 }
 
 const TRUE_WORDS = new Set(['', 'true']);

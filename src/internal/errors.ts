@@ -11,7 +11,8 @@
  * | `sdk-load-failed` | `<talk-session>` | the SDK's script failed to load, or `Talk.ready` did not settle within `load-timeout` ms |
  * | `missing-app-id` | `<talk-session>` | `app-id` is absent, empty or only whitespace |
  * | `missing-user` | `<talk-session>` | neither `user-id` nor `syncUser` is given |
- * | `unknown-user` | `<talk-session>` | `user-id` names a user the TalkJS app does not know (`currentUser.get()` is `null`), and no `user-name` or `syncUser` creates it; no UI can mount for it |
+ * | `unknown-user` | `<talk-session>`, `<talk-online-status>` | `user-id` names a user the TalkJS app does not know (`currentUser.get()` or the Data API answers `null`); for the session, no `user-name` or `syncUser` creates it and no UI can mount for it |
+ * | `unknown-conversation` | `<talk-typing-indicator>` | `conversation-id` names a conversation the current user does not take part in (the Data API answers `null`) |
  * | `invalid-credentials` | `<talk-session>` | `Session.hasValidCredentials()` answered `false`: a wrong `app-id`, or a token (from `token`, `tokenFetcher`, `token-endpoint` or `talk-token-required`) or `signature` that TalkJS rejects |
  * | `invalid-attribute` | any element | an attribute or property has a value of the wrong type or outside its allowed values, or two settings conflict |
  * | `token-fetch-failed` | `<talk-session>` | the token source (`tokenFetcher`, `token-endpoint` or a `talk-token-required` listener) failed on every attempt, for the first token or a refresh |
@@ -23,6 +24,7 @@ export const TALK_ERROR_CODES = [
   'missing-app-id',
   'missing-user',
   'unknown-user',
+  'unknown-conversation',
   'invalid-credentials',
   'invalid-attribute',
   'token-fetch-failed',

@@ -96,6 +96,11 @@ export interface TalkEventDetails {
   'talk-open': null;
   /** Popup `onClose`; `detail` is `null`. */
   'talk-close': null;
+  // Data API elements
+  /** `<talk-online-status>`: a new `UserOnlineSnapshot` (`null`: TalkJS has no such user). */
+  'talk-online-change': Talk.UserOnlineSnapshot | null;
+  /** `<talk-typing-indicator>`: a new `TypingSnapshot` (`null`: the user is not a participant). */
+  'talk-typing-change': Talk.TypingSnapshot | null;
   // UI elements and the session, from the kit
   /** The UI is mounted: `{ chatbox }`, `{ inbox }` or `{ popup }`; an HTML panel was made: `{ htmlPanel }`. */
   'talk-ready': { chatbox: Chatbox } | { inbox: Inbox } | { popup: Popup } | { htmlPanel: Talk.HtmlPanel };

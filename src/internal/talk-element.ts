@@ -2,7 +2,7 @@
  * The base class of every talkjs-elements element: typed events, error reporting, the
  * loading/ready/error state, attribute validation and the removal-versus-move rule.
  */
-import { ReactiveElement } from '@lit/reactive-element';
+import { ReactiveElement, type PropertyDeclaration } from '@lit/reactive-element';
 import type { CheckedConverter } from './converters.js';
 import type { TalkErrorDetail } from './errors.js';
 import { VERSION } from './define.js';
@@ -101,20 +101,23 @@ export abstract class TalkElement extends ReactiveElement {
   }
 
   #applyStates(): void {
+    for (const name of STATUSES) this.setCustomState(name, name === this.#status);
+  }
+
+  /**
+   * Turns the CSS custom state `:state(name)` on or off (`ElementInternals.states`; the legacy
+   * `--name` form where a browser accepts only that). Does nothing without custom states.
+   */
+  protected setCustomState(name: string, on: boolean): void {
     const states = this.#internals?.states;
     if (!states) return;
-    for (const name of STATUSES) {
+    for (const form of [name, `--${name}`]) {
       try {
-        if (name === this.#status) states.add(name);
-        else states.delete(name);
+        if (on) states.add(form);
+        else states.delete(form);
+        return;
       } catch {
         // Chromium before 125 accepts only the legacy `--name` form.
-        try {
-          if (name === this.#status) states.add(`--${name}`);
-          else states.delete(`--${name}`);
-        } catch {
-          return;
-        }
       }
     }
   }
@@ -171,11 +174,12 @@ export abstract class TalkElement extends ReactiveElement {
       const attribute = typeof declaration.attribute === 'string' ? declaration.attribute : String(property);
       if (declaration.converter.valid(value)) continue;
       seen.add(`attr:${attribute}`);
+      const explained = declaration.converter.explain?.(value);
       problems.push(
         this.reportInputOnce(`attr:${attribute}`, value, {
           code: 'invalid-attribute',
           attribute,
-          message: `${attribute}=${JSON.stringify(value)} is not valid: expected ${declaration.converter.expected}.`,
+          message: explained ? `${attribute}: ${explained}` : `${attribute}=${JSON.stringify(value)} is not valid: expected ${declaration.converter.expected}.`,
         }),
       );
     }
@@ -245,6 +249,39 @@ export abstract class TalkElement extends ReactiveElement {
     const reason = cause instanceof Error ? cause.message : String(cause);
     const where = attribute ? ` (for ${attribute})` : '';
     this.report({ code: 'sdk-error', message: `${what}${where} failed: ${reason}`, cause, ...(attribute ? { attribute } : {}) });
+  }
+
+  /** The JSON-attribute properties set from script: their attributes no longer change them. */
+  #setByProperty = new Set<PropertyKey>();
+  /** True while an attribute's value is being converted into its property. */
+  #fromAttribute = false;
+
+  /** The property a JSON attribute (see `jsonAttribute`) mirrors, if `attribute` is one. */
+  #jsonProperty(attribute: string): PropertyKey | undefined {
+    for (const [property, declaration] of (this.constructor as typeof ReactiveElement).elementProperties) {
+      if (declaration.attribute === attribute && (declaration.converter as CheckedConverter<unknown> | undefined)?.json) return property;
+    }
+    return undefined;
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    const property = this.#jsonProperty(name);
+    // The property wins over the attribute: once set from script, the attribute no longer counts.
+    if (property !== undefined && this.#setByProperty.has(property)) return;
+    this.#fromAttribute = true;
+    try {
+      super.attributeChangedCallback(name, old, value);
+    } finally {
+      this.#fromAttribute = false;
+    }
+  }
+
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    if (name !== undefined && !this.#fromAttribute) {
+      const declaration = (this.constructor as typeof ReactiveElement).elementProperties.get(name);
+      if ((declaration?.converter as CheckedConverter<unknown> | undefined)?.json) this.#setByProperty.add(name);
+    }
+    super.requestUpdate(name, oldValue, options);
   }
 
   override connectedCallback(): void {

@@ -10,6 +10,7 @@ import {
   customDataAttribute,
   directionAttribute,
   enumAttribute,
+  jsonAttribute,
   listAttribute,
   messagesAttribute,
   nonNegativeNumberAttribute,
@@ -38,8 +39,8 @@ export abstract class TalkUiProperties<Options extends Talk.ChatboxOptions> exte
     withUser: { attribute: 'with-user', converter: stringAttribute },
     withUserName: { attribute: 'with-user-name', converter: stringAttribute },
     highlightedWords: { attribute: 'highlighted-words', converter: listAttribute },
-    messageFilter: { attribute: false, converter: predicateProperty },
-    presence: { attribute: false, converter: objectProperty },
+    messageFilter: { attribute: 'message-filter', converter: jsonAttribute(predicateProperty, 'messageFilter') },
+    presence: { attribute: 'presence', converter: jsonAttribute(objectProperty, 'presence') },
     dir: { reflect: true, converter: directionAttribute },
     messageSuggestion: { attribute: 'message-suggestion', converter: stringAttribute },
     showChatHeader: { attribute: 'show-chat-header', converter: booleanAttribute },
@@ -49,7 +50,7 @@ export abstract class TalkUiProperties<Options extends Talk.ChatboxOptions> exte
     translateConversations: { attribute: 'translate-conversations', converter: translateConversationsAttribute },
     theme: { converter: stringOrObjectAttribute },
     captureKeyboardEvents: { attribute: 'capture-keyboard-events', converter: booleanAttribute },
-    options: { attribute: false, converter: objectProperty },
+    options: { attribute: 'options', converter: jsonAttribute(objectProperty, 'options') },
     sessionTimeout: { attribute: 'session-timeout', converter: nonNegativeNumberAttribute },
     session: { attribute: false, converter: sessionProperty },
   };
@@ -109,10 +110,17 @@ export abstract class TalkUiProperties<Options extends Talk.ChatboxOptions> exte
    */
   declare highlightedWords?: string[];
 
-  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). */
+  /**
+   * Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). As an
+   * attribute, JSON (`message-filter='{"type": ["==", "UserMessage"]}'`); once set from script,
+   * the property wins over the attribute. Malformed JSON is `invalid-attribute`.
+   */
   declare messageFilter?: Talk.MessagePredicate;
 
-  /** The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). */
+  /**
+   * The user's presence in this UI (`ChatboxOptions.presence`, live through `setPresence`). As an
+   * attribute, JSON (`presence='{"visible": false}'`); the property wins over the attribute.
+   */
   declare presence?: Talk.UserPresence;
 
   /**
@@ -151,7 +159,8 @@ export abstract class TalkUiProperties<Options extends Talk.ChatboxOptions> exte
   /**
    * Any further SDK options (`ChatboxOptions`, `InboxOptions` or `PopupOptions`). The dedicated
    * properties above win over the same key here. Compared by content, so setting an equal object
-   * again changes nothing.
+   * again changes nothing. As an attribute, JSON (`options='{"showChatHeader": false}'`); the
+   * property wins over the attribute.
    */
   declare options?: Partial<Options>;
 

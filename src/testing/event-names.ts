@@ -30,6 +30,8 @@ const EVENT_NAMES: Record<TalkEventName, true> = {
   'talk-close': true,
   'talk-ready': true,
   'talk-error': true,
+  'talk-online-change': true,
+  'talk-typing-change': true,
 };
 
 /** The name of every event the kit dispatches. */

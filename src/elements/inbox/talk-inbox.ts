@@ -1,5 +1,5 @@
 import type { PropertyDeclarations } from '@lit/reactive-element';
-import { booleanAttribute, enumAttribute, predicateProperty } from '../../internal/converters.js';
+import { booleanAttribute, enumAttribute, jsonAttribute, predicateProperty } from '../../internal/converters.js';
 import type { EventRoute, TalkEventDetails } from '../../internal/events.js';
 import type { Inbox, SessionLike, Talk } from '../../internal/sdk-types.js';
 import { TalkUiElement, UI_ROUTES, type LiveOption } from '../../internal/ui-element.js';
@@ -48,7 +48,7 @@ export class TalkInboxElement extends TalkUiElement<Inbox, Talk.InboxOptions> {
     feedConversationTitleMode: { attribute: 'feed-conversation-title-mode', converter: enumAttribute(['participants', 'subject', 'auto']) },
     useBrowserHistory: { attribute: 'use-browser-history', converter: booleanAttribute },
     showMobileBackButton: { attribute: 'show-mobile-back-button', converter: booleanAttribute },
-    feedFilter: { attribute: false, converter: predicateProperty },
+    feedFilter: { attribute: 'feed-filter', converter: jsonAttribute(predicateProperty, 'feedFilter') },
   };
 
   /** Show the feed header with the desktop-notification toggle (`InboxOptions.showFeedHeader`; TalkJS default `true`). */
@@ -63,7 +63,11 @@ export class TalkInboxElement extends TalkUiElement<Inbox, Talk.InboxOptions> {
   /** Show a Back button on mobile (`InboxOptions.showMobileBackButton`). */
   declare showMobileBackButton?: boolean;
 
-  /** Which conversations the feed shows (`InboxOptions.feedFilter`, live through `setFeedFilter`). */
+  /**
+   * Which conversations the feed shows (`InboxOptions.feedFilter`, live through `setFeedFilter`).
+   * As an attribute, JSON (`feed-filter='{"hasUnreadMessages": true}'`); the property wins over
+   * the attribute.
+   */
   declare feedFilter?: Talk.ConversationPredicate;
 
   protected readonly sdkName = 'Inbox';

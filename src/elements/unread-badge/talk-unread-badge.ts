@@ -34,7 +34,14 @@ export class TalkUnreadBadgeElement extends TalkElement {
     label: { converter: stringAttribute },
     session: { attribute: false, converter: sessionProperty },
     sessionTimeout: { attribute: 'session-timeout', converter: nonNegativeNumberAttribute },
+    conversationId: { attribute: 'conversation-id', converter: stringAttribute },
   };
+
+  /**
+   * One conversation's id: the badge then shows that conversation's unread message count (its
+   * `UnreadConversation.unreadMessageCount`; 0 when it has none unread), whatever `count` says.
+   */
+  declare conversationId?: string;
 
   /** What to count: `conversations` (default) with unread messages, or unread `messages`. */
   declare count?: 'conversations' | 'messages';
@@ -44,7 +51,7 @@ export class TalkUnreadBadgeElement extends TalkElement {
 
   /**
    * The accessible label, with `{count}` standing for the number (the exact number, not capped).
-   * Default `{count} unread conversations` or `{count} unread messages`.
+   * Default `{count} unread conversations`, or `{count} unread messages` (with `count="messages"` or `conversation-id`).
    */
   declare label?: string;
 
@@ -73,6 +80,8 @@ export class TalkUnreadBadgeElement extends TalkElement {
   /** The current number (unread conversations or messages); 0 until known. */
   get value(): number {
     const unreads = this.#unreads ?? [];
+    const id = typeof this.conversationId === 'string' ? this.conversationId.trim() : undefined;
+    if (id) return unreads.find((unread) => unread.conversation.id === id)?.unreadMessageCount ?? 0;
     return this.count === 'messages' ? unreads.reduce((sum, u) => sum + (u.unreadMessageCount || 0), 0) : unreads.length;
   }
 
@@ -147,7 +156,8 @@ export class TalkUnreadBadgeElement extends TalkElement {
     const max = this.max ?? 99;
     this.#badge.hidden = value === 0;
     this.#badge.textContent = value > max ? `${max}+` : String(value);
-    const label = typeof this.label === 'string' ? this.label : `{count} unread ${this.count === 'messages' ? 'messages' : 'conversations'}`;
+    const messages = this.count === 'messages' || (typeof this.conversationId === 'string' && this.conversationId.trim() !== '');
+    const label = typeof this.label === 'string' ? this.label : `{count} unread ${messages ? 'messages' : 'conversations'}`;
     this.#badge.setAttribute('aria-label', label.replaceAll('{count}', String(value)));
   }
 }
