@@ -812,6 +812,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
    *
@@ -887,6 +888,7 @@ export type CustomElements = {
    * - **talk-error** - `invalid-attribute`, `no-session` or `sdk-error`.
    *
    * ### **Methods:**
+   *
    *
    *
    *
@@ -985,6 +987,7 @@ export type CustomElements = {
    * - **talk-error** - `invalid-attribute`, `no-session` or `sdk-error`.
    *
    * ### **Methods:**
+   *
    *
    *
    *

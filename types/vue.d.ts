@@ -563,6 +563,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
    *
@@ -638,6 +639,7 @@ export type CustomElements = {
    * - **talk-error** - `invalid-attribute`, `no-session` or `sdk-error`.
    *
    * ### **Methods:**
+   *
    *
    *
    *
@@ -736,6 +738,7 @@ export type CustomElements = {
    * - **talk-error** - `invalid-attribute`, `no-session` or `sdk-error`.
    *
    * ### **Methods:**
+   *
    *
    *
    *

@@ -55,6 +55,9 @@ interface BoxRecord<Box, Options> {
  * element is removed, when its session goes, or before being recreated because an option
  * without an SDK setter changed (once per update, however many options changed).
  *
+ * Invoker commands: a `<button commandfor="…" command="--select" value="order-1">` pointing at the
+ * element selects that conversation (where the browser has invoker commands).
+ *
  * The slots, part, states and events below are those of every UI element (declared once here;
  * the manifest lists them on each element).
  *
@@ -109,6 +112,27 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
    * property changes (so one failure gives one `talk-error`, not one per context update).
    */
   #failedOn: SessionLike | undefined;
+
+  constructor() {
+    super();
+    // Invoker commands (`<button commandfor="chat" command="--select" value="order-1">`). Where a
+    // browser has none, no `command` event comes and nothing else changes.
+    this.addEventListener('command', (event) => {
+      const { command, source } = event as Event & { command?: string; source?: Element | null };
+      if (typeof command === 'string') this.onCommand(command, source ?? null);
+    });
+  }
+
+  /**
+   * Runs an invoker command sent to the element (`commandfor` pointing at it): `--select` shows
+   * the conversation whose id is the invoking button's `value` (sets `conversationId`).
+   * Subclasses add theirs. Unknown commands are ignored.
+   */
+  protected onCommand(command: string, source: Element | null): void {
+    if (command !== '--select') return;
+    const value = (source as HTMLButtonElement | null)?.value;
+    if (typeof value === 'string' && value.trim() !== '') this.conversationId = value.trim();
+  }
 
   /** The live SDK UI object, or `undefined` while loading, after an error and after removal. */
   protected get box(): Box | undefined {

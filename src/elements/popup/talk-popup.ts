@@ -21,6 +21,8 @@ const POPUP_ROUTES: ReadonlyArray<EventRoute<Popup>> = [...UI_ROUTES, ['talk-ope
  *
  * `show` opens and closes the popup (`popup.show()` / `popup.hide()`) and follows the user: when
  * the user opens or closes the popup, `show` changes to match (without an attribute change).
+ * Invoker commands open and close it from markup: `<button commandfor="help" command="--toggle">`
+ * (`--show`, `--hide`, `--toggle`; and `--select` with the button's `value` as the conversation).
  *
  * See https://talkjs.com/docs/UI_Components/JavaScript/Classic/Popup/.
  *
@@ -79,6 +81,14 @@ export class TalkPopupElement extends TalkUiElement<Popup, Talk.PopupOptions> {
         apply: (popup, value) => (value ? popup.show() : popup.hide()),
       },
     ];
+  }
+
+  /** Invoker commands: `--show`, `--hide` and `--toggle` set `show`; `--select` as every UI element. */
+  protected override onCommand(command: string, source: Element | null): void {
+    if (command === '--show') this.show = true;
+    else if (command === '--hide') this.show = false;
+    else if (command === '--toggle') this.show = !this.show;
+    else super.onCommand(command, source);
   }
 
   protected override onBoxEvent(name: TalkEventName, arg: unknown): void {
