@@ -35,6 +35,8 @@ export interface FakeParticipation {
   access: 'Read' | 'ReadWrite';
   /** `ParticipationSettings.notify` (default `true`). */
   notify: boolean | 'MentionsOnly';
+  /** When the user joined, milliseconds since the epoch (Data API `joinedAt`; seeded participants: the conversation's creation). */
+  readonly joinedAt: number;
 }
 
 /** A message as the fake backend stores it. */
@@ -45,14 +47,20 @@ export interface FakeMessageRecord {
   readonly conversationId: string;
   /** `Message.senderId` (`null` for a system message). */
   readonly senderId: string | null;
-  /** `Message.body`: the plain text. */
-  readonly text: string;
+  /** `Message.body`: the plain text (changed by {@link FakeBackend.editMessage}). */
+  text: string;
   /** `Message.timestamp`: milliseconds since the epoch. */
   readonly timestamp: number;
   /** `Message.custom`. */
   readonly custom: Record<string, string>;
   /** `Message.origin`. */
   readonly origin: 'web' | 'rest' | 'import' | 'email';
+  /** Data API `MessageSnapshot.editedAt`: when it was last edited (`null`: never). */
+  editedAt: number | null;
+  /** The id of the message this one replies to (Data API `referencedMessage`), or `null`. */
+  readonly referencedMessageId: string | null;
+  /** Emoji reactions: for each emoji (in the order first used), the users who reacted and when. */
+  readonly reactions: Map<string, Map<string, number>>;
 }
 
 /** A conversation as the fake backend stores it. */
@@ -75,6 +83,8 @@ export interface FakeConversationRecord {
   readonly readUntil: Map<string, number>;
   /** Creation time, milliseconds since the epoch. */
   readonly createdAt: number;
+  /** The users who marked the conversation unread ("Mark as unread", Data API `markAsUnread`) and have not read it since. */
+  readonly markedUnread: Set<string>;
 }
 
 /** Changes to conversation attributes (`undefined` leaves a field as it is; custom `null` values delete keys). */
@@ -94,7 +104,10 @@ export type FakeBackendChange =
   | { type: 'message'; conversationId: string; message: FakeMessageRecord }
   | { type: 'conversation'; conversationId: string }
   | { type: 'read'; conversationId: string; userId: string }
-  | { type: 'user'; userId: string };
+  | { type: 'user'; userId: string }
+  | { type: 'presence'; userId: string }
+  | { type: 'typing'; conversationId: string }
+  | { type: 'messageChanged'; conversationId: string; messageId: string };
 
 /** A UI through which a user reads conversations (see {@link FakeBackend.addReader}). */
 export interface FakeReader {
@@ -119,6 +132,13 @@ export class FakeBackend {
   readonly #queue: FakeBackendChange[] = [];
   #draining = false;
   readonly #readers = new Set<FakeReader>();
+  /** Live sessions per user id (a user with one is connected, as the classic SDK's users are). */
+  readonly #connections = new Map<string, number>();
+  /** Online states set through {@link setOnline}, winning over the sessions. */
+  readonly #onlineOverrides = new Map<string, boolean>();
+  /** Who is typing, per conversation: user id → since when (in insertion order: typing longest first). */
+  readonly #typing = new Map<string, Map<string, number>>();
+  readonly #typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   /**
    * @param seed - users and conversations known at start (see `FakeTalkOptions`).
@@ -132,7 +152,7 @@ export class FakeBackend {
       const record = this.#create(conversation.id, Math.min(start - 3_600_000, firstTimestamp ?? Infinity));
       this.#applyUpdate(record, conversation);
       for (const userId of conversation.participants) {
-        record.participants.set(String(userId), { access: 'ReadWrite', notify: true });
+        record.participants.set(String(userId), { access: 'ReadWrite', notify: true, joinedAt: record.createdAt });
         record.readUntil.set(String(userId), 0);
       }
       const messages = conversation.messages ?? [];
@@ -145,6 +165,9 @@ export class FakeBackend {
           timestamp: message.timestamp ?? start - (messages.length - index) * 60_000,
           custom: {},
           origin: 'web',
+          editedAt: null,
+          referencedMessageId: null,
+          reactions: new Map(),
         });
       });
     }
@@ -208,6 +231,7 @@ export class FakeBackend {
     record.participants.set(userId, {
       access: settings.access ?? existing?.access ?? 'ReadWrite',
       notify: settings.notify ?? existing?.notify ?? true,
+      joinedAt: existing?.joinedAt ?? Date.now(),
     });
     if (!existing) record.readUntil.set(userId, record.messages.length);
     this.#notify({ type: 'conversation', conversationId });
@@ -216,6 +240,7 @@ export class FakeBackend {
   /** Removes a participant; returns whether they were one. */
   removeParticipant(conversationId: string, userId: string): boolean {
     const removed = this.conversations.get(conversationId)?.participants.delete(userId) ?? false;
+    if (removed) this.#typing.get(conversationId)?.delete(userId);
     if (removed) this.#notify({ type: 'conversation', conversationId });
     return removed;
   }
@@ -237,7 +262,7 @@ export class FakeBackend {
     conversationId: string,
     senderId: string,
     text: string,
-    options: { custom?: Record<string, string>; origin?: FakeMessageRecord['origin']; timestamp?: number } = {},
+    options: { custom?: Record<string, string>; origin?: FakeMessageRecord['origin']; timestamp?: number; referencedMessageId?: string | null } = {},
   ): FakeMessageRecord {
     const record = this.conversations.get(conversationId);
     if (!record) throw new Error(`[fake TalkJS] sendMessage: no conversation with id "${conversationId}"`);
@@ -249,9 +274,15 @@ export class FakeBackend {
       timestamp: options.timestamp ?? Date.now(),
       custom: { ...options.custom },
       origin: options.origin ?? 'web',
+      editedAt: null,
+      referencedMessageId: options.referencedMessageId ?? null,
+      reactions: new Map(),
     };
     record.messages.push(message);
     record.readUntil.set(senderId, record.messages.length);
+    record.markedUnread.delete(senderId);
+    // "Users are also considered 'not typing' when they send a message."
+    this.#stopTyping(conversationId, senderId);
     for (const reader of this.#readers) {
       if (reader.readingConversationId() === conversationId) record.readUntil.set(reader.readerUserId, record.messages.length);
     }
@@ -262,16 +293,22 @@ export class FakeBackend {
   /** Marks every message of the conversation as read by `userId`. */
   markRead(conversationId: string, userId: string): void {
     const record = this.conversations.get(conversationId);
-    if (!record || (record.readUntil.get(userId) ?? 0) >= record.messages.length) return;
+    if (!record) return;
+    const wasMarked = record.markedUnread.delete(userId);
+    if (!wasMarked && (record.readUntil.get(userId) ?? 0) >= record.messages.length) return;
     record.readUntil.set(userId, record.messages.length);
     this.#notify({ type: 'read', conversationId, userId });
   }
 
-  /** Marks the conversation's last message as unread for `userId` (the SDK's "Mark as unread"). */
+  /**
+   * Marks the conversation unread for `userId` (the SDK's "Mark as unread"): its last message
+   * becomes unread, and the Data API's `isUnread` is true until they read it again.
+   */
   markUnread(conversationId: string, userId: string): void {
     const record = this.conversations.get(conversationId);
-    if (!record || record.messages.length === 0) return;
-    record.readUntil.set(userId, record.messages.length - 1);
+    if (!record) return;
+    record.markedUnread.add(userId);
+    if (record.messages.length > 0) record.readUntil.set(userId, record.messages.length - 1);
     this.#notify({ type: 'read', conversationId, userId });
   }
 
@@ -401,6 +438,140 @@ export class FakeBackend {
     };
   }
 
+  /**
+   * Test handle: sets whether `userId` is online (connected), as `UserRef.subscribeOnline`
+   * reports it (`UserOnlineSnapshot.isConnected`). `null` goes back to the automatic state: a
+   * user is connected while they have a live fake session ("People using the JavaScript SDK ...
+   * are considered connected whenever they have an active `Session` object").
+   */
+  setOnline(userId: string, online: boolean | null): void {
+    const before = this.isOnline(userId);
+    if (online === null) this.#onlineOverrides.delete(userId);
+    else this.#onlineOverrides.set(userId, online);
+    if (this.isOnline(userId) !== before) this.#notify({ type: 'presence', userId });
+  }
+
+  /** Whether `userId` is online: set by {@link setOnline}, else whether they have a live session. */
+  isOnline(userId: string): boolean {
+    return this.#onlineOverrides.get(userId) ?? (this.#connections.get(userId) ?? 0) > 0;
+  }
+
+  /** @internal A session of `userId` started (`+1`) or was destroyed (`-1`). */
+  connection(userId: string, delta: 1 | -1): void {
+    const before = this.isOnline(userId);
+    const count = (this.#connections.get(userId) ?? 0) + delta;
+    if (count > 0) this.#connections.set(userId, count);
+    else this.#connections.delete(userId);
+    if (this.isOnline(userId) !== before) this.#notify({ type: 'presence', userId });
+  }
+
+  /**
+   * Test handle: starts (`true`) or stops (`false`) `userId` typing in `conversationId`, as
+   * `ConversationRef.subscribeTyping` reports it. Typing has no time limit here (the SDK's
+   * `markAsTyping` lasts 10 s); sending a message stops it, as in TalkJS. Only participants can
+   * type: for anyone else, or an unknown conversation, this does nothing.
+   */
+  setTyping(conversationId: string, userId: string, typing: boolean): void {
+    if (typing) {
+      if (!this.isParticipant(conversationId, userId)) return;
+      let typists = this.#typing.get(conversationId);
+      if (!typists) this.#typing.set(conversationId, (typists = new Map()));
+      if (typists.has(userId)) return;
+      typists.set(userId, Date.now());
+      this.#notify({ type: 'typing', conversationId });
+    } else {
+      this.#stopTyping(conversationId, userId);
+    }
+  }
+
+  /** @internal `ConversationRef.markAsTyping()`: `userId` types in `conversationId` for 10 seconds (again from now when called again). */
+  typeFor(conversationId: string, userId: string, milliseconds: number): void {
+    const key = `${conversationId}\u0000${userId}`;
+    clearTimeout(this.#typingTimers.get(key));
+    this.setTyping(conversationId, userId, true);
+    this.#typingTimers.set(
+      key,
+      setTimeout(() => this.#stopTyping(conversationId, userId), milliseconds),
+    );
+  }
+
+  /** The ids of the users typing in `conversationId`, typing longest first. */
+  typingUsers(conversationId: string): string[] {
+    return [...(this.#typing.get(conversationId)?.keys() ?? [])];
+  }
+
+  /**
+   * Changes a message's text (Data API `MessageRef.edit`) and sets its `editedAt`.
+   *
+   * @returns false when there is no such message.
+   */
+  editMessage(conversationId: string, messageId: string, text: string): boolean {
+    const message = this.findMessage(conversationId, messageId);
+    if (!message) return false;
+    message.text = text;
+    message.editedAt = Date.now();
+    this.#notify({ type: 'messageChanged', conversationId, messageId });
+    return true;
+  }
+
+  /**
+   * Deletes a message (Data API `MessageRef.delete`); read positions after it move back by one.
+   *
+   * @returns false when there was no such message.
+   */
+  deleteMessage(conversationId: string, messageId: string): boolean {
+    const record = this.conversations.get(conversationId);
+    const index = record ? record.messages.findIndex((message) => message.id === messageId) : -1;
+    if (!record || index < 0) return false;
+    record.messages.splice(index, 1);
+    for (const [userId, until] of record.readUntil) if (until > index) record.readUntil.set(userId, until - 1);
+    this.#notify({ type: 'messageChanged', conversationId, messageId });
+    return true;
+  }
+
+  /**
+   * Adds (`true`) or removes (`false`) `userId`'s reaction with `emoji` to a message (Data API
+   * `ReactionsRef.add` / `remove`); nothing happens when it is already so.
+   *
+   * @returns false when there is no such message.
+   */
+  setReaction(conversationId: string, messageId: string, emoji: string, userId: string, reacted: boolean): boolean {
+    const message = this.findMessage(conversationId, messageId);
+    if (!message) return false;
+    let users = message.reactions.get(emoji);
+    if (reacted === (users?.has(userId) ?? false)) return true;
+    if (reacted) {
+      if (!users) message.reactions.set(emoji, (users = new Map()));
+      users.set(userId, Date.now());
+    } else {
+      users!.delete(userId);
+      if (users!.size === 0) message.reactions.delete(emoji);
+    }
+    this.#notify({ type: 'messageChanged', conversationId, messageId });
+    return true;
+  }
+
+  /** The stored message `messageId` of `conversationId`, or undefined. */
+  findMessage(conversationId: string, messageId: string): FakeMessageRecord | undefined {
+    return this.conversations.get(conversationId)?.messages.find((message) => message.id === messageId);
+  }
+
+  /**
+   * A conversation's last activity for `userId`, as the Data API orders conversation lists: the
+   * later of its last message and the time they joined.
+   */
+  lastActivityFor(record: FakeConversationRecord, userId: string): number {
+    const last = record.messages[record.messages.length - 1]?.timestamp ?? -Infinity;
+    return Math.max(last, record.participants.get(userId)?.joinedAt ?? record.createdAt);
+  }
+
+  #stopTyping(conversationId: string, userId: string): void {
+    const key = `${conversationId}\u0000${userId}`;
+    clearTimeout(this.#typingTimers.get(key));
+    this.#typingTimers.delete(key);
+    if (this.#typing.get(conversationId)?.delete(userId)) this.#notify({ type: 'typing', conversationId });
+  }
+
   #create(id: string, createdAt = Date.now()): FakeConversationRecord {
     const record: FakeConversationRecord = {
       id,
@@ -412,6 +583,7 @@ export class FakeBackend {
       messages: [],
       readUntil: new Map(),
       createdAt,
+      markedUnread: new Set(),
     };
     this.conversations.set(id, record);
     return record;

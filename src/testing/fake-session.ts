@@ -4,6 +4,9 @@
 import type Talk from 'talkjs';
 import type { SessionLike } from '../internal/sdk-types.js';
 import type { FakeBackendChange } from './backend.js';
+import { FakeDataApi } from './data-api.js';
+import type { FakeConversationRef } from './data-refs.js';
+import type { FakeConversationListSubscription } from './data-subscription.js';
 import { EventHub, makePreventable, reportHandlerError } from './events.js';
 import { FakeConversationBuilder } from './fake-conversation.js';
 import { FakeChatbox, FakeInbox, FakePopup } from './fake-ui.js';
@@ -149,6 +152,7 @@ export class FakeSession implements SessionLike {
   readonly #builders = new Map<string, FakeConversationBuilder>();
   readonly #userRefs = new Map<string, FakeUserRef>();
   readonly #stopListening: () => void;
+  readonly #data: FakeDataApi;
   #alive = true;
 
   /**
@@ -183,8 +187,11 @@ export class FakeSession implements SessionLike {
     }
     this.#hub = new EventHub(runtime);
     this.unreads = new FakeUnreads(runtime, this);
+    this.#data = new FakeDataApi(runtime, this.me.id, () => this.#alive);
     this.currentUser = this.#userRef(this.me.id);
     this.#stopListening = backend.subscribe((change) => this.#onBackendChange(change));
+    // "People using the JavaScript SDK ... are considered connected whenever they have an active Session object."
+    backend.connection(this.me.id, 1);
     runtime.sessions.push(this);
     const restoredId = runtime.restoredPopup;
     if (restoredId !== undefined) {
@@ -248,6 +255,34 @@ export class FakeSession implements SessionLike {
       if (typeof id !== 'string' || id === '') throw new TypeError('[fake TalkJS] session.user(id): id must be a non-empty string');
       return this.#userRef(id);
     });
+  }
+
+  /**
+   * Mirrors `Session.conversation(id)`: the Data API `ConversationRef` ("Calling this method
+   * multiple times with the same ID reuses the same ConversationRef object"). Throws "If the id
+   * is not a string or is an empty string".
+   */
+  conversation(id: string): FakeConversationRef {
+    return this.#runtime.invoke(this.#site, 'conversation', [id], () => {
+      if (typeof id !== 'string' || id === '') throw new TypeError('[fake TalkJS] session.conversation(id): id must be a non-empty string');
+      return this.#data.conversation(id);
+    });
+  }
+
+  /**
+   * Mirrors `Session.subscribeConversations(onSnapshot)` and `subscribeConversations({ filter },
+   * onSnapshot)`: the user's conversations, most recently active first (the later of the last
+   * message and `joinedAt`); the 20 most recent and every conversation active since,
+   * `loadMore(count = 20)` (1 to 30) for older ones; an empty list while the user does not exist.
+   * The `filter` (a Data API `ConversationFilter`) is applied. Timing: see `FakeSubscriptionBase`.
+   */
+  subscribeConversations(onSnapshot?: (snapshot: Talk.ConversationSnapshot[], loadedAll: boolean) => void): FakeConversationListSubscription;
+  subscribeConversations(
+    options: { filter?: Talk.ConversationFilter },
+    onSnapshot?: (snapshot: Talk.ConversationSnapshot[], loadedAll: boolean) => void,
+  ): FakeConversationListSubscription;
+  subscribeConversations(...args: unknown[]): FakeConversationListSubscription {
+    return this.#data.subscribeConversations(this.#site, args);
   }
 
   /** Mirrors `Session.isAlive`: false once destroyed. */
@@ -372,7 +407,10 @@ export class FakeSession implements SessionLike {
     return this.#runtime.invoke(this.#site, 'getChatboxes', [], () => this.#mounted(FakeChatbox));
   }
 
-  /** Mirrors `Session.destroy()`: destroys its UIs and ends its subscriptions. Idempotent. */
+  /**
+   * Mirrors `Session.destroy()`: destroys its UIs and ends its subscriptions (Data API ones end
+   * in the `unsubscribed` state). Idempotent.
+   */
   destroy(): void {
     this.#runtime.invoke(this.#site, 'destroy', [], () => {
       if (!this.#alive) return;
@@ -380,7 +418,9 @@ export class FakeSession implements SessionLike {
       for (const ui of this.#uis) ui.destroyInternal();
       this.#hub.clear();
       this.unreads.clear();
+      this.#data.destroy();
       this.#stopListening();
+      this.#runtime.backend.connection(this.me.id, -1);
     });
   }
 
@@ -455,7 +495,7 @@ export class FakeSession implements SessionLike {
   #userRef(id: string): FakeUserRef {
     let ref = this.#userRefs.get(id);
     if (!ref) {
-      ref = new FakeUserRef(this.#runtime, id, () => this.#alive);
+      ref = new FakeUserRef(this.#data, id);
       this.#userRefs.set(id, ref);
     }
     return ref;
@@ -491,3 +531,9 @@ function splitCreateArgs<O>(args: unknown[]): [{ given: boolean; value: Talk.Con
   }
   return [{ given: false, value: undefined }, first as O | undefined];
 }
+
+// Compile-time proof that the fake session's Data API entry points have the declared types.
+type Assert<T extends true> = T;
+export type _FakeSessionDataApi = Assert<
+  FakeSession extends Pick<Talk.Session, 'user' | 'currentUser' | 'conversation' | 'subscribeConversations'> ? true : false
+>;

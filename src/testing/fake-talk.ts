@@ -73,7 +73,13 @@ export interface FakeTalk extends TalkSdk {
    * `hasValidCredentials`, which the declarations say never rejects, resolves `false` instead.
    */
   failNext(method: string, error?: unknown): void;
-  /** The in-memory backend: users, conversations, messages, read state. */
+  /**
+   * The in-memory backend: users, conversations, messages, read state, presence and typing. Its
+   * changes reach the classic events and the Data API subscriptions of every session. Test
+   * handles (non-SDK): `sendMessage(conversationId, senderId, text)`,
+   * `setOnline(userId, online | null)` (drives `subscribeOnline`), `setTyping(conversationId,
+   * userId, typing)` (drives `subscribeTyping`), `markRead`, `markUnread`, `addParticipant`, ...
+   */
   readonly backend: FakeBackend;
 }
 
@@ -226,7 +232,9 @@ class FakeTalkImpl implements FakeTalk {
  *   conversations: [{ id: 'c1', subject: 'Hello', participants: ['alice', 'bob'] }],
  * });
  * sessionElement.sdk = fake;
- * fake.backend.sendMessage('c1', 'bob', 'Hi Alice!'); // fires onMessage and unreads
+ * fake.backend.sendMessage('c1', 'bob', 'Hi Alice!'); // fires onMessage, unreads and Data API subscriptions
+ * fake.backend.setOnline('bob', true); // session.user('bob').subscribeOnline(...) sees isConnected: true
+ * fake.backend.setTyping('c1', 'bob', true); // session.conversation('c1').subscribeTyping(...) lists Bob
  * ```
  */
 export function createFakeTalk(options: FakeTalkOptions = {}): FakeTalk {

@@ -2,6 +2,8 @@
  * The fake `Talk.User` class and the fake `session.currentUser` (`Talk.UserRef`).
  */
 import type Talk from 'talkjs';
+import type { FakeDataApi } from './data-api.js';
+import { FakeUserOnlineSubscription, FakeUserSubscription } from './data-subscription.js';
 import type { CallSite, FakeRuntime } from './runtime.js';
 
 /**
@@ -63,20 +65,44 @@ export class FakeUser implements Talk.User {
 
 /**
  * Mirrors a Data API `Talk.UserRef` (`session.currentUser`, `session.user(id)`): `id`, `get()`,
- * `set()` and `createIfNotExists()`. One object per session and user id. Recorded as
- * `'UserRef#<id>'`.
+ * `set()`, `createIfNotExists()`, `subscribe()` and `subscribeOnline()`. One object per session
+ * and user id. Recorded as `'UserRef#<id>'`.
  */
-export class FakeUserRef implements Pick<Talk.UserRef, 'id' | 'get' | 'set' | 'createIfNotExists'> {
+export class FakeUserRef implements Talk.UserRef {
   /** `UserRef.id`: the referenced user's id. */
   readonly id: string;
   readonly #runtime: FakeRuntime;
   readonly #site: CallSite;
+  readonly #data: FakeDataApi;
 
   /** @internal Created by the session (`currentUser`, `user(id)`). */
-  constructor(runtime: FakeRuntime, id: string, isLive: () => boolean) {
+  constructor(data: FakeDataApi, id: string) {
     this.id = id;
-    this.#runtime = runtime;
-    this.#site = { label: `UserRef#${id}`, object: this, isLive };
+    this.#runtime = data.runtime;
+    this.#data = data;
+    this.#site = { label: `UserRef#${id}`, object: this, isLive: data.isLive };
+  }
+
+  /**
+   * Mirrors `UserRef.subscribe(onSnapshot)`: the `UserSnapshot`, `null` while the user does not
+   * exist; called again "when the user is created or the snapshot changes". Timing: see
+   * `FakeSubscriptionBase` (first snapshot a macrotask after subscribing).
+   */
+  subscribe(onSnapshot?: (event: Talk.UserSnapshot | null) => void): FakeUserSubscription {
+    return this.#runtime.invokeSubscribe(this.#site, 'subscribe', [onSnapshot], (failure) => {
+      return new FakeUserSubscription(this.#data, onSnapshot, failure, () => this.#data.snapshots.user(this.id));
+    });
+  }
+
+  /**
+   * Mirrors `UserRef.subscribeOnline(onSnapshot)`: `{ user, isConnected }`, `null` while the user
+   * does not exist. `isConnected` is true while the user has a live fake session, unless a test
+   * set it with the non-SDK `fake.backend.setOnline(userId, online)`.
+   */
+  subscribeOnline(onSnapshot?: (event: Talk.UserOnlineSnapshot | null) => void): FakeUserOnlineSubscription {
+    return this.#runtime.invokeSubscribe(this.#site, 'subscribeOnline', [onSnapshot], (failure) => {
+      return new FakeUserOnlineSubscription(this.#data, onSnapshot, failure, () => this.#data.snapshots.online(this.id));
+    });
   }
 
   /** Mirrors `UserRef.get()`: resolves with the user's snapshot, or `null` when the backend does not know them. */

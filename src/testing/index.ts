@@ -1,6 +1,7 @@
 /**
- * `talkjs-elements/testing`: an in-memory fake of the TalkJS classic JavaScript SDK, for the
- * kit's tests, the offline demo, and your own tests.
+ * `talkjs-elements/testing`: an in-memory fake of the TalkJS classic JavaScript SDK (with the
+ * Data API its session carries: `session.user(id)`, `session.conversation(id)`,
+ * `session.subscribeConversations()`), for the kit's tests, the offline demo, and your own tests.
  *
  * ```ts
  * import { createFakeTalk } from 'talkjs-elements/testing';
@@ -37,6 +38,21 @@ export {
 } from './backend.js';
 export { FakeSession, FakeUnreads } from './fake-session.js';
 export { FakeUser, FakeUserRef } from './fake-user.js';
+export { FakeConversationRef, FakeMessageRef, FakeParticipantRef, FakeReactionsRef } from './data-refs.js';
+export {
+  FakeConversationListSubscription,
+  FakeConversationSubscription,
+  FakeMessageSubscription,
+  FakeParticipantSubscription,
+  FakeReactionsSubscription,
+  FakeSingleParticipantSubscription,
+  FakeSubscriptionBase,
+  FakeTypingSubscription,
+  FakeUserOnlineSubscription,
+  FakeUserSubscription,
+  FakeWindowedSubscription,
+} from './data-subscription.js';
+export { FEW_TYPING_LIMIT } from './data-snapshots.js';
 export { FakeConversationBuilder, type FakeBuilderParticipant } from './fake-conversation.js';
 export { FakeUIBox, FakeMessageField, type FakeHandler, type FakeSelectable, type FakeUIKind } from './fake-ui-box.js';
 export { FakeChatbox, FakeInbox, FakePopup } from './fake-ui.js';

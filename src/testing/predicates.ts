@@ -100,3 +100,37 @@ export function conversationMatches(
     number(predicate.createdAt, conversation.createdAt)
   );
 }
+
+/** A Data API `NumberFilter`: as {@link number}, except that `between`'s upper bound is exclusive, as declared. */
+function numberFilter(filter: Talk.NumberFilter | undefined, value: number): boolean {
+  if (!filter) return true;
+  if (filter[0] === 'between') return value >= filter[1][0] && value < filter[1][1];
+  if (filter[0] === '!between') return value < filter[1][0] || value >= filter[1][1];
+  return number(filter, value);
+}
+
+/**
+ * Whether `conversation` passes a Data API `ConversationFilter` (`session.subscribeConversations({ filter })`)
+ * for `userId`, a participant: simple, or `["any", [...]]`.
+ */
+export function conversationFilterMatches(
+  backend: FakeBackend,
+  filter: Talk.ConversationFilter | undefined,
+  conversation: FakeConversationRecord,
+  userId: string,
+): boolean {
+  if (!filter) return true;
+  if (Array.isArray(filter)) return filter[1].some((f) => conversationFilterMatches(backend, f, conversation, userId));
+  const participation = conversation.participants.get(userId);
+  const unread = backend.unreadCount(conversation.id, userId) > 0 || conversation.markedUnread.has(userId);
+  return (
+    field(filter.access, participation?.access ?? 'Read') &&
+    custom(filter.custom, conversation.custom) &&
+    (filter.isUnread === undefined || filter.isUnread === unread) &&
+    field(filter.subject, conversation.subject) &&
+    numberFilter(filter.lastActivityAt, backend.lastActivityFor(conversation, userId)) &&
+    numberFilter(filter.createdAt, conversation.createdAt) &&
+    (filter.hasMessages === undefined || filter.hasMessages === conversation.messages.length > 0) &&
+    numberFilter(filter.joinedAt, participation?.joinedAt ?? conversation.createdAt)
+  );
+}

@@ -35,7 +35,7 @@ export class FakeRuntime implements SubscriptionCounter {
   readonly popups: FakePopup[] = [];
   /** Every HTML panel created, in order. */
   readonly htmlPanels: FakeHtmlPanel[] = [];
-  /** Active subscriptions across every object. */
+  /** Active subscriptions across every object: event handlers, and Data API subscriptions not yet ended. */
   subscriptions = 0;
   /** Whether `ready` has resolved (the fake `Talk.Session` may be constructed). */
   isReady = false;
@@ -54,6 +54,7 @@ export class FakeRuntime implements SubscriptionCounter {
 
   readonly #failures: Array<{ method: string; error: unknown }> = [];
   #nextId = 1;
+  #nextSubscriptionId = 1;
 
   /** @param backend - the fake's in-memory data. */
   constructor(readonly backend: FakeBackend) {}
@@ -61,6 +62,11 @@ export class FakeRuntime implements SubscriptionCounter {
   /** The next object number (one counter for sessions, UIs and panels). */
   nextId(): number {
     return this.#nextId++;
+  }
+
+  /** The next Data API subscription number (`'Subscription#<n>'`; a counter of its own). */
+  nextSubscriptionId(): number {
+    return this.#nextSubscriptionId++;
   }
 
   /** Queues a failure for the next call of `method` (see `FakeTalk.failNext`). */
@@ -118,6 +124,17 @@ export class FakeRuntime implements SubscriptionCounter {
     } catch (error) {
       return Promise.reject(error);
     }
+  }
+
+  /**
+   * Runs a Data API `subscribe*` method: records it and throws if the object is destroyed, as
+   * {@link invoke}; a queued `failNext` failure does not throw but is passed to `body`, whose
+   * subscription then ends in the `error` state instead of connecting.
+   */
+  invokeSubscribe<T>(site: CallSite, method: string, args: unknown[], body: (failure: { error: unknown } | undefined) => T): T {
+    this.record(site, method, args);
+    if (!site.isLive()) throw destroyedError(site, method);
+    return body(this.takeFailure(method));
   }
 
   /** The counts behind `fake.live()`. */

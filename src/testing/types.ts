@@ -115,7 +115,12 @@ export interface FakeLiveCounts {
   popups: number;
   /** HTML panels not destroyed. */
   htmlPanels: number;
-  /** Active subscriptions: `on*` handlers not unsubscribed, legacy `on` handlers not `off`-ed, `unreads` handlers. */
+  /**
+   * Active subscriptions: `on*` handlers not unsubscribed, legacy `on` handlers not `off`-ed,
+   * `unreads` handlers, and Data API subscriptions (`subscribe`, `subscribeOnline`,
+   * `subscribeMessages`, `subscribeConversations`, ...) from creation until they end
+   * (`unsubscribe()`, or their session destroyed), pending ones included.
+   */
   subscriptions: number;
   /** The sum of all the above. */
   total: number;
