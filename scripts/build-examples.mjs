@@ -5,6 +5,7 @@
 //  - vue:     vue-tsc (types/vue.d.ts), then Vite + @vitejs/plugin-vue
 //  - svelte:  svelte-check (types/svelte.d.ts), then Vite + @sveltejs/vite-plugin-svelte
 //  - angular: Vite + @analogjs/vite-plugin-angular, AOT with strict template type-checking
+//  - lit:     tsc, then Vite (an app's own Lit element on talkjs-elements/controllers)
 //  - plain-html, cms: Vite (the pages load the kit's standalone bundles from the CDN URL)
 // The framework apps import the npm build (dist/index.js, dist/testing/) through the package's
 // own name (`talkjs-elements` resolves to this repository's package.json exports).
@@ -16,12 +17,13 @@ import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 
-export const EXAMPLES = ['plain-html', 'cms', 'react', 'vue', 'svelte', 'angular'];
+export const EXAMPLES = ['plain-html', 'cms', 'react', 'vue', 'svelte', 'angular', 'lit'];
 
 /** The type check each example runs before its build (Angular's runs inside its Vite plugin). */
 const typeChecks = {
   react: ['node_modules/typescript/bin/tsc', '-p', 'examples/react'],
   vue: ['node_modules/vue-tsc/bin/vue-tsc.js', '-p', 'examples/vue'],
+  lit: ['node_modules/typescript/bin/tsc', '-p', 'examples/lit'],
   svelte: [
     'node_modules/svelte-check/bin/svelte-check',
     '--workspace',

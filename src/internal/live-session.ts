@@ -1,12 +1,11 @@
 /**
- * What `<talk-session>` keeps about its session: what it was made with (its identity), the SDK
- * session and everything hanging off it, and how all of that ends.
+ * What `<talk-session>` keeps about its session: what it was made with (its identity), its hold on
+ * the (possibly shared) SDK session and its own subscriptions, and how that ends.
  */
-import type { DesktopNotificationSwitch } from './desktop-notifications.js';
 import { unsubscribeAll } from './events.js';
-import type { SessionLike, Subscription, Talk, TalkSdk } from './sdk-types.js';
+import type { SessionLike, Subscription, TalkSdk } from './sdk-types.js';
 import type { SessionUser } from './session-checks.js';
-import type { UnreadsStore } from './unreads.js';
+import type { SessionHolder, SharedSession } from './shared-sessions.js';
 
 /** What decides the identity of a session: any change means a new session. */
 export interface SessionIdentity {
@@ -24,32 +23,21 @@ export function sameIdentity(a: SessionIdentity, b: SessionIdentity): boolean {
   return (Object.keys(a) as (keyof SessionIdentity)[]).every((key) => Object.is(a[key], b[key]));
 }
 
-/** A live SDK session and what the kit hangs off it. */
+/** What one `<talk-session>` element keeps about the (possibly shared) session it holds. */
 export interface LiveSession {
   readonly identity: SessionIdentity;
-  readonly session: SessionLike;
+  /** The session, shared with other elements of the same identity. */
+  readonly shared: SharedSession;
+  /** The session, once made. */
+  session: SessionLike | undefined;
+  /** This element's own subscriptions (its events), and the one to the kept unread list. */
   readonly subscriptions: Subscription[];
-  /** The unread list, kept from the session's one `unreads.onChange` subscription. */
-  readonly unreads: UnreadsStore;
   /** True once the credentials and the user were checked: consumers may mount. */
   ready: boolean;
-  /** The user data last sent for this session's user (`me` option or `currentUser.set`). */
-  userData: Talk.SetUserParams | undefined;
   /** The user the properties describe now (applied once the session is ready). */
   wanted: SessionUser;
-  /** `desktop-notification-enabled` on this session. */
-  readonly notifications: DesktopNotificationSwitch;
   /** The `onDesktopNotificationClicked` subscription, while the element has a listener for it. */
   notificationClicks: Subscription | undefined;
-  /** Aborted when the session goes: stops token retries. */
-  readonly abort: AbortController;
-}
-
-/** A session waiting for its first token (from `tokenFetcher`, `token-endpoint` or `talk-token-required`). */
-export interface StartingSession {
-  readonly identity: SessionIdentity;
-  user: SessionUser;
-  readonly abort: AbortController;
 }
 
 /** Destroys `session` unless it is gone already; `onError` gets what `destroy()` threw. */
@@ -61,11 +49,8 @@ export function destroySession(session: SessionLike, onError: (cause: unknown) =
   }
 }
 
-/** Ends everything `live` holds: token retries, a pending notification switch, listeners, subscriptions, then the session. */
-export function endLiveSession(live: LiveSession, onError: (cause: unknown) => void): void {
-  live.abort.abort();
-  live.notifications.cancel();
-  live.unreads.clear();
+/** Ends this element's hold on `live`: its subscriptions, then its share of the session (the last holder destroys it). */
+export function endLiveSession(live: LiveSession, holder: SessionHolder, onError: (cause: unknown) => void): void {
   unsubscribeAll(live.notificationClicks ? [...live.subscriptions, live.notificationClicks] : live.subscriptions);
-  destroySession(live.session, onError);
+  live.shared.release(holder, onError);
 }

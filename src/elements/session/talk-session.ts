@@ -8,12 +8,11 @@ import { clearingPatch } from '../../internal/patch.js';
 import { loadSdk, readySdk } from '../../internal/sdk-loader.js';
 import type { SessionLike, Subscription, Talk, TalkSdk } from '../../internal/sdk-types.js';
 import { slot } from '../../internal/talk-element.js';
-import { DEFAULT_TOKEN_RETRY, sessionTokenFetcher } from '../../internal/token-fetch.js';
-import { DesktopNotificationSwitch } from '../../internal/desktop-notifications.js';
+import { DEFAULT_TOKEN_RETRY } from '../../internal/token-fetch.js';
 import { ListenerSet } from '../../internal/listener-set.js';
-import { checkSession, userData, userDataFromAttributes, type SessionUser } from '../../internal/session-checks.js';
-import { UnreadsStore } from '../../internal/unreads.js';
-import { destroySession, endLiveSession, sameIdentity, type LiveSession, type SessionIdentity, type StartingSession } from '../../internal/live-session.js';
+import { userData, userDataFromAttributes, type SessionUser } from '../../internal/session-checks.js';
+import { endLiveSession, sameIdentity, type LiveSession, type SessionIdentity } from '../../internal/live-session.js';
+import { holdSession, type SessionHolder } from '../../internal/shared-sessions.js';
 import { DEFAULT_LOAD_TIMEOUT, TalkSessionProperties, sessionRules, syncUserRules } from '../../internal/session-properties.js';
 import { sessionStyles } from './talk-session.styles.js';
 
@@ -26,6 +25,9 @@ export const SESSION_ROUTES: ReadonlyArray<EventRoute<SessionLike>> = [
   ['talk-browser-permission-needed', (s, h) => s.onBrowserPermissionNeeded(h as (event: Talk.BrowserPermissionNeededEvent) => Promise<unknown> | void)],
   ['talk-browser-permission-denied', (s, h) => s.onBrowserPermissionDenied(h)],
 ];
+
+/** The routes each element subscribes itself; the unread list comes from the session's one subscription (`SharedSession.unreads`). */
+const ELEMENT_ROUTES = SESSION_ROUTES.filter(([name]) => name !== 'talk-unreads-change');
 
 const NOTIFICATION_CLICKED = 'talk-desktop-notification-clicked';
 
@@ -70,8 +72,12 @@ export class TalkSessionElement extends TalkSessionProperties {
 
   readonly #provider = new ContextProvider(this, { context: sessionContext, initialValue: { status: 'loading' } });
   #live: LiveSession | undefined;
-  /** A session waiting for its first token, if any. */
-  #starting: StartingSession | undefined;
+  /** What this element lends a session it holds (shared with other elements of the same identity). */
+  readonly #holder: SessionHolder = {
+    ask: (detail) => this.emit('talk-token-required', detail, { cancelable: true }).defaultPrevented,
+    report: (problem) => this.report(problem),
+    ownerDocument: this.ownerDocument,
+  };
   /** The SDK load under way, if any (its `source` is the `sdk` property it was started for). */
   #loading: { readonly source: TalkSdk | undefined } | undefined;
   /** This element's own `talk-desktop-notification-clicked` listeners. */
@@ -91,7 +97,7 @@ export class TalkSessionElement extends TalkSessionProperties {
    * without a session. A `<talk-unread-badge>` added later shows this list at once.
    */
   get unreads(): Talk.UnreadConversation[] | undefined {
-    return this.#live?.unreads.current;
+    return this.#live?.shared.unreads.current;
   }
 
   override connectedCallback(): void {
@@ -225,16 +231,12 @@ export class TalkSessionElement extends TalkSessionProperties {
     };
     const live = this.#live;
     // A session destroyed behind the kit's back (isAlive false) is replaced, never called into.
-    if (live && sameIdentity(live.identity, identity) && live.session.isAlive) {
+    if (live && sameIdentity(live.identity, identity) && live.session?.isAlive !== false) {
       live.wanted = user;
       if (live.ready) {
         this.#updateUser(live);
-        live.notifications.set(this.desktopNotificationEnabled);
+        live.shared.notifications?.set(this.desktopNotificationEnabled);
       }
-      return;
-    }
-    if (this.#starting && sameIdentity(this.#starting.identity, identity)) {
-      this.#starting.user = user;
       return;
     }
     this.#end();
@@ -265,125 +267,53 @@ export class TalkSessionElement extends TalkSessionProperties {
   }
 
   /**
-   * Starts a session: with a token source and no `token`, fetches the first token first (TalkJS
-   * only promises to call `tokenFetcher` when a token is about to expire), then creates it.
+   * Starts (or joins: see `shared-sessions.ts`) the session for `identity`; once it exists,
+   * subscribes this element's events; once it is checked, publishes it to the chat elements.
    */
   #start(identity: SessionIdentity, user: SessionUser): void {
-    const abort = new AbortController();
-    const fetcher = this.#tokenFetcher(identity, abort.signal);
-    if (!fetcher || identity.token !== undefined) {
-      this.#create(identity, user, abort, fetcher, identity.token);
-      return;
-    }
-    const starting: StartingSession = { identity, user, abort };
-    this.#starting = starting;
+    const shared = holdSession(identity, user, this.#holder, { ...DEFAULT_TOKEN_RETRY, ...this.tokenRetry });
+    const live: LiveSession = { identity, shared, session: undefined, subscriptions: [], ready: false, wanted: user, notificationClicks: undefined };
+    this.#live = live;
     this.#publish({ status: 'loading' });
     this.setStatus('loading');
-    fetcher().then(
-      (token) => {
-        if (this.#starting !== starting) return;
-        this.#starting = undefined;
-        this.#create(identity, starting.user, abort, fetcher, token);
-      },
-      (cause: unknown) => {
-        if (this.#starting !== starting) return;
-        this.#starting = undefined;
-        // The fetcher has reported token-fetch-failed already.
-        this.#fail({ code: 'token-fetch-failed', message: 'could not get the first token.', cause });
-      },
-    );
-  }
-
-  #create(identity: SessionIdentity, user: SessionUser, abort: AbortController, fetcher: (() => Promise<string>) | undefined, token: string | undefined): void {
-    const options: Talk.SessionOptions = { appId: identity.appId };
-    if (user.me) options.me = user.me;
-    else options.userId = identity.userId;
-    if (token !== undefined) options.token = token;
-    if (identity.signature !== undefined) options.signature = identity.signature;
-    if (fetcher) options.tokenFetcher = fetcher;
-
-    let session: SessionLike;
-    try {
-      session = new identity.sdk.Session(options);
-    } catch (cause) {
-      abort.abort();
-      this.reportSdkError('new Talk.Session()', cause);
-      this.#fail({ code: 'sdk-error', message: 'new Talk.Session() failed.', cause });
-      return;
-    }
-    const unreads = new UnreadsStore();
-    let subscriptions: Subscription[];
-    try {
-      subscriptions = subscribeRoutes(session, SESSION_ROUTES, (name, arg) => this.#onSessionEvent(name, arg, unreads));
-    } catch (cause) {
-      abort.abort();
-      destroySession(session, (error) => this.reportSdkError('Session.destroy()', error));
-      this.reportSdkError('Talk.Session event subscription', cause);
-      this.#fail({ code: 'sdk-error', message: 'Talk.Session event subscription failed.', cause });
-      return;
-    }
-    const live: LiveSession = {
-      identity,
-      session,
-      subscriptions,
-      unreads,
-      ready: false,
-      userData: user.me ? userData(user.me) : undefined,
-      wanted: user,
-      notifications: new DesktopNotificationSwitch(session, this.ownerDocument, (cause) => {
-        if (this.#live === live) this.reportSdkError('Session.setDesktopNotificationEnabled()', cause, 'desktop-notification-enabled');
-      }),
-      notificationClicks: undefined,
-      abort,
-    };
-    this.#live = live;
-    this.setStatus('loading');
-    this.#syncNotificationClicks();
-    this.#check(live, user);
-  }
-
-  /**
-   * Checks what TalkJS needs before any UI mounts, both at once: the credentials
-   * (`hasValidCredentials()`, which never rejects) and the user (written with `currentUser.set`
-   * from the `user-*` attributes, or looked up with `currentUser.get` for `user-id` alone). Then
-   * the session is ready: published to the chat elements, `talk-session-ready`.
-   */
-  #check(live: LiveSession, user: SessionUser): void {
-    const { session } = live;
-    void checkSession(session, user, live.identity).then((problem) => {
-      if (this.#live !== live || !session.isAlive) return;
-      if (problem) {
-        this.report(problem);
-        this.#fail(problem);
+    void shared.created.then((created) => {
+      if (this.#live !== live) return;
+      if (!('session' in created)) {
+        if (!created.reported) this.report(created.problem);
+        this.#fail(created.problem);
         return;
       }
-      if (user.data) live.userData = user.data;
-      live.ready = true;
-      this.#updateUser(live);
-      live.notifications.set(this.desktopNotificationEnabled);
-      this.#publish({ status: 'ready', session, sdk: live.identity.sdk, unreads: live.unreads });
-      this.setStatus('ready');
-      this.emit('talk-session-ready', { session });
-    });
-  }
-
-  /** The `tokenFetcher` the kit gives TalkJS for `identity`, if any (see `sessionTokenFetcher`). */
-  #tokenFetcher(identity: SessionIdentity, signal: AbortSignal): (() => Promise<string>) | undefined {
-    return sessionTokenFetcher({
-      ...identity,
-      retry: { ...DEFAULT_TOKEN_RETRY, ...this.tokenRetry },
-      signal,
-      ask: (detail) => this.emit('talk-token-required', detail, { cancelable: true }).defaultPrevented,
-      onFailure: (source, cause) => {
-        const reason = cause instanceof Error ? cause.message : String(cause);
-        this.report({ code: 'token-fetch-failed', attribute: source, message: `could not get a token from ${source}: ${reason}`, cause });
-      },
+      const { session } = created;
+      live.session = session;
+      try {
+        live.subscriptions.push(...subscribeRoutes(session, ELEMENT_ROUTES, (name, arg) => this.#onSessionEvent(name, arg)));
+      } catch (cause) {
+        this.reportSdkError('Talk.Session event subscription', cause);
+        this.#fail({ code: 'sdk-error', message: 'Talk.Session event subscription failed.', cause });
+        return;
+      }
+      const stop = shared.unreads.subscribe((list) => this.relay('talk-unreads-change', list));
+      live.subscriptions.push({ unsubscribe: stop } as unknown as Subscription);
+      this.#syncNotificationClicks();
+      void shared.checked.then((problem) => {
+        if (this.#live !== live || !session.isAlive) return;
+        if (problem) {
+          this.report(problem);
+          this.#fail(problem);
+          return;
+        }
+        live.ready = true;
+        this.#updateUser(live);
+        shared.notifications?.set(this.desktopNotificationEnabled);
+        this.#publish({ status: 'ready', session, sdk: identity.sdk, unreads: shared.unreads });
+        this.setStatus('ready');
+        this.emit('talk-session-ready', { session });
+      });
     });
   }
 
   /** Re-dispatches a session callback; returns what the SDK should get back (a permission handler's promise). */
-  #onSessionEvent(name: TalkEventName, arg: unknown, unreads: UnreadsStore): unknown {
-    if (name === 'talk-unreads-change') unreads.set(arg as Talk.UnreadConversation[]);
+  #onSessionEvent(name: TalkEventName, arg: unknown): unknown {
     if (name !== 'talk-browser-permission-needed') {
       this.relay(name, arg);
       return undefined;
@@ -396,7 +326,7 @@ export class TalkSessionElement extends TalkSessionProperties {
   /** Subscribes `onDesktopNotificationClicked` while the session is live and this element has a listener for it; unsubscribes otherwise. */
   #syncNotificationClicks(): void {
     const live = this.#live;
-    if (!live) return;
+    if (!live?.session) return;
     const wanted = this.#clickListeners.size > 0;
     if (wanted && !live.notificationClicks) {
       try {
@@ -414,25 +344,21 @@ export class TalkSessionElement extends TalkSessionProperties {
   #updateUser(live: LiveSession): void {
     const { me, data: attributes } = live.wanted;
     const data = me ? userData(me) : attributes;
-    if (!data || sameData(data, live.userData)) return;
-    const patch = clearingPatch(live.userData, data);
-    live.userData = data;
-    this.guard('Session.currentUser.set()', () => live.session.currentUser.set(patch));
+    const { shared, session } = live;
+    if (!data || !session || sameData(data, shared.userData)) return;
+    const patch = clearingPatch(shared.userData, data);
+    shared.userData = data;
+    this.guard('Session.currentUser.set()', () => session.currentUser.set(patch));
   }
 
   /** Unsubscribes and destroys the live session (or stops a start under way), after telling consumers it is gone. */
   #end(): void {
-    const starting = this.#starting;
-    if (starting) {
-      this.#starting = undefined;
-      starting.abort.abort();
-    }
     const live = this.#live;
     if (!live) return;
     this.#live = undefined;
     // Consumers drop their UI objects first, so none outlives the session it belongs to.
     this.#publish({ status: 'loading' });
-    endLiveSession(live, (cause) => this.reportSdkError('Session.destroy()', cause));
+    endLiveSession(live, this.#holder, (cause) => this.reportSdkError('Session.destroy()', cause));
   }
 
   /** The first problem with the inputs, reported once; `undefined` when all is well. */
