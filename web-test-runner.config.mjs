@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { CHROMIUM_ARGS, MINIBROWSER } from './scripts/ensure-browser.mjs';
 import { fileURLToPath } from 'node:url';
 import { tokenEndpoint } from './test/server/token-endpoint.mjs';
 
@@ -34,7 +35,7 @@ function browsers() {
         logLevel: 'error',
         capabilities: {
           'wdio:enforceWebDriverClassic': true,
-          'webkitgtk:browserOptions': { binary: process.env.WEBKIT_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', args: ['--automation'] },
+          'webkitgtk:browserOptions': { binary: process.env.WEBKIT_PATH || MINIBROWSER, args: ['--automation'] },
         },
       }),
     ];
@@ -44,16 +45,7 @@ function browsers() {
       launchOptions: {
         executablePath,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ];

@@ -5,6 +5,21 @@
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
+/**
+ * The flags every headless Chromium of the tests runs with: no sandbox (root), no GPU, and none of
+ * the background traffic this machine's closed network refuses.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 /** The WebKitGTK browser that WebKitWebDriver starts. */
 export const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 

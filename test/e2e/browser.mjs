@@ -3,6 +3,7 @@
 import { createServer, preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { CHROMIUM_ARGS } from '../../scripts/ensure-browser.mjs';
 
 export const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 export const resultsDir = 'test-results';
@@ -28,15 +29,6 @@ export async function launchBrowser() {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
