@@ -6,6 +6,10 @@ function summary(detail: unknown): string {
   const d = detail as Record<string, unknown>;
   if (typeof d.code === 'string') return `${d.code}: ${String(d.message)}`;
   if (Array.isArray(detail)) return `${detail.length} item(s)`;
+  // talk-online-change: a UserOnlineSnapshot; talk-typing-change: a TypingSnapshot.
+  if (typeof d.isConnected === 'boolean') return `${String((d.user as Record<string, unknown>).name)} ${d.isConnected ? 'online' : 'offline'}`;
+  if (d.many === true) return 'several people typing';
+  if (Array.isArray(d.users)) return `typing: ${d.users.map((user: { name: string }) => user.name).join(', ') || 'nobody'}`;
   if (typeof d.body === 'string') return `“${d.body}”`;
   const message = d.message as Record<string, unknown> | undefined;
   if (message && typeof message.text === 'string') return `“${message.text}”`;

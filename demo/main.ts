@@ -8,10 +8,22 @@
  * script at all: its token comes from `token-endpoint` (served by vite.config.ts), its user from
  * the `user-*` attributes. Offline, this script gives it the same fake, which asks for tokens as
  * TalkJS does (`fetchTokens`), and counts the token requests the page makes.
+ *
+ * Live data (offline): `<talk-online-status>` and `<talk-typing-indicator>` beside the order chat
+ * follow the fake's test handles. Sebastian comes online a moment after load
+ * (`fake.backend.setOnline`), and whoever answers types for a while before the scripted reply
+ * (`fake.backend.setTyping`); the "Seller online" and "Seller typing" buttons do the same by hand.
+ * "Toggle popup (invoker command)" has no script: `commandfor`/`command="--toggle"`.
  */
 import { createFakeTalk, type FakeSession } from '../src/testing/index.js';
 import { logEvents } from './event-log.js';
 import { ME, replies, sampleData } from './sample-data.js';
+
+/** The seller in the order conversation, and the timings of the offline demo's live data (ms). */
+const SELLER = 'sebastian';
+const SELLER_ONLINE_DELAY = 1500;
+const REPLY_DELAY = 2500;
+const TYPING_TIME = 4000;
 
 const params = new URLSearchParams(location.search);
 const appId = params.get('appId');
@@ -39,6 +51,8 @@ if (appId) {
   } else {
     chatbox.removeAttribute('conversation-id');
   }
+  // The seller and the order conversation are the offline sample's.
+  document.getElementById('seller-presence')!.remove();
   mode.textContent = `Real TalkJS SDK, app ${appId}, user ${params.get('userId') ?? '(none)'}.`;
   // The markup-only section's token endpoint issues unsigned demo tokens: offline only.
   const note = document.createElement('p');
@@ -62,13 +76,35 @@ if (appId) {
     const message = event.detail;
     if (message.senderId !== ME) return;
     const reply = replies[message.conversation.id];
-    if (reply) setTimeout(() => fake.backend.sendMessage(message.conversation.id, reply.from, reply.text), 800);
+    if (!reply) return;
+    // The other side types first (sending the reply stops it, as in TalkJS).
+    const conversationId = message.conversation.id;
+    setTimeout(() => fake.backend.setTyping(conversationId, reply.from, true), 300);
+    setTimeout(() => fake.backend.sendMessage(conversationId, reply.from, reply.text), REPLY_DELAY);
   });
   document.getElementById('incoming')!.addEventListener('click', () => {
     fake.backend.sendMessage('support', 'maria', `A new message from Maria at ${new Date().toLocaleTimeString()}.`);
   });
+
+  // The seller's presence: online a moment after load; the button toggles it.
+  const sellerOnline = document.getElementById('seller-online')!;
+  const setSellerOnline = (online: boolean) => {
+    fake.backend.setOnline(SELLER, online);
+    sellerOnline.setAttribute('aria-pressed', String(online));
+  };
+  setTimeout(() => setSellerOnline(true), SELLER_ONLINE_DELAY);
+  sellerOnline.addEventListener('click', () => setSellerOnline(!fake.backend.isOnline(SELLER)));
+  // The seller types in the order conversation for a few seconds.
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  document.getElementById('seller-typing')!.addEventListener('click', () => {
+    clearTimeout(typingTimer);
+    fake.backend.setTyping('order-1234', SELLER, true);
+    typingTimer = setTimeout(() => fake.backend.setTyping('order-1234', SELLER, false), TYPING_TIME);
+  });
 }
-if (appId) document.getElementById('incoming')!.hidden = true;
+if (appId) {
+  for (const id of ['incoming', 'seller-online', 'seller-typing']) document.getElementById(id)!.hidden = true;
+}
 
 // The markup-only section's token requests, as the browser saw them (Resource Timing).
 const tokenCount = document.getElementById('token-count');
@@ -100,3 +136,6 @@ popup.addEventListener('talk-close', label);
 toggle.addEventListener('click', label);
 
 await import('../src/index.js');
+// The invoker-command button's `command` event: the popup's own listener (added at its upgrade,
+// just now) changes `show` first, then this one updates the label.
+popup.addEventListener('command', label);

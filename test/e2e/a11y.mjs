@@ -1,8 +1,8 @@
 // Accessibility, end to end (a `node --test` file): axe-core, injected by playwright-core into
 // headless Chromium, over
 //  - the demo page (index.html) served by Vite on the offline fake SDK, once every UI has
-//    mounted, again with the popup open, and with chat elements in their `error` and `loading`
-//    states (the kit's status box);
+//    mounted, again with the popup open, with the seller online and typing (the live-data
+//    elements), and with chat elements in their `error` and `loading` states (the kit's status box);
 //  - every app under examples/ as built by scripts/build-examples.mjs (after `npm run build`),
 //    served by `vite preview`, offline as in test/e2e/examples.mjs.
 // Every page must have no axe violation at all (all rules axe runs by default: WCAG 2.0–2.2 A
@@ -89,6 +89,13 @@ test('the demo page (Vite, fake SDK): no axe violation', async (t) => {
     await expectNoViolations(page, 'demo, popup open');
   });
 
+  await t.test('live data: the seller online and typing (<talk-online-status>, <talk-typing-indicator>)', async () => {
+    await page.locator('#seller-status:state(online)').waitFor({ state: 'attached', timeout: 10000 });
+    await page.click('#seller-typing');
+    await page.locator('#order-typing [part="text"]').waitFor({ state: 'visible' });
+    await expectNoViolations(page, 'demo, seller online and typing');
+  });
+
   await t.test("the kit's status box: chat elements in the error state and in the loading state", async () => {
     await page.evaluate(() => {
       // A labelled region outside both <talk-session>s (a region landmark, as the page's content is).
@@ -113,7 +120,21 @@ test('the demo page (Vite, fake SDK): no axe violation', async (t) => {
   });
 });
 
-const examples = ['plain-html', 'cms', 'react', 'vue', 'angular', 'svelte'];
+const examples = ['plain-html', 'cms', 'react', 'vue', 'angular', 'svelte', 'lit'];
+/** What each example shows once mounted (the default: an inbox and a chatbox). */
+const mountedSelectors = {
+  default: ['talk-inbox [data-fake-talk="inbox"]', 'talk-chatbox [data-fake-talk="chatbox"]'],
+  // examples/lit: the app's own conversation list (ConversationListController) and a chatbox.
+  lit: ['my-conversations li[data-conversation]', 'talk-chatbox [data-fake-talk="chatbox"]'],
+};
+/** What to do before the check so the page shows more of itself. */
+const extraSteps = {
+  // An unread message in the conversation not on screen: <my-conversations> shows its unread count.
+  lit: async (page) => {
+    await page.evaluate(() => window.fakeTalk.backend.sendMessage('support', 'bob', 'Any news about my order?'));
+    await page.locator('my-conversations li[data-conversation="support"] .unread').waitFor({ timeout: 5000 });
+  },
+};
 const built = existsSync('dist/testing/fake-talk-cdn.iife.js') && examples.every((name) => existsSync(`examples/${name}/dist/index.html`));
 
 for (const name of examples) {
@@ -146,10 +167,10 @@ for (const name of examples) {
       },
     );
     await page.goto(`${server.url}/`);
-    await page.locator('talk-inbox [data-fake-talk="inbox"]').waitFor({ timeout: 15000 });
-    await page.locator('talk-chatbox [data-fake-talk="chatbox"]').waitFor({ timeout: 15000 });
+    for (const selector of mountedSelectors[name] ?? mountedSelectors.default) await page.locator(selector).first().waitFor({ timeout: 15000 });
     await page.evaluate(() => window.fakeTalk.backend.sendMessage('order-1234', 'bob', 'Is the order on its way?'));
     await page.locator('talk-chatbox [data-part="message-text"]', { hasText: 'Is the order on its way?' }).waitFor({ timeout: 5000 });
+    await extraSteps[name]?.(page);
     await expectNoViolations(page, `examples/${name}`);
     if (outside.length) throw new Error(`requests outside the page's server: ${outside.join(', ')}`);
   });

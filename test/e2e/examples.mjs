@@ -17,7 +17,7 @@ import { after, before, describe, test } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
 import { launchBrowser, resultsDir, startPreview } from './browser.mjs';
 
-const built = existsSync('dist/testing/fake-talk-cdn.iife.js') && existsSync('examples/react/dist/index.html');
+const built = existsSync('dist/testing/fake-talk-cdn.iife.js') && existsSync('examples/react/dist/index.html') && existsSync('examples/lit/dist/index.html');
 
 const KIT_CDN = 'https://cdn.jsdelivr.net/npm/talkjs-elements/dist/';
 const KIT_FILES = ['talkjs-elements.js', 'talkjs-elements.iife.js'];
@@ -219,6 +219,103 @@ function cmsTests() {
 
     test(`${label}: TalkJS came from the (fake) CDN script; no other outside request; no errors`, async () => {
       if (tab.talkScriptRequests.length !== 1) throw new Error(`${tab.talkScriptRequests.length} requests for ${TALK_SCRIPT_URL}`);
+      if (tab.outside.length) throw new Error(`requests outside the page's server: ${tab.outside.join(', ')}`);
+      noErrors(tab.errors);
+    });
+  });
+}
+
+/**
+ * examples/lit: the app's own Lit element <my-conversations>, a conversation list rendered from
+ * ConversationListController (talkjs-elements/controllers), beside a <talk-chatbox id="chat">.
+ */
+function litTests() {
+  const label = 'Lit (an own element on ConversationListController)';
+  describe('examples/lit', () => {
+    let server, tab, page;
+    /** The list as the page's own element renders it, in order: id, subject, last message, unread count ("2 unread"). */
+    const rows = () =>
+      page.evaluate(() =>
+        [...document.querySelector('my-conversations').shadowRoot.querySelectorAll('li[data-conversation]')].map((item) => ({
+          id: item.dataset.conversation,
+          subject: item.querySelector('strong').textContent,
+          last: item.querySelector('.last').textContent,
+          unread: item.querySelector('.unread')?.textContent ?? null,
+        })),
+      );
+    before(async () => {
+      server = await startPreview('examples/lit');
+      tab = await openPage(shared.browser, `${server.url}/`, { fakeCdn: false });
+      page = tab.page;
+    });
+    after(async () => {
+      await tab?.close();
+      await server?.close();
+    });
+
+    test(`${label}: <my-conversations> lists both seeded conversations, with the last message where there is one`, async () => {
+      await page.locator('my-conversations li[data-conversation]').nth(1).waitFor({ timeout: 15000 });
+      await page.locator('#chat [data-fake-talk="chatbox"]').waitFor({ timeout: 15000 });
+      const list = await rows();
+      const byId = Object.fromEntries(list.map((row) => [row.id, row]));
+      if (list.length !== 2) throw new Error(`the list: ${JSON.stringify(list)}`);
+      // order-1234 is open in the chatbox (read); support has only a welcome message, which is no message.
+      const expected = {
+        'order-1234': { id: 'order-1234', subject: 'Order #1234', last: 'Thanks for your order! It ships tomorrow.', unread: null },
+        support: { id: 'support', subject: 'Support', last: '', unread: null },
+      };
+      if (!isDeepStrictEqual(byId, expected)) throw new Error(`the list: ${JSON.stringify(list)}`);
+      await until(page, 'the fake has one live session', () => window.fakeTalk.live().sessions === 1);
+    });
+
+    test(`${label}: an incoming message updates that conversation's last message and unread count, and moves it to the top`, async () => {
+      const text = `Any news about my order? ${Date.now()}`;
+      await page.evaluate((body) => window.fakeTalk.backend.sendMessage('support', 'bob', body), text);
+      await until(
+        page,
+        'support shows the new message, 1 unread',
+        (body) => {
+          const item = document.querySelector('my-conversations').shadowRoot.querySelector('li[data-conversation="support"]');
+          return item?.querySelector('.last').textContent === body && item.querySelector('.unread')?.textContent === '1 unread';
+        },
+        text,
+      );
+      await page.evaluate(() => window.fakeTalk.backend.sendMessage('support', 'bob', 'And one more.'));
+      await until(page, 'support shows 2 unread', () => {
+        const item = document.querySelector('my-conversations').shadowRoot.querySelector('li[data-conversation="support"]');
+        return item?.querySelector('.last').textContent === 'And one more.' && item.querySelector('.unread')?.textContent === '2 unread';
+      });
+      const list = await rows();
+      if (list[0].id !== 'support' || list[1].unread !== null) throw new Error(`after the messages: ${JSON.stringify(list)}`);
+      const name = await page
+        .locator('my-conversations li[data-conversation="support"] button')
+        .evaluate((button) => button.innerText.replace(/\s+/g, ' ').trim());
+      if (!name.endsWith('2 unread')) throw new Error(`the button reads "${name}"`);
+      await page.screenshot({ path: `${resultsDir}/example-lit.png`, fullPage: true });
+    });
+
+    test(`${label}: clicking a conversation selects it in <talk-chatbox id="chat">, which reads it (unread count gone)`, async () => {
+      await page.locator('my-conversations li[data-conversation="support"] button').click();
+      await until(page, 'the chatbox shows support', () => {
+        const chat = document.getElementById('chat');
+        return chat.getAttribute('conversation-id') === 'support' && chat.chatbox?.currentConversation?.id === 'support';
+      });
+      await page.locator('#chat [data-part="message-text"]', { hasText: 'And one more.' }).waitFor({ timeout: 5000 });
+      await until(page, 'support has no unread count', () => {
+        const item = document.querySelector('my-conversations').shadowRoot.querySelector('li[data-conversation="support"]');
+        return item && !item.querySelector('.unread');
+      });
+      await page.locator('my-conversations li[data-conversation="order-1234"] button').click();
+      await until(page, 'the chatbox shows order-1234 again', () => document.getElementById('chat').chatbox?.currentConversation?.id === 'order-1234');
+    });
+
+    test(`${label}: removing <talk-session> ends the list's subscription with everything else`, async () => {
+      await page.evaluate(() => document.querySelector('talk-session').remove());
+      await until(page, 'nothing is live', () => window.fakeTalk.live().total === 0);
+    });
+
+    test(`${label}: TalkJS was never loaded (the fake is the sdk); no other outside request; no errors`, async () => {
+      if (tab.talkScriptRequests.length !== 0) throw new Error(`${tab.talkScriptRequests.length} requests for ${TALK_SCRIPT_URL}`);
       if (tab.outside.length) throw new Error(`requests outside the page's server: ${tab.outside.join(', ')}`);
       noErrors(tab.errors);
     });
@@ -429,6 +526,7 @@ if (!built) {
   readmeTests();
   for (const example of apps) if (wanted(example.name)) appTests(example);
   if (wanted('cms')) cmsTests();
+  if (wanted('lit')) litTests();
   if (wanted('fake-cdn')) fakeCdnTests();
   if (wanted('twice')) twiceTests();
 }

@@ -90,6 +90,52 @@ if (wanted('demo')) {
       }
     });
 
+    test('live data: the seller comes online a moment after load (<talk-online-status>, talk-online-change), and "Seller online" toggles it', async () => {
+      const status = page.locator('#seller-status');
+      const shown = () =>
+        page.evaluate(() => {
+          const element = document.getElementById('seller-status');
+          const visible = [...element.shadowRoot.querySelectorAll('slot')].filter((slot) => !slot.hidden).map((slot) => slot.name);
+          return { online: element.online, visible, pressed: document.getElementById('seller-online').getAttribute('aria-pressed') };
+        });
+      await page.locator('#seller-status:state(online)').waitFor({ state: 'attached', timeout: 10000 });
+      let now = await shown();
+      if (!now.online || now.visible.join() !== 'online' || now.pressed !== 'true') throw new Error(`after load: ${JSON.stringify(now)}`);
+      await log.locator('li', { hasText: 'talk-online-change on <talk-online-status>' }).filter({ hasText: 'Sebastian (seller) online' }).waitFor();
+      const dot = await status.locator('[part="dot"]').evaluate((element) => getComputedStyle(element).backgroundColor);
+      if (dot !== 'rgb(26, 127, 55)') throw new Error(`the online dot is ${dot}`);
+
+      // The first snapshot, before the seller came online, was logged as offline too.
+      const offlineLines = log.locator('li', { hasText: 'talk-online-change' }).filter({ hasText: 'Sebastian (seller) offline' });
+      const offlineBefore = await offlineLines.count();
+      await page.locator('#seller-online').click();
+      await page.locator('#seller-status:state(offline)').waitFor({ state: 'attached' });
+      now = await shown();
+      if (now.online || now.visible.join() !== 'offline' || now.pressed !== 'false') throw new Error(`after "Seller online" (off): ${JSON.stringify(now)}`);
+      await offlineLines.nth(offlineBefore).waitFor();
+
+      await page.locator('#seller-online').click();
+      await page.locator('#seller-status:state(online)').waitFor({ state: 'attached' });
+      now = await shown();
+      if (!now.online || now.pressed !== 'true') throw new Error(`after "Seller online" (on): ${JSON.stringify(now)}`);
+    });
+
+    test('live data: "Seller typing" shows "Sebastian (seller) is typing…" beside the order chat (<talk-typing-indicator>), hidden again a few seconds later', async () => {
+      const typing = page.locator('#order-typing');
+      const words = typing.locator('[part="text"]');
+      await words.waitFor({ state: 'hidden' });
+      await page.locator('#seller-typing').click();
+      await page.locator('#order-typing:state(typing)').waitFor({ state: 'attached' });
+      await words.waitFor({ state: 'visible' });
+      const text = await words.textContent();
+      if (text !== 'Sebastian (seller) is typing…') throw new Error(`the indicator says "${text}"`);
+      await log.locator('li', { hasText: 'talk-typing-change on <talk-typing-indicator>' }).filter({ hasText: 'typing: Sebastian (seller)' }).waitFor();
+      // The demo stops the typing after 4 s.
+      await words.waitFor({ state: 'hidden', timeout: 10000 });
+      if (await typing.evaluate((element) => element.matches(':state(typing)') || element.text !== '')) throw new Error('still typing after the stop');
+      await log.locator('li', { hasText: 'talk-typing-change' }).filter({ hasText: 'typing: nobody' }).first().waitFor();
+    });
+
     test('markup only: the session asked token-endpoint for its token (POST { userId }), and the page counts it', async () => {
       await cms.locator('talk-chatbox [data-fake-talk="chatbox"]').first().waitFor();
       await page.waitForFunction(() => Number(document.getElementById('token-count').textContent) >= 1);
@@ -173,6 +219,18 @@ if (wanted('demo')) {
       await page.locator('#chatbox [data-part="message-text"]', { hasText: 'I will wrap it with care' }).waitFor();
     });
 
+    test('live data: the seller types before the scripted reply, and the reply ends the typing', async () => {
+      const replies = page.locator('#chatbox [data-part="message-text"]', { hasText: 'I will wrap it with care' });
+      const before = await replies.count();
+      await page.locator('#chatbox [data-part="message-field"]').fill('One more question about the wrapping.');
+      await page.locator('#chatbox [data-part="send"]').click();
+      await page.locator('#order-typing:state(typing)').waitFor({ state: 'attached' });
+      const text = await page.locator('#order-typing [part="text"]').textContent();
+      if (text !== 'Sebastian (seller) is typing…') throw new Error(`the indicator says "${text}"`);
+      await replies.nth(before).waitFor();
+      await page.locator('#order-typing [part="text"]').waitFor({ state: 'hidden' });
+    });
+
     test('the unread counter changes when a message arrives in a conversation not on screen', async () => {
       const counter = page.locator('#unread-count');
       const before = Number(await counter.textContent());
@@ -203,6 +261,20 @@ if (wanted('demo')) {
       await launcher.click();
       await log.locator('li', { hasText: 'talk-open' }).waitFor();
       await field.waitFor({ state: 'visible' });
+    });
+
+    test('an invoker command (commandfor="popup" command="--toggle", no script) closes and opens the popup; the other toggle follows', async () => {
+      const field = page.locator('[data-fake-talk="popup"] [data-part="message-field"]');
+      const state = () => page.evaluate(() => ({ show: document.getElementById('popup').show, label: document.getElementById('toggle-popup').textContent }));
+      await field.waitFor({ state: 'visible' });
+      await page.locator('#command-popup').click();
+      await field.waitFor({ state: 'hidden' });
+      let now = await state();
+      if (now.show !== false || now.label !== 'Open popup') throw new Error(`after the first --toggle: ${JSON.stringify(now)}`);
+      await page.locator('#command-popup').click();
+      await field.waitFor({ state: 'visible' });
+      now = await state();
+      if (now.show !== true || now.label !== 'Close popup') throw new Error(`after the second --toggle: ${JSON.stringify(now)}`);
     });
 
     test('the page logged no errors', async () => {

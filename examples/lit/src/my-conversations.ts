@@ -9,6 +9,7 @@ export class MyConversations extends LitElement {
     li button { display: flex; width: 100%; gap: 0.5rem; padding: 0.5rem; border: 0; background: none; text-align: left; font: inherit; cursor: pointer; }
     .unread { margin-left: auto; min-width: 1.5em; border-radius: 1em; background: #d93025; color: #fff; text-align: center; }
     .last { color: #555; }
+    .hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   `;
 
   readonly #conversations = new ConversationListController(this);
@@ -23,7 +24,7 @@ export class MyConversations extends LitElement {
           <button @click=${() => this.#open(conversation.id)}>
             <strong>${conversation.subject ?? conversation.id}</strong>
             <span class="last">${conversation.lastMessage?.plaintext ?? ''}</span>
-            ${conversation.unreadMessageCount > 0 ? html`<span class="unread" aria-label="${conversation.unreadMessageCount} unread">${conversation.unreadMessageCount}</span>` : ''}
+            ${conversation.unreadMessageCount > 0 ? html`<span class="unread">${conversation.unreadMessageCount}<span class="hidden"> unread</span></span>` : ''}
           </button>
         </li>`,
       )}
@@ -35,8 +36,6 @@ export class MyConversations extends LitElement {
     if (chat) chat.setAttribute('conversation-id', conversationId);
   }
 }
-
-customElements.define('my-conversations', MyConversations);
 
 declare global {
   interface HTMLElementTagNameMap {
