@@ -10,7 +10,7 @@
 //    so for them any request for talk.js is a failure;
 //  - every other request outside the page's own server is blocked, and fails the example.
 // Also: a page that loads the kit twice (classic bundle + standalone ESM), and a check that the
-// snippets in README.md and docs/frameworks.md are the tested files. Screenshots go to
+// snippets in README.md, docs/frameworks.md and docs/live-data.md are the tested files. Screenshots go to
 // test-results/example-*.png. A `node --test` file; EXAMPLES=<name>,… runs a subset.
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
@@ -427,13 +427,13 @@ function fakeCdnTests() {
 }
 
 /**
- * The snippets in README.md (plain page, CMS) and docs/frameworks.md (React, Vue, Angular, Svelte)
- * are the tested code: each fenced block that follows a line naming an example file
+ * The snippets in README.md (plain page, CMS), docs/frameworks.md (React, Vue, Angular, Svelte)
+ * and docs/live-data.md (Lit) are the tested code: each fenced block that follows a line naming an example file
  * ("From `examples/react/src/App.tsx`:") must appear in that file verbatim.
  */
 function readmeTests() {
-  test('README and docs/frameworks.md: every example snippet is the code of a tested example, verbatim', async () => {
-    const readme = ['README.md', 'docs/frameworks.md'].map((doc) => readFileSync(doc, 'utf8')).join('\n');
+  test('README, docs/frameworks.md and docs/live-data.md: every example snippet is the code of a tested example, verbatim', async () => {
+    const readme = ['README.md', 'docs/frameworks.md', 'docs/live-data.md'].map((doc) => readFileSync(doc, 'utf8')).join('\n');
     const blocks = [...readme.matchAll(/^From `(examples\/[^`]+)`:\n\n```[a-z]*\n([\s\S]*?)\n```/gm)];
     const files = new Set(blocks.map(([, file]) => file));
     for (const required of [
@@ -443,8 +443,9 @@ function readmeTests() {
       'examples/vue/src/App.vue',
       'examples/angular/src/app.component.ts',
       'examples/svelte/src/App.svelte',
+      'examples/lit/src/my-conversations.ts',
     ]) {
-      if (!files.has(required)) throw new Error(`neither README.md nor docs/frameworks.md shows a snippet from ${required}`);
+      if (!files.has(required)) throw new Error(`none of README.md, docs/frameworks.md and docs/live-data.md shows a snippet from ${required}`);
     }
     const dedent = (text) => {
       const lines = text.split('\n');

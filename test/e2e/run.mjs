@@ -38,6 +38,17 @@ if (wanted('demo')) {
   });
 }
 
+if (wanted('demo')) {
+  test('docs/live-data.md: the snippets "from the demo" are the demo\'s markup (index.html)', async () => {
+    const squash = (text) => text.replace(/\s+/g, ' ').trim();
+    const guide = readFileSync('docs/live-data.md', 'utf8');
+    const blocks = [...guide.matchAll(/^From the demo(?:(?!\n\n)[\s\S])*?:\n\n```html\n([\s\S]*?)```/gm)].map((m) => m[1]);
+    if (blocks.length < 2) throw new Error(`found ${blocks.length} snippets from the demo in docs/live-data.md`);
+    const demo = squash(readFileSync('index.html', 'utf8'));
+    for (const block of blocks) if (!demo.includes(squash(block))) throw new Error(`not in index.html: ${squash(block)}`);
+  });
+}
+
 /** The Vite server and the browser, shared by every group below. */
 const context = {};
 before(async () => {
