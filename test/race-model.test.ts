@@ -9,14 +9,20 @@
  *    and none alive on that fake when a new one is constructed;
  *  - every live UI object is held by exactly one element, and every UI object a connected
  *    element holds is alive; its session is the ready session (credentials and user checked,
- *    `session` property set) of a `<talk-session>` (the elements: two sessions, two chatboxes, an inbox, a popup and
- *    an unread badge);
+ *    `session` property set) of a `<talk-session>` (the elements: two sessions, two chatboxes, an inbox, a popup,
+ *    an unread badge, a `<talk-online-status>`, a `<talk-typing-indicator>` and a Lit host with a
+ *    `MessagesController`);
+ *  - no more live Data API subscriptions than connected live-data elements (the last three);
  * after every `tick` (two tasks: past the kit's one-task removal check), in addition:
  *  - every live UI object's element is connected, and the object is on the live session of
  *    that element's nearest defined `<talk-session>` (across shadow roots), which is connected;
  *  - a disconnected `<talk-session>` holds no session;
+ *  - every live Data API subscription is on the live session of a connected `<talk-session>`,
+ *    and there are at most as many on it as connected live-data elements below it that name a
+ *    user or conversation (none twice, none left behind by a move or a removal);
  * at the end of a sequence (everything defined, ready resolved, mounts released): every
- * connected element reaches its working state (nothing lost); then, with everything removed,
+ * connected element reaches its working state (nothing lost; each live-data element below a
+ * session subscribed exactly once); then, with everything removed,
  * zero live SDK objects and zero subscriptions on every fake. Throughout: no unhandled
  * rejection, no exception out of a callback (window `error`), no `talk-error`, no console.error.
  *
@@ -24,8 +30,18 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { TalkChatboxElement, TalkInboxElement, TalkPopupElement, TalkSessionElement, TalkUnreadBadgeElement } from '../src/index.js';
-import { FakeChatbox, FakeInbox, FakePopup } from '../src/testing/index.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
+import { MessagesController } from '../src/controllers/index.js';
+import {
+  TalkChatboxElement,
+  TalkInboxElement,
+  TalkOnlineStatusElement,
+  TalkPopupElement,
+  TalkSessionElement,
+  TalkTypingIndicatorElement,
+  TalkUnreadBadgeElement,
+} from '../src/index.js';
+import { FakeChatbox, FakeConversationRef, FakeInbox, FakePopup, FakeSession, FakeUserRef } from '../src/testing/index.js';
 import { expectNoLeaks, nextTask, onCleanup, probeSessions, sampleFake, until, type FakeBox, type FakeTalk } from './helpers.js';
 
 declare global {
@@ -43,9 +59,9 @@ const SEED =
 // The actions
 
 type SessionName = 's0' | 's1';
-type UiName = 'u0' | 'u1' | 'u2' | 'u3' | 'u4';
+type UiName = 'u0' | 'u1' | 'u2' | 'u3' | 'u4' | 'u5' | 'u6' | 'u7';
 type ContainerName = 'A' | 'H';
-type Kind = 'session' | 'chatbox' | 'inbox' | 'popup' | 'badge';
+type Kind = 'session' | 'chatbox' | 'inbox' | 'popup' | 'badge' | 'online' | 'typing' | 'live';
 /** Where an element can go: the root, two light-DOM containers, H's shadow root (S), or a session. */
 type Place = 'root' | 'A' | 'B' | 'S' | SessionName;
 
@@ -54,7 +70,7 @@ type Action =
   | { t: 'remove'; el: SessionName | UiName }
   | { t: 'bounce'; el: SessionName | UiName }
   | { t: 'session-attr'; s: SessionName; name: 'app-id' | 'user-id' | 'token'; value: string | null }
-  | { t: 'ui-attr'; u: UiName; name: 'conversation-id' | 'show-chat-header' | 'theme' | 'highlighted-words' | 'show'; value: string | null }
+  | { t: 'ui-attr'; u: UiName; name: 'conversation-id' | 'user-id' | 'show-chat-header' | 'theme' | 'highlighted-words' | 'show'; value: string | null }
   | { t: 'ready'; s: SessionName }
   | { t: 'define'; kind: Kind }
   | { t: 'hold' }
@@ -62,10 +78,23 @@ type Action =
   | { t: 'micro' }
   | { t: 'tick' };
 
-const UI_KINDS: Record<UiName, Exclude<Kind, 'session'>> = { u0: 'chatbox', u1: 'inbox', u2: 'popup', u3: 'chatbox', u4: 'badge' };
+const UI_KINDS: Record<UiName, Exclude<Kind, 'session'>> = {
+  u0: 'chatbox',
+  u1: 'inbox',
+  u2: 'popup',
+  u3: 'chatbox',
+  u4: 'badge',
+  u5: 'online',
+  u6: 'typing',
+  u7: 'live',
+};
+/** The live-data elements: each follows one user or conversation through a Data API subscription. */
+const DATA_KINDS: ReadonlySet<Kind> = new Set<Kind>(['online', 'typing', 'live']);
 
 const sessionName = fc.constantFrom<SessionName>('s0', 's1');
-const uiName = fc.constantFrom<UiName>('u0', 'u1', 'u2', 'u3', 'u4');
+const uiName = fc.constantFrom<UiName>('u0', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7');
+/** The chat UIs and the badge (the attribute actions below are theirs). */
+const chatUiName = fc.constantFrom<UiName>('u0', 'u1', 'u2', 'u3', 'u4');
 
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
   {
@@ -110,20 +139,20 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
     arbitrary: fc.oneof(
       fc.record({
         t: fc.constant('ui-attr' as const),
-        u: uiName,
+        u: chatUiName,
         name: fc.constant('conversation-id' as const),
         value: fc.constantFrom('order-1', 'order-2', null),
       }),
       fc.record({
         t: fc.constant('ui-attr' as const),
-        u: uiName,
+        u: chatUiName,
         name: fc.constant('show-chat-header' as const),
         value: fc.constantFrom('true', 'false', null),
       }),
-      fc.record({ t: fc.constant('ui-attr' as const), u: uiName, name: fc.constant('theme' as const), value: fc.constantFrom('dark', 'light', null) }),
+      fc.record({ t: fc.constant('ui-attr' as const), u: chatUiName, name: fc.constant('theme' as const), value: fc.constantFrom('dark', 'light', null) }),
       fc.record({
         t: fc.constant('ui-attr' as const),
-        u: uiName,
+        u: chatUiName,
         name: fc.constant('highlighted-words' as const),
         value: fc.constantFrom('late', 'ship,late', null),
       }),
@@ -133,17 +162,37 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
         name: fc.constant('show' as const),
         value: fc.constantFrom('', 'false', null),
       }),
+      // The live-data elements: known users and a conversation both alice and bob are in (an
+      // unknown one is bad input, with its own talk-error), or none.
+      fc.record({
+        t: fc.constant('ui-attr' as const),
+        u: fc.constant('u5' as const),
+        name: fc.constant('user-id' as const),
+        value: fc.constantFrom('bob', 'alice', null),
+      }),
+      fc.record({
+        t: fc.constant('ui-attr' as const),
+        u: fc.constantFrom<UiName>('u6', 'u7'),
+        name: fc.constant('conversation-id' as const),
+        value: fc.constantFrom('order-1', null),
+      }),
     ),
   },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('ready' as const), s: sessionName }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('define' as const), kind: fc.constantFrom<Kind>('session', 'chatbox', 'inbox', 'popup', 'badge') }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('define' as const),
+      kind: fc.constantFrom<Kind>('session', 'chatbox', 'inbox', 'popup', 'badge', 'online', 'typing', 'live'),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ t: 'hold' as const }) },
   { weight: 1, arbitrary: fc.constant({ t: 'release' as const }) },
   { weight: 2, arbitrary: fc.constant({ t: 'micro' as const }) },
   { weight: 5, arbitrary: fc.constant({ t: 'tick' as const }) },
 );
 
-const ALL_KINDS: Kind[] = ['session', 'chatbox', 'inbox', 'popup', 'badge'];
+const ALL_KINDS: Kind[] = ['session', 'chatbox', 'inbox', 'popup', 'badge', 'online', 'typing', 'live'];
 
 /**
  * One sequence: which kinds are defined from the start (often all of them), how each session's
@@ -160,6 +209,9 @@ const scenarioArb = fc.record({
     u2: fc.constantFrom<Place | null>(null, 's0', 's1', 'root'),
     u3: fc.constantFrom<Place | null>(null, 's0', 's1', 'S'),
     u4: fc.constantFrom<Place | null>(null, 's0', 's1', 'A'),
+    u5: fc.constantFrom<Place | null>(null, 's0', 's1', 'S'),
+    u6: fc.constantFrom<Place | null>(null, 's0', 's1', 'A'),
+    u7: fc.constantFrom<Place | null>(null, 's0', 's1', 'S'),
   }),
   readyMode: fc.tuple(fc.constantFrom<'resolved' | 'manual'>('resolved', 'manual'), fc.constantFrom<'resolved' | 'manual'>('resolved', 'manual')),
   actions: fc.array(actionArb, { minLength: 1, maxLength: 50, size: 'max' }),
@@ -251,14 +303,80 @@ function uninstallMountGate(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Data API subscriptions: every one the live-data elements make, with the session it is on.
+
+/** The session each user and conversation ref belongs to (`session.user(id)`, `session.conversation(id)`). */
+const refSessions = new WeakMap<object, FakeSession>();
+/** Every Data API subscription made through a user or conversation ref, with its session. */
+const dataSubscriptions: Array<{ readonly subscription: { readonly state: { readonly type: string } }; readonly session: FakeSession | undefined }> = [];
+const originalMethods: Array<[object, string, unknown]> = [];
+
+function wrapMethod(proto: object, name: string, after: (self: object, result: unknown) => void): void {
+  const original = (proto as Record<string, (...args: unknown[]) => unknown>)[name]!;
+  originalMethods.push([proto, name, original]);
+  (proto as Record<string, unknown>)[name] = function (this: object, ...args: unknown[]) {
+    const result = original.apply(this, args);
+    after(this, result);
+    return result;
+  };
+}
+
+function installSubscriptionProbe(): void {
+  for (const name of ['user', 'conversation'])
+    wrapMethod(FakeSession.prototype, name, (session, ref) => refSessions.set(ref as object, session as FakeSession));
+  const record = (ref: object, subscription: unknown) =>
+    dataSubscriptions.push({ subscription: subscription as { state: { type: string } }, session: refSessions.get(ref) });
+  for (const name of ['subscribe', 'subscribeOnline']) wrapMethod(FakeUserRef.prototype, name, record);
+  for (const name of ['subscribe', 'subscribeMessages', 'subscribeTyping']) wrapMethod(FakeConversationRef.prototype, name, record);
+}
+
+function uninstallSubscriptionProbe(): void {
+  for (const [proto, name, original] of originalMethods.splice(0)) (proto as Record<string, unknown>)[name] = original;
+}
+
+/** The Data API subscriptions not yet ended (pending or active), by session. */
+function liveDataSubscriptions(): Map<FakeSession | undefined, number> {
+  const counts = new Map<FakeSession | undefined, number>();
+  for (const { subscription, session } of dataSubscriptions) {
+    const type = subscription.state.type;
+    if (type === 'pending' || type === 'active') counts.set(session, (counts.get(session) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** A Lit element of an app's own, following one conversation's messages (`conversation-id`) through a `MessagesController`. */
+class LiveHost extends LitElement {
+  static override properties: PropertyDeclarations = { conversationId: { attribute: 'conversation-id' } };
+  declare conversationId: string | undefined;
+  /** Long enough never to end a sequence: outside any session the host waits (`loading`). */
+  readonly sessionTimeout = 60_000;
+  readonly data = new MessagesController(this, () => this.conversationId);
+  get status(): string {
+    return this.data.status;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // One sequence
 
 let tagCounter = 0;
 
 /** What a sequence did, for the figures. */
-const totals = { sequences: 0, steps: 0, ticks: 0, sessionsCreated: 0, uisCreated: 0, sdkSessions: 0, sdkUis: 0, mounted: 0, warnings: 0 };
+const totals = {
+  sequences: 0,
+  steps: 0,
+  ticks: 0,
+  sessionsCreated: 0,
+  uisCreated: 0,
+  sdkSessions: 0,
+  sdkUis: 0,
+  mounted: 0,
+  dataSubscriptions: 0,
+  warnings: 0,
+};
 
-type UiElement = TalkChatboxElement | TalkInboxElement | TalkPopupElement | TalkUnreadBadgeElement;
+type UiElement =
+  TalkChatboxElement | TalkInboxElement | TalkPopupElement | TalkUnreadBadgeElement | TalkOnlineStatusElement | TalkTypingIndicatorElement | LiveHost;
 
 class World {
   readonly root = document.createElement('div');
@@ -281,14 +399,27 @@ class World {
 
   constructor(scenario: Scenario) {
     const n = ++tagCounter;
-    this.tags = { session: `race${n}-session`, chatbox: `race${n}-chatbox`, inbox: `race${n}-inbox`, popup: `race${n}-popup`, badge: `race${n}-badge` };
+    this.tags = {
+      session: `race${n}-session`,
+      chatbox: `race${n}-chatbox`,
+      inbox: `race${n}-inbox`,
+      popup: `race${n}-popup`,
+      badge: `race${n}-badge`,
+      online: `race${n}-online`,
+      typing: `race${n}-typing`,
+      live: `race${n}-live`,
+    };
     this.classes = {
       session: class extends TalkSessionElement {},
       chatbox: class extends TalkChatboxElement {},
       inbox: class extends TalkInboxElement {},
       popup: class extends TalkPopupElement {},
       badge: class extends TalkUnreadBadgeElement {},
+      online: class extends TalkOnlineStatusElement {},
+      typing: class extends TalkTypingIndicatorElement {},
+      live: class extends LiveHost {},
     };
+    dataSubscriptions.length = 0;
     this.fakes = { s0: sampleFake({ ready: scenario.readyMode[0] }), s1: sampleFake({ ready: scenario.readyMode[1] }) };
     for (const name of ['s0', 's1'] as const) this.probeWhenLoaded(name);
     this.root.id = `race-root-${n}`;
@@ -365,7 +496,8 @@ class World {
     let el = this.uis.get(name);
     if (!el) {
       el = document.createElement(this.tags[UI_KINDS[name]]) as UiElement;
-      if (UI_KINDS[name] !== 'badge') el.setAttribute('conversation-id', name === 'u1' ? 'order-2' : 'order-1');
+      if (UI_KINDS[name] === 'online') el.setAttribute('user-id', 'bob');
+      else if (UI_KINDS[name] !== 'badge') el.setAttribute('conversation-id', name === 'u1' ? 'order-2' : 'order-1');
       el.dataset.name = name;
       this.uis.set(name, el);
       totals.uisCreated++;
@@ -488,6 +620,10 @@ class World {
       if (el.isConnected) expect(box.isAlive, `${where}: the UI object connected ${name} holds is alive`).to.equal(true);
       holders.set(box, [...(holders.get(box) ?? []), name]);
     }
+    // A live-data element subscribes while connected and unsubscribes as it leaves (a move subscribes again).
+    const connectedData = this.dataElements().filter(([, el]) => el.isConnected).length;
+    const liveData = [...liveDataSubscriptions().values()].reduce((sum, n) => sum + n, 0);
+    expect(liveData, `${where}: live Data API subscriptions (${connectedData} live-data elements connected)`).to.be.at.most(connectedData);
     const readySessions = new Set([...this.sessions.values()].map((el) => el.session).filter((session) => session !== undefined));
     for (const box of this.liveBoxes()) {
       expect(holders.get(box) ?? [], `${where}: elements holding the live ${box.label}`).to.have.length(1);
@@ -498,9 +634,34 @@ class World {
     }
   }
 
+  /** The live-data elements (online status, typing indicator, the Lit host), by name. */
+  dataElements(): Array<[UiName, UiElement]> {
+    return [...this.uis].filter(([name]) => DATA_KINDS.has(UI_KINDS[name]));
+  }
+
+  /** Whether a live-data element names what to follow (a `user-id`, a `conversation-id`). */
+  namesData(name: UiName, el: UiElement): boolean {
+    return el.getAttribute(UI_KINDS[name] === 'online' ? 'user-id' : 'conversation-id') !== null;
+  }
+
+  /** Connected live-data elements below `owner` (its nearest session element) that name what to follow. */
+  dataBelow(owner: TalkSessionElement): number {
+    return this.dataElements().filter(([name, el]) => el.isConnected && this.namesData(name, el) && this.sessionAncestor(el) === owner).length;
+  }
+
+  /** The connected session element whose live session `session` is. */
+  sessionHolding(session: FakeSession | undefined): TalkSessionElement | undefined {
+    return [...this.sessions.values()].find((el) => el.isConnected && session !== undefined && el.session === session);
+  }
+
   /** Invariants that hold once the kit's one-task removal delay has passed. */
   checkSettled(where: string): void {
     this.checkAlways(where);
+    for (const [session, count] of liveDataSubscriptions()) {
+      const owner = this.sessionHolding(session);
+      expect(owner?.dataset.name, `${where}: ${count} live Data API subscription(s) on a session no connected <talk-session> holds`).to.not.equal(undefined);
+      expect(count, `${where}: live Data API subscriptions on ${owner!.dataset.name}'s session`).to.be.at.most(this.dataBelow(owner!));
+    }
     for (const [name, el] of this.sessions) {
       if (!el.isConnected) expect(el.session, `${where}: disconnected ${name} holds no session`).to.equal(undefined);
       if (!el.isConnected) expect(this.fakes[name].live().sessions, `${where}: live sessions of disconnected ${name}`).to.equal(0);
@@ -534,8 +695,17 @@ class World {
     const expected = () => {
       for (const el of this.sessions.values()) {
         if (el.isConnected && !el.session) return `${el.dataset.name} has a session`;
+        const subscribed = liveDataSubscriptions().get(el.session as FakeSession | undefined) ?? 0;
+        if (el.isConnected && subscribed !== this.dataBelow(el))
+          return `${el.dataset.name}'s session with one Data API subscription per live-data element below it (${subscribed} for ${this.dataBelow(el)})`;
+      }
+      for (const [name, el] of this.dataElements()) {
+        const owner = el.isConnected ? this.sessionAncestor(el) : undefined;
+        if (owner && this.namesData(name, el) && el.status !== 'ready') return `${name} following its data on ${owner.dataset.name}'s session`;
+        if ((!owner || !this.namesData(name, el)) && el.isConnected && el.status !== 'loading') return `${name} (no session above it, or nothing named) waits`;
       }
       for (const el of this.uis.values()) {
+        if (el instanceof TalkOnlineStatusElement || el instanceof TalkTypingIndicatorElement || el instanceof LiveHost) continue;
         const owner = el.isConnected ? this.sessionAncestor(el) : undefined;
         const box = this.holderOf(el);
         if (el instanceof TalkUnreadBadgeElement) {
@@ -578,6 +748,7 @@ class World {
       totals.sdkUis += boxes.length;
       totals.mounted += fake.callsTo('mount').length;
     }
+    totals.dataSubscriptions += dataSubscriptions.length;
     this.root.remove();
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
   }
@@ -623,8 +794,14 @@ async function runScenario(scenario: Scenario): Promise<void> {
 }
 
 describe('race model (fast-check)', () => {
-  before(installMountGate);
-  after(uninstallMountGate);
+  before(() => {
+    installMountGate();
+    installSubscriptionProbe();
+  });
+  after(() => {
+    uninstallMountGate();
+    uninstallSubscriptionProbe();
+  });
 
   it(`random sequences of lifecycle steps keep every invariant (${SEQUENCES} sequences, seed from RACE_SEED or printed)`, async function () {
     this.timeout(30 * 60 * 1000);
@@ -639,7 +816,7 @@ describe('race model (fast-check)', () => {
     console.log(
       `[figures] race-model: ${result.numRuns} sequences, ${totals.steps} steps (${totals.ticks} task boundaries), ` +
         `${totals.sessionsCreated} session and ${totals.uisCreated} UI elements, ${totals.sdkSessions} SDK sessions and ${totals.sdkUis} UI objects ` +
-        `(${totals.mounted} mounts), seed ${SEED}, ${seconds} s` +
+        `(${totals.mounted} mounts), ${totals.dataSubscriptions} Data API subscriptions, seed ${SEED}, ${seconds} s` +
         (result.numShrinks ? ` (+${result.numShrinks} shrink runs)` : '') +
         (totals.warnings ? `, ${totals.warnings} console warnings` : ''),
     );
@@ -757,6 +934,30 @@ describe('race model: shrunk sequences', () => {
     expect(sessionUnreads(s0), 'the session saw the unread conversation').to.equal(1);
     expect(badge.value, 'what the badge counts').to.equal(0);
     expect(session.isAlive).to.equal(true);
+  });
+
+  it('<talk-online-status> moved in one task out of its <talk-session> (in a shadow root) to the page root, then another session appears: it waits (loading), nothing stale', async () => {
+    // Shrunk from the model (seed 2078123432): s1 → S, u5 → s1; tick; append u5 → root; append
+    // s0 → root; after settling, u5 was still `ready` (the disconnect stopped its subscription,
+    // but nothing re-rendered it).
+    const root = pageRoot();
+    const holder = document.createElement('div');
+    const shadow = holder.attachShadow({ mode: 'open' });
+    root.append(holder);
+    const s1 = sessionElement('bob');
+    const status = document.createElement('talk-online-status');
+    status.setAttribute('user-id', 'bob');
+    s1.append(status);
+    shadow.append(s1);
+    await until(() => status.status === 'ready', 'following bob');
+    const following = fakes[0]!.live().subscriptions;
+    root.append(status);
+    root.append(sessionElement('alice'));
+    await nextTask();
+    await nextTask();
+    expect(fakes[0]!.live().subscriptions, 'subscriptions on bob’s fake: the element’s one ended').to.equal(following - 1);
+    expect(fakes[1]!.callsTo('subscribeOnline'), 'nothing subscribed on the other session').to.have.length(0);
+    expect(status.status, 'status outside any session').to.equal('loading');
   });
 
   for (const microtasks of [0, 1, 2, 3]) {

@@ -1,5 +1,6 @@
-// Soak: 1,000 create/mount/remove cycles of a <talk-session> with an inbox, a chatbox and a popup
-// on the fake SDK, in headless Chromium (test/e2e/pages/soak.html served by Vite), then:
+// Soak: 1,000 create/mount/remove cycles of a <talk-session> with an inbox, a chatbox, a popup, a
+// <talk-online-status> and a <talk-typing-indicator> on the fake SDK, in headless Chromium
+// (test/e2e/pages/soak.html served by Vite), then:
 //  - nothing the fake made is alive or subscribed after any cycle (fake.live());
 //  - no timer the kit set is still pending, and no listener the kit added to window, document,
 //    <html> or <body> is left beyond the page's baseline (counted by test/e2e/pages/soak-instrument.ts,
@@ -64,7 +65,9 @@ async function soak() {
   listenersBefore = await cdpListeners();
   outstandingBefore = await page.evaluate(() => window.soakInstrument.outstanding());
 
-  console.log(`soak: ${CYCLES} cycles of <talk-session> + <talk-inbox> + <talk-chatbox> + <talk-popup> on the fake SDK (after ${WARM_UP} warm-up cycles)`);
+  console.log(
+    `soak: ${CYCLES} cycles of <talk-session> + <talk-inbox> + <talk-chatbox> + <talk-popup> + <talk-online-status> + <talk-typing-indicator> on the fake SDK (after ${WARM_UP} warm-up cycles)`,
+  );
   result = await page.evaluate((n) => window.soak.run(n), CYCLES);
   heapAfter = await heapAfterGc();
   listenersAfter = await cdpListeners();
@@ -72,7 +75,7 @@ async function soak() {
   growth = heapAfter - heapBefore;
 
   console.log(
-    `[figures] soak: ${result.cycles} cycles in ${(result.ms / 1000).toFixed(1)} s (${(result.ms / result.cycles).toFixed(1)} ms each), ${result.created} SDK objects created and destroyed; ` +
+    `[figures] soak: ${result.cycles} cycles in ${(result.ms / 1000).toFixed(1)} s (${(result.ms / result.cycles).toFixed(1)} ms each), ${result.created} SDK objects created and destroyed, ${result.dataSubscriptions} Data API subscriptions made and ended; ` +
       `JS heap after GC ${kb(heapBefore)} → ${kb(heapAfter)}, growth ${kb(growth)} (budget ${kb(HEAP_BUDGET)}); ` +
       `outstanding after: kit timers ${outstandingAfter.timers.kit}, kit listeners on window/document ${outstandingAfter.listeners.kit} (baseline ${outstandingBefore.listeners.kit}), ` +
       `all listeners on window/document (DevTools) ${total(listenersAfter)} (baseline ${total(listenersBefore)})`,
@@ -94,6 +97,10 @@ describe(`soak: ${CYCLES} mount/remove cycles on the fake SDK`, () => {
   test(`${CYCLES} cycles, each mounting an inbox, a chatbox and a popup (talk-ready ×3) on a new session`, async () => {
     if (result.cycles !== CYCLES) throw new Error(`${result.cycles} cycles ran`);
     if (result.created !== CYCLES * 4) throw new Error(`${result.created} SDK objects created, expected ${CYCLES * 4}`);
+  });
+  test('every cycle, the live-data elements follow bob: online, then "Bob is typing…" (one subscribeOnline and one subscribeTyping)', async () => {
+    if (result.dataShown !== CYCLES) throw new Error(`${result.dataShown} of ${CYCLES} cycles showed bob online and typing`);
+    if (result.dataSubscriptions !== CYCLES * 2) throw new Error(`${result.dataSubscriptions} Data API subscriptions, expected ${CYCLES * 2}`);
   });
   test('after every removal: zero live SDK objects and zero subscriptions (fake.live())', async () => {
     if (result.liveAfterRemoval !== 0) throw new Error(`${result.leakyCycles} cycles left ${result.liveAfterRemoval} live objects or subscriptions`);
