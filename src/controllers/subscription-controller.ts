@@ -96,6 +96,8 @@ export abstract class SubscriptionController<A, V> implements ReactiveController
   /** @internal */
   hostDisconnected(): void {
     this.#stop();
+    // The host shows that it has nothing now (a move in one task subscribes again on connect).
+    this.#host.requestUpdate();
   }
 
   /** Subscribes, resubscribes or unsubscribes as the session and the argument now say. */
@@ -145,6 +147,7 @@ export abstract class SubscriptionController<A, V> implements ReactiveController
     this.#value = undefined;
     this.#received = false;
     this.#error = undefined;
+    this.onSnapshotDetail();
     if (!current?.subscription) return;
     try {
       current.subscription.unsubscribe();

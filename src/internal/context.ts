@@ -20,6 +20,8 @@ export interface SessionContextValue {
   readonly error?: TalkErrorDetail;
   /** The session's unread list as `<talk-session>` keeps it (one `unreads.onChange` per session), when `status` is `ready`. */
   readonly unreads?: UnreadsStore;
+  /** The current user's locale, when the page gave one (`user-locale`, or `syncUser`'s `locale`), when `status` is `ready`. */
+  readonly locale?: string;
 }
 
 /**

@@ -305,7 +305,9 @@ export class TalkSessionElement extends TalkSessionProperties {
         live.ready = true;
         this.#updateUser(live);
         shared.notifications?.set(this.desktopNotificationEnabled);
-        this.#publish({ status: 'ready', session, sdk: identity.sdk, unreads: shared.unreads });
+        const { me, data } = live.wanted;
+        const locale = (me?.locale ?? data?.locale) || undefined;
+        this.#publish({ status: 'ready', session, sdk: identity.sdk, unreads: shared.unreads, ...(locale ? { locale } : {}) });
         this.setStatus('ready');
         this.emit('talk-session-ready', { session });
       });

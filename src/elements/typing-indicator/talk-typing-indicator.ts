@@ -11,8 +11,8 @@ import { typingIndicatorStyles } from './talk-typing-indicator.styles.js';
  * Who is typing in one conversation, in words, live (`session.conversation(id).subscribeTyping`,
  * TalkJS's Data API): "Sebastian is typing…", "Sebastian and Maria are typing…", or "Several
  * people are typing…" when TalkJS only says that many are; hidden while nobody is. Names are
- * joined in the current user's locale (`Talk.User.locale`, else the page's language) with
- * `Intl.ListFormat`. For pages without script:
+ * joined with `Intl.ListFormat` in the current user's locale (the session's `user-locale` or
+ * `syncUser`'s `locale`, else `Session.me.locale`, else the nearest `lang` attribute). For pages without script:
  * `<talk-typing-indicator conversation-id="order-1234"></talk-typing-indicator>`.
  *
  * A `conversation-id` the user is not a participant of shows nothing and reports
@@ -84,7 +84,7 @@ export class TalkTypingIndicatorElement extends TalkDataElement<Talk.TypingSnaps
     if (snapshot.many) return 'Several people are typing…';
     const names = snapshot.users.map((user) => user.name);
     if (names.length === 0) return '';
-    const locale = this.data.sessions.session?.me?.locale ?? (this.closest('[lang]')?.getAttribute('lang') || undefined);
+    const locale = this.data.sessions.context?.locale ?? this.data.sessions.session?.me?.locale ?? (this.closest('[lang]')?.getAttribute('lang') || undefined);
     let list: string;
     try {
       list = new Intl.ListFormat(locale ?? undefined, { type: 'conjunction' }).format(names);
