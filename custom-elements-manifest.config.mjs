@@ -122,7 +122,42 @@ function modulesInPathOrder() {
   };
 }
 
+/**
+ * The framework plugins type a field that has an attribute only by its attribute name
+ * (`"message-filter"`), but React 19, Svelte 5 and Vue set properties by their property name
+ * (`messageFilter={…}`): for their run only, a field whose attribute is named otherwise loses
+ * its `attribute`, so both names are typed; afterwards the manifest gets it back.
+ */
+function propertyNamesForTypings() {
+  const saved = new Map();
+  const fields = (manifest) =>
+    manifest.modules
+      .flatMap((m) => m.declarations ?? [])
+      .flatMap((d) => (d.customElement ? (d.members ?? []) : []))
+      .filter((m) => m.kind === 'field');
+  return [
+    {
+      name: 'talkjs-elements-property-names',
+      packageLinkPhase({ customElementsManifest: manifest }) {
+        for (const field of fields(manifest)) {
+          if (!field.attribute || field.attribute === field.name) continue;
+          saved.set(field, field.attribute);
+          delete field.attribute;
+        }
+      },
+    },
+    {
+      name: 'talkjs-elements-property-names-restored',
+      packageLinkPhase() {
+        for (const [field, attribute] of saved) field.attribute = attribute;
+        saved.clear();
+      },
+    },
+  ];
+}
+
 const eventDetails = eventDetailsForTypings();
+const propertyNames = propertyNamesForTypings();
 
 export default {
   globs: ['src/**/*.ts'],
@@ -135,10 +170,12 @@ export default {
     modulesInPathOrder(),
     definitionsInIndex(),
     eventDetails[0],
+    propertyNames[0],
     customElementJsxPlugin({ ...typings, fileName: 'jsx.d.ts' }),
     customElementVuejsPlugin({ ...typings, fileName: 'vue.d.ts' }),
     customElementSveltePlugin({ ...typings, fileName: 'svelte.d.ts' }),
     typingsForFrameworks(),
     eventDetails[1],
+    propertyNames[1],
   ],
 };

@@ -938,3 +938,22 @@ describe('bad input: every attribute of every element', () => {
     expect(errors.events.map((event) => (event.target === badges[0] ? 0 : event.target === badges[1] ? 1 : -1))).to.deep.equal([0, 1, 0]);
   });
 });
+
+describe('bad input: a missing session is reported again after a removal', () => {
+  it('<talk-chatbox> outside any session, removed, then added outside again: one no-session each time', async () => {
+    const { errors } = watchErrors();
+    const host = document.createElement('div');
+    document.body.append(host);
+    onCleanup(() => host.remove());
+    const el = document.createElement('talk-chatbox');
+    el.setAttribute('session-timeout', '20');
+    host.append(el);
+    await until(() => errors.events.length === 1, 'the first no-session');
+    el.remove();
+    await nextTask();
+    await nextTask();
+    host.append(el);
+    await until(() => errors.events.length === 2, 'no-session again after the removal');
+    expect(errors.events.map((event) => (event.detail as TalkErrorDetail).code)).to.deep.equal(['no-session', 'no-session']);
+  });
+});

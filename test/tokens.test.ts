@@ -298,8 +298,10 @@ describe('tokens: retries of a failing tokenFetcher', () => {
     expect(timers.timers.map((t) => t.delay)).to.have.length(4);
     timers.timers.forEach((timer, i) => expect(timer.delay, `wait before retry ${i + 1}`).to.be.closeTo(waits[i]!, 1e-9));
     for (const wait of timers.timers.map((t) => t.delay)) expect(wait).to.be.within(0, retry.maxDelay);
-    // Each retry came no earlier than its wait (a lower bound only: timers never fire early).
-    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!, `gap before call ${i + 1}`).to.be.at.least(waits[i - 1]! - 1);
+    // The waits are checked exactly on the timers the kit set (above), not on the wall clock: Firefox
+    // rounds performance.now() and may run a timer a rounding early, so measured gaps say nothing
+    // more. Each retry still came after its own timer: one call per fired timer, in order.
+    expect(times, 'one call per attempt, in order').to.deep.equal([...times].sort((a, b) => a - b));
     expect(timers.outstanding(), 'retry timers still pending').to.deep.equal([]);
     await nextTask();
     expectOneTokenFailure('tokenFetcher', errors[4]);

@@ -118,12 +118,92 @@ before reporting `no-session`. Default 5000. */
   "bind:chatbox"?: TalkChatboxElement["chatbox"];
   /** The live `Talk.Chatbox`; `undefined` while loading, after an error and after removal. */
   chatbox?: TalkChatboxElement["chatbox"];
+  /** The id of the conversation to show (`select(id)`). Absent or `null` selects nothing (an inbox
+then shows its feed). Changing it calls `select` on the live UI. */
+  "bind:conversationId"?: TalkChatboxElement["conversationId"];
+  /** The id of the conversation to show (`select(id)`). Absent or `null` selects nothing (an inbox
+then shows its feed). Changing it calls `select` on the live UI. */
+  conversationId?: TalkChatboxElement["conversationId"];
   /** A conversation to create or update and show: a `ConversationBuilder`, or a function
 `(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`. */
   "bind:syncConversation"?: TalkChatboxElement["syncConversation"];
   /** A conversation to create or update and show: a `ConversationBuilder`, or a function
 `(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`. */
   syncConversation?: TalkChatboxElement["syncConversation"];
+  /** Select the conversation as a guest (`select(conversation, { asGuest })`). `"false"` is false. */
+  "bind:asGuest"?: TalkChatboxElement["asGuest"];
+  /** Select the conversation as a guest (`select(conversation, { asGuest })`). `"false"` is false. */
+  asGuest?: TalkChatboxElement["asGuest"];
+  /** The conversation's photo URL (`ConversationBuilder.setAttributes({ photoUrl })`). */
+  "bind:photoUrl"?: TalkChatboxElement["photoUrl"];
+  /** The conversation's photo URL (`ConversationBuilder.setAttributes({ photoUrl })`). */
+  photoUrl?: TalkChatboxElement["photoUrl"];
+  /** System messages shown at the start of the chat: one message, or a JSON array of messages. */
+  "bind:welcomeMessages"?: TalkChatboxElement["welcomeMessages"];
+  /** System messages shown at the start of the chat: one message, or a JSON array of messages. */
+  welcomeMessages?: TalkChatboxElement["welcomeMessages"];
+  /** Another user's id: shows the one-on-one conversation of the current user and that user, whose
+id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" button). Not with
+`conversation-id`. */
+  "bind:withUser"?: TalkChatboxElement["withUser"];
+  /** Another user's id: shows the one-on-one conversation of the current user and that user, whose
+id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" button). Not with
+`conversation-id`. */
+  withUser?: TalkChatboxElement["withUser"];
+  /** The other user's name, to create that user if it does not exist yet (with `with-user`). */
+  "bind:withUserName"?: TalkChatboxElement["withUserName"];
+  /** The other user's name, to create that user if it does not exist yet (with `with-user`). */
+  withUserName?: TalkChatboxElement["withUserName"];
+  /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
+Applied live. */
+  "bind:highlightedWords"?: TalkChatboxElement["highlightedWords"];
+  /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
+Applied live. */
+  highlightedWords?: TalkChatboxElement["highlightedWords"];
+  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). As an
+attribute, JSON (`message-filter='{"type": ["==", "UserMessage"]}'`); once set from script,
+the property wins over the attribute. Malformed JSON is `invalid-attribute`. */
+  "bind:messageFilter"?: TalkChatboxElement["messageFilter"];
+  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). As an
+attribute, JSON (`message-filter='{"type": ["==", "UserMessage"]}'`); once set from script,
+the property wins over the attribute. Malformed JSON is `invalid-attribute`. */
+  messageFilter?: TalkChatboxElement["messageFilter"];
+  /** Suggested text in the message field (`ChatboxOptions.messageSuggestion`, deprecated by TalkJS). */
+  "bind:messageSuggestion"?: TalkChatboxElement["messageSuggestion"];
+  /** Suggested text in the message field (`ChatboxOptions.messageSuggestion`, deprecated by TalkJS). */
+  messageSuggestion?: TalkChatboxElement["messageSuggestion"];
+  /** Show the chat header (`ChatboxOptions.showChatHeader`; TalkJS default `true`). */
+  "bind:showChatHeader"?: TalkChatboxElement["showChatHeader"];
+  /** Show the chat header (`ChatboxOptions.showChatHeader`; TalkJS default `true`). */
+  showChatHeader?: TalkChatboxElement["showChatHeader"];
+  /** `ChatboxOptions.chatTitleMode`: `subject` or `participants` (legacy themes only). */
+  "bind:chatTitleMode"?: TalkChatboxElement["chatTitleMode"];
+  /** `ChatboxOptions.chatTitleMode`: `subject` or `participants` (legacy themes only). */
+  chatTitleMode?: TalkChatboxElement["chatTitleMode"];
+  /** `ChatboxOptions.chatSubtitleMode`: `subject`, `participants` or `null` (no subtitle; legacy themes only). */
+  "bind:chatSubtitleMode"?: TalkChatboxElement["chatSubtitleMode"];
+  /** `ChatboxOptions.chatSubtitleMode`: `subject`, `participants` or `null` (no subtitle; legacy themes only). */
+  chatSubtitleMode?: TalkChatboxElement["chatSubtitleMode"];
+  /** `ChatboxOptions.showTranslationToggle`: `true`, `false` or `auto`. */
+  "bind:showTranslationToggle"?: TalkChatboxElement["showTranslationToggle"];
+  /** `ChatboxOptions.showTranslationToggle`: `true`, `false` or `auto`. */
+  showTranslationToggle?: TalkChatboxElement["showTranslationToggle"];
+  /** `ChatboxOptions.translateConversations`: `true`, `false`, `auto`, or conversation ids. A change
+between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`). */
+  "bind:translateConversations"?: TalkChatboxElement["translateConversations"];
+  /** `ChatboxOptions.translateConversations`: `true`, `false`, `auto`, or conversation ids. A change
+between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`). */
+  translateConversations?: TalkChatboxElement["translateConversations"];
+  /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
+  "bind:captureKeyboardEvents"?: TalkChatboxElement["captureKeyboardEvents"];
+  /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
+  captureKeyboardEvents?: TalkChatboxElement["captureKeyboardEvents"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  "bind:sessionTimeout"?: TalkChatboxElement["sessionTimeout"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  sessionTimeout?: TalkChatboxElement["sessionTimeout"];
   /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s, for use outside any
 `<talk-session>`. The kit does not destroy a session it was given. */
   "bind:session"?: TalkChatboxElement["session"];
@@ -199,6 +279,10 @@ type TalkHtmlPanelElementProps = {
   show?: TalkHtmlPanelElement["show"];
   /** Show the panel only in this conversation (`HtmlPanelOptions.conversation`). */
   "conversation-id"?: TalkHtmlPanelElement["conversationId"];
+  /** Show the panel only in this conversation (`HtmlPanelOptions.conversation`). */
+  "bind:conversationId"?: TalkHtmlPanelElement["conversationId"];
+  /** Show the panel only in this conversation (`HtmlPanelOptions.conversation`). */
+  conversationId?: TalkHtmlPanelElement["conversationId"];
   /** The live `Talk.HtmlPanel`, once created. */
   "bind:htmlPanel"?: TalkHtmlPanelElement["htmlPanel"];
   /** The live `Talk.HtmlPanel`, once created. */
@@ -298,16 +382,120 @@ property wins over the attribute. */
   /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
 before reporting `no-session`. Default 5000. */
   "session-timeout"?: TalkInboxElement["sessionTimeout"];
+  /** Show the feed header with the desktop-notification toggle (`InboxOptions.showFeedHeader`; TalkJS default `true`). */
+  "bind:showFeedHeader"?: TalkInboxElement["showFeedHeader"];
+  /** Show the feed header with the desktop-notification toggle (`InboxOptions.showFeedHeader`; TalkJS default `true`). */
+  showFeedHeader?: TalkInboxElement["showFeedHeader"];
+  /** How feed items are titled (`InboxOptions.feedConversationTitleMode`): `participants`, `subject` or `auto` (legacy themes only). */
+  "bind:feedConversationTitleMode"?: TalkInboxElement["feedConversationTitleMode"];
+  /** How feed items are titled (`InboxOptions.feedConversationTitleMode`): `participants`, `subject` or `auto` (legacy themes only). */
+  feedConversationTitleMode?: TalkInboxElement["feedConversationTitleMode"];
+  /** Count conversation switches as browser history steps (`InboxOptions.useBrowserHistory`; TalkJS default `true`). */
+  "bind:useBrowserHistory"?: TalkInboxElement["useBrowserHistory"];
+  /** Count conversation switches as browser history steps (`InboxOptions.useBrowserHistory`; TalkJS default `true`). */
+  useBrowserHistory?: TalkInboxElement["useBrowserHistory"];
+  /** Show a Back button on mobile (`InboxOptions.showMobileBackButton`). */
+  "bind:showMobileBackButton"?: TalkInboxElement["showMobileBackButton"];
+  /** Show a Back button on mobile (`InboxOptions.showMobileBackButton`). */
+  showMobileBackButton?: TalkInboxElement["showMobileBackButton"];
+  /** Which conversations the feed shows (`InboxOptions.feedFilter`, live through `setFeedFilter`).
+As an attribute, JSON (`feed-filter='{"hasUnreadMessages": true}'`); the property wins over
+the attribute. */
+  "bind:feedFilter"?: TalkInboxElement["feedFilter"];
+  /** Which conversations the feed shows (`InboxOptions.feedFilter`, live through `setFeedFilter`).
+As an attribute, JSON (`feed-filter='{"hasUnreadMessages": true}'`); the property wins over
+the attribute. */
+  feedFilter?: TalkInboxElement["feedFilter"];
   /** The live `Talk.Inbox`; `undefined` while loading, after an error and after removal. */
   "bind:inbox"?: TalkInboxElement["inbox"];
   /** The live `Talk.Inbox`; `undefined` while loading, after an error and after removal. */
   inbox?: TalkInboxElement["inbox"];
+  /** The id of the conversation to show (`select(id)`). Absent or `null` selects nothing (an inbox
+then shows its feed). Changing it calls `select` on the live UI. */
+  "bind:conversationId"?: TalkInboxElement["conversationId"];
+  /** The id of the conversation to show (`select(id)`). Absent or `null` selects nothing (an inbox
+then shows its feed). Changing it calls `select` on the live UI. */
+  conversationId?: TalkInboxElement["conversationId"];
   /** A conversation to create or update and show: a `ConversationBuilder`, or a function
 `(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`. */
   "bind:syncConversation"?: TalkInboxElement["syncConversation"];
   /** A conversation to create or update and show: a `ConversationBuilder`, or a function
 `(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`. */
   syncConversation?: TalkInboxElement["syncConversation"];
+  /** Select the conversation as a guest (`select(conversation, { asGuest })`). `"false"` is false. */
+  "bind:asGuest"?: TalkInboxElement["asGuest"];
+  /** Select the conversation as a guest (`select(conversation, { asGuest })`). `"false"` is false. */
+  asGuest?: TalkInboxElement["asGuest"];
+  /** The conversation's photo URL (`ConversationBuilder.setAttributes({ photoUrl })`). */
+  "bind:photoUrl"?: TalkInboxElement["photoUrl"];
+  /** The conversation's photo URL (`ConversationBuilder.setAttributes({ photoUrl })`). */
+  photoUrl?: TalkInboxElement["photoUrl"];
+  /** System messages shown at the start of the chat: one message, or a JSON array of messages. */
+  "bind:welcomeMessages"?: TalkInboxElement["welcomeMessages"];
+  /** System messages shown at the start of the chat: one message, or a JSON array of messages. */
+  welcomeMessages?: TalkInboxElement["welcomeMessages"];
+  /** Another user's id: shows the one-on-one conversation of the current user and that user, whose
+id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" button). Not with
+`conversation-id`. */
+  "bind:withUser"?: TalkInboxElement["withUser"];
+  /** Another user's id: shows the one-on-one conversation of the current user and that user, whose
+id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" button). Not with
+`conversation-id`. */
+  withUser?: TalkInboxElement["withUser"];
+  /** The other user's name, to create that user if it does not exist yet (with `with-user`). */
+  "bind:withUserName"?: TalkInboxElement["withUserName"];
+  /** The other user's name, to create that user if it does not exist yet (with `with-user`). */
+  withUserName?: TalkInboxElement["withUserName"];
+  /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
+Applied live. */
+  "bind:highlightedWords"?: TalkInboxElement["highlightedWords"];
+  /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
+Applied live. */
+  highlightedWords?: TalkInboxElement["highlightedWords"];
+  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). As an
+attribute, JSON (`message-filter='{"type": ["==", "UserMessage"]}'`); once set from script,
+the property wins over the attribute. Malformed JSON is `invalid-attribute`. */
+  "bind:messageFilter"?: TalkInboxElement["messageFilter"];
+  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). As an
+attribute, JSON (`message-filter='{"type": ["==", "UserMessage"]}'`); once set from script,
+the property wins over the attribute. Malformed JSON is `invalid-attribute`. */
+  messageFilter?: TalkInboxElement["messageFilter"];
+  /** Suggested text in the message field (`ChatboxOptions.messageSuggestion`, deprecated by TalkJS). */
+  "bind:messageSuggestion"?: TalkInboxElement["messageSuggestion"];
+  /** Suggested text in the message field (`ChatboxOptions.messageSuggestion`, deprecated by TalkJS). */
+  messageSuggestion?: TalkInboxElement["messageSuggestion"];
+  /** Show the chat header (`ChatboxOptions.showChatHeader`; TalkJS default `true`). */
+  "bind:showChatHeader"?: TalkInboxElement["showChatHeader"];
+  /** Show the chat header (`ChatboxOptions.showChatHeader`; TalkJS default `true`). */
+  showChatHeader?: TalkInboxElement["showChatHeader"];
+  /** `ChatboxOptions.chatTitleMode`: `subject` or `participants` (legacy themes only). */
+  "bind:chatTitleMode"?: TalkInboxElement["chatTitleMode"];
+  /** `ChatboxOptions.chatTitleMode`: `subject` or `participants` (legacy themes only). */
+  chatTitleMode?: TalkInboxElement["chatTitleMode"];
+  /** `ChatboxOptions.chatSubtitleMode`: `subject`, `participants` or `null` (no subtitle; legacy themes only). */
+  "bind:chatSubtitleMode"?: TalkInboxElement["chatSubtitleMode"];
+  /** `ChatboxOptions.chatSubtitleMode`: `subject`, `participants` or `null` (no subtitle; legacy themes only). */
+  chatSubtitleMode?: TalkInboxElement["chatSubtitleMode"];
+  /** `ChatboxOptions.showTranslationToggle`: `true`, `false` or `auto`. */
+  "bind:showTranslationToggle"?: TalkInboxElement["showTranslationToggle"];
+  /** `ChatboxOptions.showTranslationToggle`: `true`, `false` or `auto`. */
+  showTranslationToggle?: TalkInboxElement["showTranslationToggle"];
+  /** `ChatboxOptions.translateConversations`: `true`, `false`, `auto`, or conversation ids. A change
+between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`). */
+  "bind:translateConversations"?: TalkInboxElement["translateConversations"];
+  /** `ChatboxOptions.translateConversations`: `true`, `false`, `auto`, or conversation ids. A change
+between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`). */
+  translateConversations?: TalkInboxElement["translateConversations"];
+  /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
+  "bind:captureKeyboardEvents"?: TalkInboxElement["captureKeyboardEvents"];
+  /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
+  captureKeyboardEvents?: TalkInboxElement["captureKeyboardEvents"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  "bind:sessionTimeout"?: TalkInboxElement["sessionTimeout"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  sessionTimeout?: TalkInboxElement["sessionTimeout"];
   /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s, for use outside any
 `<talk-session>`. The kit does not destroy a session it was given. */
   "bind:session"?: TalkInboxElement["session"];
@@ -394,6 +582,10 @@ type TalkOnlineStatusElementProps = {
   /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
 before reporting `no-session`. Default 5000. */
   "session-timeout"?: TalkOnlineStatusElement["sessionTimeout"];
+  /** The user to follow (`session.user(userId)`). */
+  "bind:userId"?: TalkOnlineStatusElement["userId"];
+  /** The user to follow (`session.user(userId)`). */
+  userId?: TalkOnlineStatusElement["userId"];
   /** True while the user is online. */
   "bind:online"?: TalkOnlineStatusElement["online"];
   /** True while the user is online. */
@@ -402,6 +594,12 @@ before reporting `no-session`. Default 5000. */
   "bind:session"?: TalkOnlineStatusElement["session"];
   /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s. */
   session?: TalkOnlineStatusElement["session"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  "bind:sessionTimeout"?: TalkOnlineStatusElement["sessionTimeout"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  sessionTimeout?: TalkOnlineStatusElement["sessionTimeout"];
   /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
 `error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
 `:state(loading)`, `:state(ready)` and `:state(error)`. */
@@ -495,16 +693,104 @@ property wins over the attribute. */
   /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
 before reporting `no-session`. Default 5000. */
   "session-timeout"?: TalkPopupElement["sessionTimeout"];
+  /** Reopen the popup on the next page the user visits (`PopupOptions.keepOpen`). */
+  "bind:keepOpen"?: TalkPopupElement["keepOpen"];
+  /** Reopen the popup on the next page the user visits (`PopupOptions.keepOpen`). */
+  keepOpen?: TalkPopupElement["keepOpen"];
+  /** Show an × in the popup header (`PopupOptions.showCloseInHeader`): `true`, `false` or `auto`. */
+  "bind:showCloseInHeader"?: TalkPopupElement["showCloseInHeader"];
+  /** Show an × in the popup header (`PopupOptions.showCloseInHeader`): `true`, `false` or `auto`. */
+  showCloseInHeader?: TalkPopupElement["showCloseInHeader"];
   /** The live `Talk.Popup`; `undefined` while loading, after an error and after removal. */
   "bind:popup"?: TalkPopupElement["popup"];
   /** The live `Talk.Popup`; `undefined` while loading, after an error and after removal. */
   popup?: TalkPopupElement["popup"];
+  /** The id of the conversation to show (`select(id)`). Absent or `null` selects nothing (an inbox
+then shows its feed). Changing it calls `select` on the live UI. */
+  "bind:conversationId"?: TalkPopupElement["conversationId"];
+  /** The id of the conversation to show (`select(id)`). Absent or `null` selects nothing (an inbox
+then shows its feed). Changing it calls `select` on the live UI. */
+  conversationId?: TalkPopupElement["conversationId"];
   /** A conversation to create or update and show: a `ConversationBuilder`, or a function
 `(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`. */
   "bind:syncConversation"?: TalkPopupElement["syncConversation"];
   /** A conversation to create or update and show: a `ConversationBuilder`, or a function
 `(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`. */
   syncConversation?: TalkPopupElement["syncConversation"];
+  /** Select the conversation as a guest (`select(conversation, { asGuest })`). `"false"` is false. */
+  "bind:asGuest"?: TalkPopupElement["asGuest"];
+  /** Select the conversation as a guest (`select(conversation, { asGuest })`). `"false"` is false. */
+  asGuest?: TalkPopupElement["asGuest"];
+  /** The conversation's photo URL (`ConversationBuilder.setAttributes({ photoUrl })`). */
+  "bind:photoUrl"?: TalkPopupElement["photoUrl"];
+  /** The conversation's photo URL (`ConversationBuilder.setAttributes({ photoUrl })`). */
+  photoUrl?: TalkPopupElement["photoUrl"];
+  /** System messages shown at the start of the chat: one message, or a JSON array of messages. */
+  "bind:welcomeMessages"?: TalkPopupElement["welcomeMessages"];
+  /** System messages shown at the start of the chat: one message, or a JSON array of messages. */
+  welcomeMessages?: TalkPopupElement["welcomeMessages"];
+  /** Another user's id: shows the one-on-one conversation of the current user and that user, whose
+id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" button). Not with
+`conversation-id`. */
+  "bind:withUser"?: TalkPopupElement["withUser"];
+  /** Another user's id: shows the one-on-one conversation of the current user and that user, whose
+id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" button). Not with
+`conversation-id`. */
+  withUser?: TalkPopupElement["withUser"];
+  /** The other user's name, to create that user if it does not exist yet (with `with-user`). */
+  "bind:withUserName"?: TalkPopupElement["withUserName"];
+  /** The other user's name, to create that user if it does not exist yet (with `with-user`). */
+  withUserName?: TalkPopupElement["withUserName"];
+  /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
+Applied live. */
+  "bind:highlightedWords"?: TalkPopupElement["highlightedWords"];
+  /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
+Applied live. */
+  highlightedWords?: TalkPopupElement["highlightedWords"];
+  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). As an
+attribute, JSON (`message-filter='{"type": ["==", "UserMessage"]}'`); once set from script,
+the property wins over the attribute. Malformed JSON is `invalid-attribute`. */
+  "bind:messageFilter"?: TalkPopupElement["messageFilter"];
+  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). As an
+attribute, JSON (`message-filter='{"type": ["==", "UserMessage"]}'`); once set from script,
+the property wins over the attribute. Malformed JSON is `invalid-attribute`. */
+  messageFilter?: TalkPopupElement["messageFilter"];
+  /** Suggested text in the message field (`ChatboxOptions.messageSuggestion`, deprecated by TalkJS). */
+  "bind:messageSuggestion"?: TalkPopupElement["messageSuggestion"];
+  /** Suggested text in the message field (`ChatboxOptions.messageSuggestion`, deprecated by TalkJS). */
+  messageSuggestion?: TalkPopupElement["messageSuggestion"];
+  /** Show the chat header (`ChatboxOptions.showChatHeader`; TalkJS default `true`). */
+  "bind:showChatHeader"?: TalkPopupElement["showChatHeader"];
+  /** Show the chat header (`ChatboxOptions.showChatHeader`; TalkJS default `true`). */
+  showChatHeader?: TalkPopupElement["showChatHeader"];
+  /** `ChatboxOptions.chatTitleMode`: `subject` or `participants` (legacy themes only). */
+  "bind:chatTitleMode"?: TalkPopupElement["chatTitleMode"];
+  /** `ChatboxOptions.chatTitleMode`: `subject` or `participants` (legacy themes only). */
+  chatTitleMode?: TalkPopupElement["chatTitleMode"];
+  /** `ChatboxOptions.chatSubtitleMode`: `subject`, `participants` or `null` (no subtitle; legacy themes only). */
+  "bind:chatSubtitleMode"?: TalkPopupElement["chatSubtitleMode"];
+  /** `ChatboxOptions.chatSubtitleMode`: `subject`, `participants` or `null` (no subtitle; legacy themes only). */
+  chatSubtitleMode?: TalkPopupElement["chatSubtitleMode"];
+  /** `ChatboxOptions.showTranslationToggle`: `true`, `false` or `auto`. */
+  "bind:showTranslationToggle"?: TalkPopupElement["showTranslationToggle"];
+  /** `ChatboxOptions.showTranslationToggle`: `true`, `false` or `auto`. */
+  showTranslationToggle?: TalkPopupElement["showTranslationToggle"];
+  /** `ChatboxOptions.translateConversations`: `true`, `false`, `auto`, or conversation ids. A change
+between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`). */
+  "bind:translateConversations"?: TalkPopupElement["translateConversations"];
+  /** `ChatboxOptions.translateConversations`: `true`, `false`, `auto`, or conversation ids. A change
+between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`). */
+  translateConversations?: TalkPopupElement["translateConversations"];
+  /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
+  "bind:captureKeyboardEvents"?: TalkPopupElement["captureKeyboardEvents"];
+  /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
+  captureKeyboardEvents?: TalkPopupElement["captureKeyboardEvents"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  "bind:sessionTimeout"?: TalkPopupElement["sessionTimeout"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  sessionTimeout?: TalkPopupElement["sessionTimeout"];
   /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s, for use outside any
 `<talk-session>`. The kit does not destroy a session it was given. */
   "bind:session"?: TalkPopupElement["session"];
@@ -634,6 +920,74 @@ without a session. A `<talk-unread-badge>` added later shows this list at once. 
 subscribed once per session and kept here), or `undefined` before the first report and
 without a session. A `<talk-unread-badge>` added later shows this list at once. */
   unreads?: TalkSessionElement["unreads"];
+  /** Your TalkJS app's ID, from the dashboard's Settings page (`SessionOptions.appId`). Required. */
+  "bind:appId"?: TalkSessionElement["appId"];
+  /** Your TalkJS app's ID, from the dashboard's Settings page (`SessionOptions.appId`). Required. */
+  appId?: TalkSessionElement["appId"];
+  /** The current user's id (`SessionOptions.userId`). Required unless `syncUser` is set. */
+  "bind:userId"?: TalkSessionElement["userId"];
+  /** The current user's id (`SessionOptions.userId`). Required unless `syncUser` is set. */
+  userId?: TalkSessionElement["userId"];
+  /** Turns desktop notifications on or off (`Session.setDesktopNotificationEnabled`); absent leaves
+the user's own choice alone. The string `"false"` means false. Turning them on may show the
+browser's permission prompt, which browsers block or penalise on page load: unless
+`Notification.permission` is already `granted`, the kit waits for the next click or key
+press the page receives (clicks inside TalkJS's frames do not reach the page; the inbox's own
+notification toggle covers those). A refusal by the browser is reported as `sdk-error`. */
+  "bind:desktopNotificationEnabled"?: TalkSessionElement["desktopNotificationEnabled"];
+  /** Turns desktop notifications on or off (`Session.setDesktopNotificationEnabled`); absent leaves
+the user's own choice alone. The string `"false"` means false. Turning them on may show the
+browser's permission prompt, which browsers block or penalise on page load: unless
+`Notification.permission` is already `granted`, the kit waits for the next click or key
+press the page receives (clicks inside TalkJS's frames do not reach the page; the inbox's own
+notification toggle covers those). A refusal by the browser is reported as `sdk-error`. */
+  desktopNotificationEnabled?: TalkSessionElement["desktopNotificationEnabled"];
+  /** How long to wait for the TalkJS SDK to load, in milliseconds, before reporting
+`sdk-load-failed`. Default 15000. */
+  "bind:loadTimeout"?: TalkSessionElement["loadTimeout"];
+  /** How long to wait for the TalkJS SDK to load, in milliseconds, before reporting
+`sdk-load-failed`. Default 15000. */
+  loadTimeout?: TalkSessionElement["loadTimeout"];
+  /** A URL that returns a fresh JWT for the user, for pages without script: the kit `POST`s
+`{ "userId": … }` as JSON with `credentials: 'same-origin'` and accepts the token as plain text
+or as JSON `{ "token": "…" }`. Used for the first token (unless `token` is set) and every
+refresh, retried as `tokenRetry` says; a final failure reports `token-fetch-failed`.
+Changing it creates a new session. */
+  "bind:tokenEndpoint"?: TalkSessionElement["tokenEndpoint"];
+  /** A URL that returns a fresh JWT for the user, for pages without script: the kit `POST`s
+`{ "userId": … }` as JSON with `credentials: 'same-origin'` and accepts the token as plain text
+or as JSON `{ "token": "…" }`. Used for the first token (unless `token` is set) and every
+refresh, retried as `tokenRetry` says; a final failure reports `token-fetch-failed`.
+Changing it creates a new session. */
+  tokenEndpoint?: TalkSessionElement["tokenEndpoint"];
+  /** The user's name (`Talk.User.name`). Required with any other `user-*` attribute. */
+  "bind:userName"?: TalkSessionElement["userName"];
+  /** The user's name (`Talk.User.name`). Required with any other `user-*` attribute. */
+  userName?: TalkSessionElement["userName"];
+  /** The user's email address (`Talk.User.email`), for email notifications. */
+  "bind:userEmail"?: TalkSessionElement["userEmail"];
+  /** The user's email address (`Talk.User.email`), for email notifications. */
+  userEmail?: TalkSessionElement["userEmail"];
+  /** The URL of the user's photo (`Talk.User.photoUrl`). */
+  "bind:userPhotoUrl"?: TalkSessionElement["userPhotoUrl"];
+  /** The URL of the user's photo (`Talk.User.photoUrl`). */
+  userPhotoUrl?: TalkSessionElement["userPhotoUrl"];
+  /** The user's role (`Talk.User.role`), as configured in the TalkJS dashboard. */
+  "bind:userRole"?: TalkSessionElement["userRole"];
+  /** The user's role (`Talk.User.role`), as configured in the TalkJS dashboard. */
+  userRole?: TalkSessionElement["userRole"];
+  /** The user's locale, an IETF language tag such as `nl-NL` (`Talk.User.locale`). */
+  "bind:userLocale"?: TalkSessionElement["userLocale"];
+  /** The user's locale, an IETF language tag such as `nl-NL` (`Talk.User.locale`). */
+  userLocale?: TalkSessionElement["userLocale"];
+  /** The message others see when they start a chat with the user (`Talk.User.welcomeMessage`). */
+  "bind:userWelcomeMessage"?: TalkSessionElement["userWelcomeMessage"];
+  /** The message others see when they start a chat with the user (`Talk.User.welcomeMessage`). */
+  userWelcomeMessage?: TalkSessionElement["userWelcomeMessage"];
+  /** Custom data for the user, as JSON with string values (`Talk.User.custom`). */
+  "bind:userCustom"?: TalkSessionElement["userCustom"];
+  /** Custom data for the user, as JSON with string values (`Talk.User.custom`). */
+  userCustom?: TalkSessionElement["userCustom"];
   /** The user to create or update (`SessionOptions.me`): a `Talk.User`, or a function returning one
 (called once the SDK is ready, so it may use `new Talk.User(...)`). A different user id
 creates a new session; other changed fields update the user through
@@ -716,6 +1070,10 @@ type TalkTypingIndicatorElementProps = {
   /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
 before reporting `no-session`. Default 5000. */
   "session-timeout"?: TalkTypingIndicatorElement["sessionTimeout"];
+  /** The conversation to follow (`session.conversation(conversationId)`). */
+  "bind:conversationId"?: TalkTypingIndicatorElement["conversationId"];
+  /** The conversation to follow (`session.conversation(conversationId)`). */
+  conversationId?: TalkTypingIndicatorElement["conversationId"];
   /** The words shown, or `''` while nobody is typing. */
   "bind:text"?: TalkTypingIndicatorElement["text"];
   /** The words shown, or `''` while nobody is typing. */
@@ -724,6 +1082,12 @@ before reporting `no-session`. Default 5000. */
   "bind:session"?: TalkTypingIndicatorElement["session"];
   /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s. */
   session?: TalkTypingIndicatorElement["session"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  "bind:sessionTimeout"?: TalkTypingIndicatorElement["sessionTimeout"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  sessionTimeout?: TalkTypingIndicatorElement["sessionTimeout"];
   /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
 `error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
 `:state(loading)`, `:state(ready)` and `:state(error)`. */
@@ -756,10 +1120,22 @@ before reporting `no-session`. Default 5000. */
   /** One conversation's id: the badge then shows that conversation's unread message count (its
 `UnreadConversation.unreadMessageCount`; 0 when it has none unread), whatever `count` says. */
   "conversation-id"?: TalkUnreadBadgeElement["conversationId"];
+  /** One conversation's id: the badge then shows that conversation's unread message count (its
+`UnreadConversation.unreadMessageCount`; 0 when it has none unread), whatever `count` says. */
+  "bind:conversationId"?: TalkUnreadBadgeElement["conversationId"];
+  /** One conversation's id: the badge then shows that conversation's unread message count (its
+`UnreadConversation.unreadMessageCount`; 0 when it has none unread), whatever `count` says. */
+  conversationId?: TalkUnreadBadgeElement["conversationId"];
   /** A `Talk.Session` to count for, instead of the nearest `<talk-session>`'s. */
   "bind:session"?: TalkUnreadBadgeElement["session"];
   /** A `Talk.Session` to count for, instead of the nearest `<talk-session>`'s. */
   session?: TalkUnreadBadgeElement["session"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  "bind:sessionTimeout"?: TalkUnreadBadgeElement["sessionTimeout"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  sessionTimeout?: TalkUnreadBadgeElement["sessionTimeout"];
   /** The current number (unread conversations or messages); 0 until known. */
   "bind:value"?: TalkUnreadBadgeElement["value"];
   /** The current number (unread conversations or messages); 0 until known. */

@@ -78,9 +78,49 @@ before reporting `no-session`. Default 5000. */
   "session-timeout"?: TalkChatboxElement["sessionTimeout"];
   /** The live `Talk.Chatbox`; `undefined` while loading, after an error and after removal. */
   chatbox?: TalkChatboxElement["chatbox"];
+  /** The id of the conversation to show (`select(id)`). Absent or `null` selects nothing (an inbox
+then shows its feed). Changing it calls `select` on the live UI. */
+  conversationId?: TalkChatboxElement["conversationId"];
   /** A conversation to create or update and show: a `ConversationBuilder`, or a function
 `(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`. */
   syncConversation?: TalkChatboxElement["syncConversation"];
+  /** Select the conversation as a guest (`select(conversation, { asGuest })`). `"false"` is false. */
+  asGuest?: TalkChatboxElement["asGuest"];
+  /** The conversation's photo URL (`ConversationBuilder.setAttributes({ photoUrl })`). */
+  photoUrl?: TalkChatboxElement["photoUrl"];
+  /** System messages shown at the start of the chat: one message, or a JSON array of messages. */
+  welcomeMessages?: TalkChatboxElement["welcomeMessages"];
+  /** Another user's id: shows the one-on-one conversation of the current user and that user, whose
+id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" button). Not with
+`conversation-id`. */
+  withUser?: TalkChatboxElement["withUser"];
+  /** The other user's name, to create that user if it does not exist yet (with `with-user`). */
+  withUserName?: TalkChatboxElement["withUserName"];
+  /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
+Applied live. */
+  highlightedWords?: TalkChatboxElement["highlightedWords"];
+  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). As an
+attribute, JSON (`message-filter='{"type": ["==", "UserMessage"]}'`); once set from script,
+the property wins over the attribute. Malformed JSON is `invalid-attribute`. */
+  messageFilter?: TalkChatboxElement["messageFilter"];
+  /** Suggested text in the message field (`ChatboxOptions.messageSuggestion`, deprecated by TalkJS). */
+  messageSuggestion?: TalkChatboxElement["messageSuggestion"];
+  /** Show the chat header (`ChatboxOptions.showChatHeader`; TalkJS default `true`). */
+  showChatHeader?: TalkChatboxElement["showChatHeader"];
+  /** `ChatboxOptions.chatTitleMode`: `subject` or `participants` (legacy themes only). */
+  chatTitleMode?: TalkChatboxElement["chatTitleMode"];
+  /** `ChatboxOptions.chatSubtitleMode`: `subject`, `participants` or `null` (no subtitle; legacy themes only). */
+  chatSubtitleMode?: TalkChatboxElement["chatSubtitleMode"];
+  /** `ChatboxOptions.showTranslationToggle`: `true`, `false` or `auto`. */
+  showTranslationToggle?: TalkChatboxElement["showTranslationToggle"];
+  /** `ChatboxOptions.translateConversations`: `true`, `false`, `auto`, or conversation ids. A change
+between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`). */
+  translateConversations?: TalkChatboxElement["translateConversations"];
+  /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
+  captureKeyboardEvents?: TalkChatboxElement["captureKeyboardEvents"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  sessionTimeout?: TalkChatboxElement["sessionTimeout"];
   /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s, for use outside any
 `<talk-session>`. The kit does not destroy a session it was given. */
   session?: TalkChatboxElement["session"];
@@ -123,6 +163,8 @@ type TalkHtmlPanelElementProps = {
   show?: TalkHtmlPanelElement["show"];
   /** Show the panel only in this conversation (`HtmlPanelOptions.conversation`). */
   "conversation-id"?: TalkHtmlPanelElement["conversationId"];
+  /** Show the panel only in this conversation (`HtmlPanelOptions.conversation`). */
+  conversationId?: TalkHtmlPanelElement["conversationId"];
   /** The live `Talk.HtmlPanel`, once created. */
   htmlPanel?: TalkHtmlPanelElement["htmlPanel"];
   /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
@@ -212,11 +254,63 @@ property wins over the attribute. */
   /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
 before reporting `no-session`. Default 5000. */
   "session-timeout"?: TalkInboxElement["sessionTimeout"];
+  /** Show the feed header with the desktop-notification toggle (`InboxOptions.showFeedHeader`; TalkJS default `true`). */
+  showFeedHeader?: TalkInboxElement["showFeedHeader"];
+  /** How feed items are titled (`InboxOptions.feedConversationTitleMode`): `participants`, `subject` or `auto` (legacy themes only). */
+  feedConversationTitleMode?: TalkInboxElement["feedConversationTitleMode"];
+  /** Count conversation switches as browser history steps (`InboxOptions.useBrowserHistory`; TalkJS default `true`). */
+  useBrowserHistory?: TalkInboxElement["useBrowserHistory"];
+  /** Show a Back button on mobile (`InboxOptions.showMobileBackButton`). */
+  showMobileBackButton?: TalkInboxElement["showMobileBackButton"];
+  /** Which conversations the feed shows (`InboxOptions.feedFilter`, live through `setFeedFilter`).
+As an attribute, JSON (`feed-filter='{"hasUnreadMessages": true}'`); the property wins over
+the attribute. */
+  feedFilter?: TalkInboxElement["feedFilter"];
   /** The live `Talk.Inbox`; `undefined` while loading, after an error and after removal. */
   inbox?: TalkInboxElement["inbox"];
+  /** The id of the conversation to show (`select(id)`). Absent or `null` selects nothing (an inbox
+then shows its feed). Changing it calls `select` on the live UI. */
+  conversationId?: TalkInboxElement["conversationId"];
   /** A conversation to create or update and show: a `ConversationBuilder`, or a function
 `(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`. */
   syncConversation?: TalkInboxElement["syncConversation"];
+  /** Select the conversation as a guest (`select(conversation, { asGuest })`). `"false"` is false. */
+  asGuest?: TalkInboxElement["asGuest"];
+  /** The conversation's photo URL (`ConversationBuilder.setAttributes({ photoUrl })`). */
+  photoUrl?: TalkInboxElement["photoUrl"];
+  /** System messages shown at the start of the chat: one message, or a JSON array of messages. */
+  welcomeMessages?: TalkInboxElement["welcomeMessages"];
+  /** Another user's id: shows the one-on-one conversation of the current user and that user, whose
+id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" button). Not with
+`conversation-id`. */
+  withUser?: TalkInboxElement["withUser"];
+  /** The other user's name, to create that user if it does not exist yet (with `with-user`). */
+  withUserName?: TalkInboxElement["withUserName"];
+  /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
+Applied live. */
+  highlightedWords?: TalkInboxElement["highlightedWords"];
+  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). As an
+attribute, JSON (`message-filter='{"type": ["==", "UserMessage"]}'`); once set from script,
+the property wins over the attribute. Malformed JSON is `invalid-attribute`. */
+  messageFilter?: TalkInboxElement["messageFilter"];
+  /** Suggested text in the message field (`ChatboxOptions.messageSuggestion`, deprecated by TalkJS). */
+  messageSuggestion?: TalkInboxElement["messageSuggestion"];
+  /** Show the chat header (`ChatboxOptions.showChatHeader`; TalkJS default `true`). */
+  showChatHeader?: TalkInboxElement["showChatHeader"];
+  /** `ChatboxOptions.chatTitleMode`: `subject` or `participants` (legacy themes only). */
+  chatTitleMode?: TalkInboxElement["chatTitleMode"];
+  /** `ChatboxOptions.chatSubtitleMode`: `subject`, `participants` or `null` (no subtitle; legacy themes only). */
+  chatSubtitleMode?: TalkInboxElement["chatSubtitleMode"];
+  /** `ChatboxOptions.showTranslationToggle`: `true`, `false` or `auto`. */
+  showTranslationToggle?: TalkInboxElement["showTranslationToggle"];
+  /** `ChatboxOptions.translateConversations`: `true`, `false`, `auto`, or conversation ids. A change
+between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`). */
+  translateConversations?: TalkInboxElement["translateConversations"];
+  /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
+  captureKeyboardEvents?: TalkInboxElement["captureKeyboardEvents"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  sessionTimeout?: TalkInboxElement["sessionTimeout"];
   /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s, for use outside any
 `<talk-session>`. The kit does not destroy a session it was given. */
   session?: TalkInboxElement["session"];
@@ -264,10 +358,15 @@ type TalkOnlineStatusElementProps = {
   /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
 before reporting `no-session`. Default 5000. */
   "session-timeout"?: TalkOnlineStatusElement["sessionTimeout"];
+  /** The user to follow (`session.user(userId)`). */
+  userId?: TalkOnlineStatusElement["userId"];
   /** True while the user is online. */
   online?: TalkOnlineStatusElement["online"];
   /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s. */
   session?: TalkOnlineStatusElement["session"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  sessionTimeout?: TalkOnlineStatusElement["sessionTimeout"];
   /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
 `error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
 `:state(loading)`, `:state(ready)` and `:state(error)`. */
@@ -353,11 +452,55 @@ property wins over the attribute. */
   /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
 before reporting `no-session`. Default 5000. */
   "session-timeout"?: TalkPopupElement["sessionTimeout"];
+  /** Reopen the popup on the next page the user visits (`PopupOptions.keepOpen`). */
+  keepOpen?: TalkPopupElement["keepOpen"];
+  /** Show an × in the popup header (`PopupOptions.showCloseInHeader`): `true`, `false` or `auto`. */
+  showCloseInHeader?: TalkPopupElement["showCloseInHeader"];
   /** The live `Talk.Popup`; `undefined` while loading, after an error and after removal. */
   popup?: TalkPopupElement["popup"];
+  /** The id of the conversation to show (`select(id)`). Absent or `null` selects nothing (an inbox
+then shows its feed). Changing it calls `select` on the live UI. */
+  conversationId?: TalkPopupElement["conversationId"];
   /** A conversation to create or update and show: a `ConversationBuilder`, or a function
 `(session) => session.getOrCreateConversation(...)`. Selected instead of `conversationId`. */
   syncConversation?: TalkPopupElement["syncConversation"];
+  /** Select the conversation as a guest (`select(conversation, { asGuest })`). `"false"` is false. */
+  asGuest?: TalkPopupElement["asGuest"];
+  /** The conversation's photo URL (`ConversationBuilder.setAttributes({ photoUrl })`). */
+  photoUrl?: TalkPopupElement["photoUrl"];
+  /** System messages shown at the start of the chat: one message, or a JSON array of messages. */
+  welcomeMessages?: TalkPopupElement["welcomeMessages"];
+  /** Another user's id: shows the one-on-one conversation of the current user and that user, whose
+id is `Talk.oneOnOneId(me, other)` (the marketplace "chat with the seller" button). Not with
+`conversation-id`. */
+  withUser?: TalkPopupElement["withUser"];
+  /** The other user's name, to create that user if it does not exist yet (with `with-user`). */
+  withUserName?: TalkPopupElement["withUserName"];
+  /** Words to highlight in messages (`setHighlightedWords`), comma-separated as an attribute.
+Applied live. */
+  highlightedWords?: TalkPopupElement["highlightedWords"];
+  /** Which messages to show (`ChatboxOptions.messageFilter`, live through `setMessageFilter`). As an
+attribute, JSON (`message-filter='{"type": ["==", "UserMessage"]}'`); once set from script,
+the property wins over the attribute. Malformed JSON is `invalid-attribute`. */
+  messageFilter?: TalkPopupElement["messageFilter"];
+  /** Suggested text in the message field (`ChatboxOptions.messageSuggestion`, deprecated by TalkJS). */
+  messageSuggestion?: TalkPopupElement["messageSuggestion"];
+  /** Show the chat header (`ChatboxOptions.showChatHeader`; TalkJS default `true`). */
+  showChatHeader?: TalkPopupElement["showChatHeader"];
+  /** `ChatboxOptions.chatTitleMode`: `subject` or `participants` (legacy themes only). */
+  chatTitleMode?: TalkPopupElement["chatTitleMode"];
+  /** `ChatboxOptions.chatSubtitleMode`: `subject`, `participants` or `null` (no subtitle; legacy themes only). */
+  chatSubtitleMode?: TalkPopupElement["chatSubtitleMode"];
+  /** `ChatboxOptions.showTranslationToggle`: `true`, `false` or `auto`. */
+  showTranslationToggle?: TalkPopupElement["showTranslationToggle"];
+  /** `ChatboxOptions.translateConversations`: `true`, `false`, `auto`, or conversation ids. A change
+between `true`, `false` and `auto` applies live (`setTranslationEnabledDefault`). */
+  translateConversations?: TalkPopupElement["translateConversations"];
+  /** Emit `talk-keyup`/`talk-keydown` (`ChatboxOptions.captureKeyboardEvents`). */
+  captureKeyboardEvents?: TalkPopupElement["captureKeyboardEvents"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  sessionTimeout?: TalkPopupElement["sessionTimeout"];
   /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s, for use outside any
 `<talk-session>`. The kit does not destroy a session it was given. */
   session?: TalkPopupElement["session"];
@@ -443,6 +586,40 @@ inside may mount); `undefined` while loading, after an error and after removal. 
 subscribed once per session and kept here), or `undefined` before the first report and
 without a session. A `<talk-unread-badge>` added later shows this list at once. */
   unreads?: TalkSessionElement["unreads"];
+  /** Your TalkJS app's ID, from the dashboard's Settings page (`SessionOptions.appId`). Required. */
+  appId?: TalkSessionElement["appId"];
+  /** The current user's id (`SessionOptions.userId`). Required unless `syncUser` is set. */
+  userId?: TalkSessionElement["userId"];
+  /** Turns desktop notifications on or off (`Session.setDesktopNotificationEnabled`); absent leaves
+the user's own choice alone. The string `"false"` means false. Turning them on may show the
+browser's permission prompt, which browsers block or penalise on page load: unless
+`Notification.permission` is already `granted`, the kit waits for the next click or key
+press the page receives (clicks inside TalkJS's frames do not reach the page; the inbox's own
+notification toggle covers those). A refusal by the browser is reported as `sdk-error`. */
+  desktopNotificationEnabled?: TalkSessionElement["desktopNotificationEnabled"];
+  /** How long to wait for the TalkJS SDK to load, in milliseconds, before reporting
+`sdk-load-failed`. Default 15000. */
+  loadTimeout?: TalkSessionElement["loadTimeout"];
+  /** A URL that returns a fresh JWT for the user, for pages without script: the kit `POST`s
+`{ "userId": … }` as JSON with `credentials: 'same-origin'` and accepts the token as plain text
+or as JSON `{ "token": "…" }`. Used for the first token (unless `token` is set) and every
+refresh, retried as `tokenRetry` says; a final failure reports `token-fetch-failed`.
+Changing it creates a new session. */
+  tokenEndpoint?: TalkSessionElement["tokenEndpoint"];
+  /** The user's name (`Talk.User.name`). Required with any other `user-*` attribute. */
+  userName?: TalkSessionElement["userName"];
+  /** The user's email address (`Talk.User.email`), for email notifications. */
+  userEmail?: TalkSessionElement["userEmail"];
+  /** The URL of the user's photo (`Talk.User.photoUrl`). */
+  userPhotoUrl?: TalkSessionElement["userPhotoUrl"];
+  /** The user's role (`Talk.User.role`), as configured in the TalkJS dashboard. */
+  userRole?: TalkSessionElement["userRole"];
+  /** The user's locale, an IETF language tag such as `nl-NL` (`Talk.User.locale`). */
+  userLocale?: TalkSessionElement["userLocale"];
+  /** The message others see when they start a chat with the user (`Talk.User.welcomeMessage`). */
+  userWelcomeMessage?: TalkSessionElement["userWelcomeMessage"];
+  /** Custom data for the user, as JSON with string values (`Talk.User.custom`). */
+  userCustom?: TalkSessionElement["userCustom"];
   /** The user to create or update (`SessionOptions.me`): a `Talk.User`, or a function returning one
 (called once the SDK is ready, so it may use `new Talk.User(...)`). A different user id
 creates a new session; other changed fields update the user through
@@ -489,10 +666,15 @@ type TalkTypingIndicatorElementProps = {
   /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
 before reporting `no-session`. Default 5000. */
   "session-timeout"?: TalkTypingIndicatorElement["sessionTimeout"];
+  /** The conversation to follow (`session.conversation(conversationId)`). */
+  conversationId?: TalkTypingIndicatorElement["conversationId"];
   /** The words shown, or `''` while nobody is typing. */
   text?: TalkTypingIndicatorElement["text"];
   /** A `Talk.Session` to use instead of the nearest `<talk-session>`'s. */
   session?: TalkTypingIndicatorElement["session"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  sessionTimeout?: TalkTypingIndicatorElement["sessionTimeout"];
   /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and
 `error` when it failed (after a `talk-error`). Mirrored as the CSS custom states
 `:state(loading)`, `:state(ready)` and `:state(error)`. */
@@ -517,8 +699,14 @@ before reporting `no-session`. Default 5000. */
   /** One conversation's id: the badge then shows that conversation's unread message count (its
 `UnreadConversation.unreadMessageCount`; 0 when it has none unread), whatever `count` says. */
   "conversation-id"?: TalkUnreadBadgeElement["conversationId"];
+  /** One conversation's id: the badge then shows that conversation's unread message count (its
+`UnreadConversation.unreadMessageCount`; 0 when it has none unread), whatever `count` says. */
+  conversationId?: TalkUnreadBadgeElement["conversationId"];
   /** A `Talk.Session` to count for, instead of the nearest `<talk-session>`'s. */
   session?: TalkUnreadBadgeElement["session"];
+  /** How long to wait, in milliseconds, for a `<talk-session>` ancestor (or the `session` property)
+before reporting `no-session`. Default 5000. */
+  sessionTimeout?: TalkUnreadBadgeElement["sessionTimeout"];
   /** The current number (unread conversations or messages); 0 until known. */
   value?: TalkUnreadBadgeElement["value"];
   /** Where the element stands: `loading` until its SDK object is ready, `ready` once it is, and

@@ -225,6 +225,8 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
 
   protected override teardown(): void {
     this.#failedOn = undefined;
+    // Connected again later, a missing session is news again.
+    this.clearReportedInput('session');
     this.#destroyBox();
     this.setStatus('loading');
   }

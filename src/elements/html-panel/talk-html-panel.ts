@@ -17,6 +17,9 @@ interface PanelRecord {
   show?: boolean;
 }
 
+/** `HtmlPanelOptions.height` when none is given: 100 px. */
+const DEFAULT_PANEL_HEIGHT = 100;
+
 /** The parent UI element as the panel sees it: the public getters of the three. */
 type UiParent = HTMLElement & { chatbox?: Chatbox; inbox?: Inbox; popup?: Popup };
 
@@ -174,9 +177,11 @@ export class TalkHtmlPanelElement extends TalkElement {
   #applyLive(current: PanelRecord): void {
     const panel = current.panel;
     if (!panel) return;
-    if (this.height !== undefined && this.height !== current.height) {
+    // A removed height goes back to TalkJS's default (100 px), as a removed attribute clears what it set.
+    const height = this.height ?? (current.height === undefined ? undefined : DEFAULT_PANEL_HEIGHT);
+    if (height !== undefined && height !== current.height) {
       current.height = this.height;
-      this.guard('HtmlPanel.setHeight()', () => panel.setHeight(this.height!));
+      this.guard('HtmlPanel.setHeight()', () => panel.setHeight(height));
     }
     const show = this.show ?? true;
     if (show !== (current.show ?? true)) {

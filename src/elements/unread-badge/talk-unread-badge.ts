@@ -103,6 +103,7 @@ export class TalkUnreadBadgeElement extends TalkElement {
   }
 
   protected override teardown(): void {
+    this.clearReportedInput('session');
     this.#unfollow();
     this.setStatus('loading');
   }
