@@ -4,9 +4,14 @@
  * re-parenting, attribute changes (identity, conversation, recreating and live options),
  * SDK readiness, element definition order and mounts held pending, against the fake SDK.
  *
+ * Shared sessions: in about half the sequences s0 and s1 use one fake (the same `sdk`) and start
+ * with one identity (app, user, token), so they share one `Talk.Session` until an attribute step
+ * tells them apart; in the others each has a fake of its own.
+ *
  * After every step:
- *  - at most one live session per `<talk-session>` (each session element has its own fake),
- *    and none alive on that fake when a new one is constructed;
+ *  - at most one live session per `<talk-session>` on each fake, never two live ones of one
+ *    identity, and when a new one is constructed none alive on its fake (on a shared fake: at
+ *    most the other element's, of another identity);
  *  - every live UI object is held by exactly one element, and every UI object a connected
  *    element holds is alive; its session is the ready session (credentials and user checked,
  *    `session` property set) of a `<talk-session>` (the elements: two sessions, two chatboxes, an inbox, a popup,
@@ -16,13 +21,17 @@
  * after every `tick` (two tasks: past the kit's one-task removal check), in addition:
  *  - every live UI object's element is connected, and the object is on the live session of
  *    that element's nearest defined `<talk-session>` (across shadow roots), which is connected;
- *  - a disconnected `<talk-session>` holds no session;
+ *  - a disconnected `<talk-session>` holds no session, and each fake has at most as many live
+ *    sessions as distinct identities among its connected `<talk-session>` elements;
  *  - every live Data API subscription is on the live session of a connected `<talk-session>`,
- *    and there are at most as many on it as connected live-data elements below it that name a
- *    user or conversation (none twice, none left behind by a move or a removal);
+ *    and there are at most as many on it as connected live-data elements below the elements
+ *    holding it that name a user or conversation (none twice, none left behind by a move or a
+ *    removal);
  * at the end of a sequence (everything defined, ready resolved, mounts released): every
  * connected element reaches its working state (nothing lost; each live-data element below a
- * session subscribed exactly once); then, with everything removed,
+ * session subscribed exactly once), two connected session elements on one fake hold the same
+ * session exactly when their identities match, and no live session is left that no connected
+ * element holds; then, with everything removed,
  * zero live SDK objects and zero subscriptions on every fake. Throughout: no unhandled
  * rejection, no exception out of a callback (window `error`), no `talk-error`, no console.error.
  *
@@ -30,6 +39,7 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import type Talk from 'talkjs';
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { MessagesController } from '../src/controllers/index.js';
 import {
@@ -42,7 +52,7 @@ import {
   TalkUnreadBadgeElement,
 } from '../src/index.js';
 import { FakeChatbox, FakeConversationRef, FakeInbox, FakePopup, FakeSession, FakeUserRef } from '../src/testing/index.js';
-import { expectNoLeaks, nextTask, onCleanup, probeSessions, sampleFake, until, type FakeBox, type FakeTalk } from './helpers.js';
+import { expectNoLeaks, nextTask, onCleanup, sampleFake, until, type FakeBox, type FakeTalk } from './helpers.js';
 
 declare global {
   interface Window {
@@ -195,12 +205,15 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
 const ALL_KINDS: Kind[] = ['session', 'chatbox', 'inbox', 'popup', 'badge', 'online', 'typing', 'live'];
 
 /**
- * One sequence: which kinds are defined from the start (often all of them), how each session's
- * SDK becomes ready, where each element is placed at the start (synchronously, in this order;
+ * One sequence: which kinds are defined from the start (often all of them), whether s0 and s1
+ * use one fake (`oneSdk`: both start as alice on tA, so they share one session until an
+ * `app-id`, `user-id` or `token` step tells them apart) or one each, how each session's SDK
+ * becomes ready (with one fake: s0's mode), where each element is placed at the start (synchronously, in this order;
  * `null`: not created yet), then the actions.
  */
 const scenarioArb = fc.record({
   definedAtStart: fc.oneof({ weight: 2, arbitrary: fc.constant(ALL_KINDS) }, { weight: 1, arbitrary: fc.subarray<Kind>(ALL_KINDS) }),
+  oneSdk: fc.boolean(),
   initial: fc.record({
     s0: fc.constantFrom<Place | null>(null, 'root', 'A', 'S'),
     s1: fc.constantFrom<Place | null>(null, 'root', 'B', 'S'),
@@ -240,7 +253,10 @@ function describeAction(action: Action): string {
 
 function describeScenario(scenario: Scenario): string {
   return [
-    `defined at start: [${scenario.definedAtStart.join(', ')}]; ready: s0 ${scenario.readyMode[0]}, s1 ${scenario.readyMode[1]}`,
+    `defined at start: [${scenario.definedAtStart.join(', ')}]; ` +
+      (scenario.oneSdk
+        ? `one fake for s0 and s1 (both alice on tA at first), ready: ${scenario.readyMode[0]}`
+        : `one fake each, ready: s0 ${scenario.readyMode[0]}, s1 ${scenario.readyMode[1]}`),
     `placed at start: ${
       Object.entries(scenario.initial)
         .filter(([, place]) => place !== null)
@@ -344,6 +360,43 @@ function liveDataSubscriptions(): Map<FakeSession | undefined, number> {
   return counts;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Shared sessions: what makes one (the app, the user and the token; the model sets no signature,
+// token source or syncUser), and what each `Session` construction saw on its fake.
+
+/** A session identity as the model varies it: `app-id`, `user-id`, `token` (blank: none). */
+function identityKey(appId: string | null | undefined, userId: string | null | undefined, token: string | null | undefined): string {
+  return JSON.stringify([appId?.trim() ?? null, userId?.trim() ?? null, token === null || token === undefined || token.trim() === '' ? null : token]);
+}
+
+/** The identity a live SDK session was made for (from its constructor options). */
+function sessionKey(session: FakeSession): string {
+  const options = session.options as { appId?: string; userId?: string; token?: string };
+  return identityKey(options.appId, options.userId, options.token);
+}
+
+/** What a `Session` construction saw on its fake: the live sessions, and those among them of the same identity. */
+interface Construction {
+  readonly live: number;
+  readonly sameIdentity: number;
+}
+
+/** Records, at each `new Session()` on `fake`, the live sessions already there (and of the same identity). */
+function probeConstructions(fake: FakeTalk): Construction[] {
+  const seen: Construction[] = [];
+  const Base = fake.Session;
+  const Probed = class extends Base {
+    constructor(options: Talk.SessionOptions) {
+      const live = fake.sessions.filter((session) => session.isAlive);
+      const key = identityKey(options.appId, options.userId, options.token);
+      seen.push({ live: live.length, sameIdentity: live.filter((session) => sessionKey(session) === key).length });
+      super(options);
+    }
+  };
+  Object.defineProperty(fake, 'Session', { value: Probed, configurable: true });
+  return seen;
+}
+
 /** A Lit element of an app's own, following one conversation's messages (`conversation-id`) through a `MessagesController`. */
 class LiveHost extends LitElement {
   static override properties: PropertyDeclarations = { conversationId: { attribute: 'conversation-id' } };
@@ -373,6 +426,9 @@ const totals = {
   mounted: 0,
   dataSubscriptions: 0,
   warnings: 0,
+  /** Sequences with one fake for s0 and s1, and those of them ending with both connected on one shared session. */
+  oneSdk: 0,
+  sharedAtSettle: 0,
 };
 
 type UiElement =
@@ -390,8 +446,10 @@ class World {
   readonly classes: Record<Kind, CustomElementConstructor>;
   readonly defined = new Set<Kind>();
   readonly fakes: Record<SessionName, FakeTalk>;
-  /** Live sessions on each fake at every `Session` construction (see {@link probeWhenLoaded}). */
-  readonly probes: Record<SessionName, number[]> = { s0: [], s1: [] };
+  /** The distinct fakes: one per session element, or one for both (`oneSdk`). */
+  readonly fakeList: FakeTalk[];
+  /** What each `Session` construction saw on its fake (see {@link probeWhenLoaded}). */
+  readonly probes = new Map<FakeTalk, Construction[]>();
   readonly sessions = new Map<SessionName, TalkSessionElement>();
   readonly uis = new Map<UiName, UiElement>();
   readonly problems: string[] = [];
@@ -420,7 +478,10 @@ class World {
       live: class extends LiveHost {},
     };
     dataSubscriptions.length = 0;
-    this.fakes = { s0: sampleFake({ ready: scenario.readyMode[0] }), s1: sampleFake({ ready: scenario.readyMode[1] }) };
+    const s0Fake = sampleFake({ ready: scenario.readyMode[0] });
+    this.fakes = { s0: s0Fake, s1: scenario.oneSdk ? s0Fake : sampleFake({ ready: scenario.readyMode[1] }) };
+    this.fakeList = [...new Set(Object.values(this.fakes))];
+    if (scenario.oneSdk) totals.oneSdk++;
     for (const name of ['s0', 's1'] as const) this.probeWhenLoaded(name);
     this.root.id = `race-root-${n}`;
     this.shadow = this.containers.H.attachShadow({ mode: 'open' });
@@ -463,13 +524,25 @@ class World {
    */
   probeWhenLoaded(name: SessionName): void {
     const fake = this.fakes[name];
-    if (this.#probed.has(name) || typeof (fake as { Session?: unknown }).Session !== 'function') return;
-    this.#probed.add(name);
-    const seen = probeSessions(fake);
-    this.probes[name] = seen;
+    if (this.probes.has(fake) || typeof (fake as { Session?: unknown }).Session !== 'function') return;
+    this.probes.set(fake, probeConstructions(fake));
   }
 
-  readonly #probed = new Set<SessionName>();
+  /** The session elements on `fake`, by name. */
+  namesOn(fake: FakeTalk): SessionName[] {
+    return (['s0', 's1'] as const).filter((name) => this.fakes[name] === fake);
+  }
+
+  /** The distinct identities (app, user, token) among the connected, defined session elements on `fake`. */
+  connectedIdentities(fake: FakeTalk): Set<string> {
+    const keys = new Set<string>();
+    for (const name of this.namesOn(fake)) {
+      const el = this.sessions.get(name);
+      if (el?.isConnected && el instanceof TalkSessionElement)
+        keys.add(identityKey(el.getAttribute('app-id'), el.getAttribute('user-id'), el.getAttribute('token')));
+    }
+    return keys;
+  }
 
   define(kind: Kind): void {
     if (this.defined.has(kind)) return;
@@ -482,7 +555,8 @@ class World {
     if (!el) {
       el = document.createElement(this.tags.session) as TalkSessionElement;
       el.setAttribute('app-id', 'tA');
-      el.setAttribute('user-id', name === 's0' ? 'alice' : 'bob');
+      // With one fake for both, s1 starts as alice too: the two share a session until told apart.
+      el.setAttribute('user-id', name === 's0' || this.fakes.s0 === this.fakes.s1 ? 'alice' : 'bob');
       el.dataset.name = name;
       // Before the upgrade this is an own property; the element's accessor picks it up on upgrade.
       (el as { sdk?: FakeTalk }).sdk = this.fakes[name];
@@ -581,10 +655,7 @@ class World {
 
   /** Every live UI object across the fakes. */
   liveBoxes(): FakeBox[] {
-    return (['s0', 's1'] as const).flatMap((name) => {
-      const fake = this.fakes[name];
-      return [...fake.chatboxes, ...fake.inboxes, ...fake.popups].filter((box) => box.isAlive);
-    });
+    return this.fakeList.flatMap((fake) => [...fake.chatboxes, ...fake.inboxes, ...fake.popups].filter((box) => box.isAlive));
   }
 
   holderOf(el: UiElement): FakeBox | undefined {
@@ -601,13 +672,23 @@ class World {
 
   /** Invariants that hold at every moment. */
   checkAlways(where: string): void {
-    for (const name of ['s0', 's1'] as const) {
-      const live = this.fakes[name].live().sessions;
-      expect(live, `${where}: live sessions of ${name}`).to.be.at.most(1);
+    for (const fake of this.fakeList) {
+      const names = this.namesOn(fake);
+      const label = names.join(' and ');
+      const live = fake.sessions.filter((session) => session.isAlive);
+      // At most one per <talk-session> on the fake (a removed one holds its own until its teardown, a task later).
+      expect(live.length, `${where}: live sessions of ${label}`).to.be.at.most(names.length);
+      // Elements of one identity share one session: never two live ones for an identity.
+      const keys = live.map(sessionKey);
+      expect(keys, `${where}: the identities of the live sessions on ${label}'s fake (none twice)`).to.have.length(new Set(keys).size);
+      // A new session is made after the element's old one was let go: on its own fake none is
+      // alive then; on a shared fake at most the other element's one, never one it could share.
       expect(
-        this.probes[name].filter((n) => n !== 0),
-        `${where}: sessions alive on ${name}'s fake when a new one was constructed`,
+        (this.probes.get(fake) ?? []).filter((seen) => seen.live > names.length - 1 || seen.sameIdentity !== 0),
+        `${where}: sessions alive on ${label}'s fake when a new one was constructed`,
       ).to.deep.equal([]);
+    }
+    for (const name of ['s0', 's1'] as const) {
       const el = this.sessions.get(name);
       const session = el?.session;
       if (session) expect(session.isAlive, `${where}: ${name}.session is alive`).to.equal(true);
@@ -649,22 +730,34 @@ class World {
     return this.dataElements().filter(([name, el]) => el.isConnected && this.namesData(name, el) && this.sessionAncestor(el) === owner).length;
   }
 
-  /** The connected session element whose live session `session` is. */
-  sessionHolding(session: FakeSession | undefined): TalkSessionElement | undefined {
-    return [...this.sessions.values()].find((el) => el.isConnected && session !== undefined && el.session === session);
+  /** The connected session elements whose live session `session` is (two when they share it). */
+  sessionsHolding(session: FakeSession | undefined): TalkSessionElement[] {
+    return [...this.sessions.values()].filter((el) => el.isConnected && session !== undefined && el.session === session);
+  }
+
+  /** Connected live-data elements that name what to follow, below the connected session elements holding `session`. */
+  dataOn(session: FakeSession | undefined): number {
+    return this.sessionsHolding(session).reduce((sum, el) => sum + this.dataBelow(el), 0);
   }
 
   /** Invariants that hold once the kit's one-task removal delay has passed. */
   checkSettled(where: string): void {
     this.checkAlways(where);
     for (const [session, count] of liveDataSubscriptions()) {
-      const owner = this.sessionHolding(session);
-      expect(owner?.dataset.name, `${where}: ${count} live Data API subscription(s) on a session no connected <talk-session> holds`).to.not.equal(undefined);
-      expect(count, `${where}: live Data API subscriptions on ${owner!.dataset.name}'s session`).to.be.at.most(this.dataBelow(owner!));
+      const owners = this.sessionsHolding(session).map((el) => el.dataset.name);
+      expect(owners, `${where}: ${count} live Data API subscription(s) on a session no connected <talk-session> holds`).to.not.deep.equal([]);
+      expect(count, `${where}: live Data API subscriptions on the session of ${owners.join(' and ')}`).to.be.at.most(this.dataOn(session));
     }
     for (const [name, el] of this.sessions) {
       if (!el.isConnected) expect(el.session, `${where}: disconnected ${name} holds no session`).to.equal(undefined);
-      if (!el.isConnected) expect(this.fakes[name].live().sessions, `${where}: live sessions of disconnected ${name}`).to.equal(0);
+    }
+    for (const fake of this.fakeList) {
+      // One session per identity among the connected session elements, none for the disconnected ones.
+      const identities = this.connectedIdentities(fake).size;
+      expect(
+        fake.live().sessions,
+        `${where}: live sessions on ${this.namesOn(fake).join(' and ')}'s fake (${identities} distinct identities among its connected <talk-session> elements)`,
+      ).to.be.at.most(identities);
     }
     for (const [name, el] of this.uis) {
       const box = this.holderOf(el);
@@ -695,9 +788,10 @@ class World {
     const expected = () => {
       for (const el of this.sessions.values()) {
         if (el.isConnected && !el.session) return `${el.dataset.name} has a session`;
-        const subscribed = liveDataSubscriptions().get(el.session as FakeSession | undefined) ?? 0;
-        if (el.isConnected && subscribed !== this.dataBelow(el))
-          return `${el.dataset.name}'s session with one Data API subscription per live-data element below it (${subscribed} for ${this.dataBelow(el)})`;
+        const session = el.session as FakeSession | undefined;
+        const subscribed = liveDataSubscriptions().get(session) ?? 0;
+        if (el.isConnected && subscribed !== this.dataOn(session))
+          return `${el.dataset.name}'s session with one Data API subscription per live-data element below the elements holding it (${subscribed} for ${this.dataOn(session)})`;
       }
       for (const [name, el] of this.dataElements()) {
         const owner = el.isConnected ? this.sessionAncestor(el) : undefined;
@@ -729,20 +823,52 @@ class World {
       throw new Error(`after settling, expected: ${last}`);
     }
     this.checkSettled('settled');
+    this.checkSharing();
+  }
+
+  /**
+   * Once settled: connected session elements on one fake with one identity hold the same
+   * session, with different identities different ones; no live session that no connected
+   * session element holds.
+   */
+  checkSharing(): void {
+    const connected = [...this.sessions.values()].filter((el) => el.isConnected);
+    const key = (el: TalkSessionElement) => identityKey(el.getAttribute('app-id'), el.getAttribute('user-id'), el.getAttribute('token'));
+    const fakeOf = (el: TalkSessionElement) => this.fakes[el.dataset.name as SessionName];
+    for (const [i, a] of connected.entries()) {
+      for (const b of connected.slice(i + 1)) {
+        if (fakeOf(a) !== fakeOf(b)) continue;
+        const same = key(a) === key(b);
+        expect(
+          a.session === b.session,
+          `settled: ${a.dataset.name} (${key(a)}) and ${b.dataset.name} (${key(b)}) on one fake hold ${same ? 'the same session' : 'different sessions'}`,
+        ).to.equal(same);
+        if (same) totals.sharedAtSettle++;
+      }
+    }
+    const held = new Set(connected.map((el) => el.session));
+    for (const fake of this.fakeList) {
+      expect(
+        fake.sessions.filter((session) => session.isAlive && !held.has(session)).map(sessionKey),
+        `settled: live sessions on ${this.namesOn(fake).join(' and ')}'s fake that no connected <talk-session> holds`,
+      ).to.deep.equal([]);
+    }
   }
 
   /** Removes everything; then nothing may be left alive on any fake. */
   async removeAll(): Promise<void> {
     this.root.remove();
     await tick();
-    for (const name of ['s0', 's1'] as const) {
-      expect(this.fakes[name].live(), `live SDK objects and subscriptions on ${name}'s fake after removing everything`).to.deep.include({ total: 0 });
+    for (const fake of this.fakeList) {
+      expect(fake.live(), `live SDK objects and subscriptions on ${this.namesOn(fake).join(' and ')}'s fake after removing everything`).to.deep.include({
+        total: 0,
+      });
     }
     this.expectNoProblems('after removing everything');
   }
 
   dispose(): void {
-    for (const fake of Object.values(this.fakes)) {
+    for (const fake of this.fakeList) {
       totals.sdkSessions += fake.sessions.length;
       const boxes = [...fake.chatboxes, ...fake.inboxes, ...fake.popups];
       totals.sdkUis += boxes.length;
@@ -816,7 +942,8 @@ describe('race model (fast-check)', () => {
     console.log(
       `[figures] race-model: ${result.numRuns} sequences, ${totals.steps} steps (${totals.ticks} task boundaries), ` +
         `${totals.sessionsCreated} session and ${totals.uisCreated} UI elements, ${totals.sdkSessions} SDK sessions and ${totals.sdkUis} UI objects ` +
-        `(${totals.mounted} mounts), ${totals.dataSubscriptions} Data API subscriptions, seed ${SEED}, ${seconds} s` +
+        `(${totals.mounted} mounts), ${totals.dataSubscriptions} Data API subscriptions, ` +
+        `${totals.oneSdk} sequences with one fake for both sessions (${totals.sharedAtSettle} ending on one shared session), seed ${SEED}, ${seconds} s` +
         (result.numShrinks ? ` (+${result.numShrinks} shrink runs)` : '') +
         (totals.warnings ? `, ${totals.warnings} console warnings` : ''),
     );
