@@ -102,6 +102,29 @@ describe('moves: the UI elements', () => {
       expect(codes(0)).to.deep.equal([]);
     });
 
+    it(`<${tag}> moved through a place without a session and back, in one task: the same UI object, no SDK call, no error`, async () => {
+      fake = sampleFake();
+      const p = await page(fake);
+      const el = document.createElement(tag);
+      el.setAttribute('conversation-id', 'order-1');
+      p.a1.append(el);
+      await until(() => el.status === 'ready', 'ready');
+      await nextTask();
+      const box = boxesOf(fake, tag)[0]!;
+      const mark = fake.calls.length;
+      p.outside.append(el);
+      p.a2.append(el);
+      await settle(el);
+      expect(box.isAlive, 'kept').to.equal(true);
+      expect(boxesOf(fake, tag), 'UI objects').to.have.length(1);
+      expect(
+        fake.calls.slice(mark).map((c) => `${c.target}.${c.method}`),
+        'SDK calls',
+      ).to.deep.equal([]);
+      expect(el.status).to.equal('ready');
+      expect(codes(0)).to.deep.equal([]);
+    });
+
     it(`<${tag}> moved out of any session in one task: destroyed, then no-session after session-timeout`, async () => {
       fake = sampleFake();
       const p = await page(fake);

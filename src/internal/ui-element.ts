@@ -107,6 +107,8 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
   });
   #box: BoxRecord<Box, Options> | undefined;
   #container: HTMLElement | undefined;
+  /** While the element passes through a place without a session: the end-of-task check. */
+  #passing: ReturnType<typeof setTimeout> | undefined;
   /**
    * The session on which creating or mounting the UI failed: not tried again on it until a
    * property changes (so one failure gives one `talk-error`, not one per context update).
@@ -224,6 +226,8 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
   }
 
   protected override teardown(): void {
+    clearTimeout(this.#passing);
+    this.#passing = undefined;
     this.#failedOn = undefined;
     // Connected again later, a missing session is news again.
     this.clearReportedInput('session');
@@ -234,6 +238,8 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
   /** Brings the UI object in line with the session and the properties. Never throws. */
   #reconcile(): void {
     if (!this.isConnected) return;
+    clearTimeout(this.#passing);
+    this.#passing = undefined;
     // Values of the wrong type are reported at once, session or not.
     if (this.checkInputs().length > 0) {
       this.#destroyBox();
@@ -241,6 +247,18 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
       return;
     }
     const session = this.#sessions.session;
+    if (!session && this.#box?.session.isAlive && !this.#sessions.context && !this.session) {
+      // Moved through a place without a session (nothing answered there): a move within one task
+      // keeps the UI, so it goes only if no session has come back by the end of the task.
+      this.#passing = setTimeout(() => {
+        this.#passing = undefined;
+        if (this.isConnected && !this.#sessions.session) {
+          this.#destroyBox();
+          this.#reconcile();
+        }
+      });
+      return;
+    }
     if (!session || !session.isAlive) {
       this.#destroyBox();
       this.setStatus(this.#sessions.status === 'error' ? 'error' : 'loading');
