@@ -156,6 +156,30 @@ function propertyNamesForTypings() {
   ];
 }
 
+/**
+ * The analyzer fills inherited members, events and slots in whichever order it meets the classes,
+ * so the keys of a declaration come out in a different order from one checkout to the next: every
+ * object's keys are sorted, so the manifest is the same text wherever it is generated.
+ */
+function stableKeyOrder() {
+  const sortKeys = (value) => {
+    if (Array.isArray(value)) return value.forEach(sortKeys);
+    if (value === null || typeof value !== 'object') return;
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [key] of entries) delete value[key];
+    for (const [key, child] of entries) {
+      sortKeys(child);
+      value[key] = child;
+    }
+  };
+  return {
+    name: 'talkjs-elements-stable-key-order',
+    packageLinkPhase({ customElementsManifest: manifest }) {
+      sortKeys(manifest);
+    },
+  };
+}
+
 const eventDetails = eventDetailsForTypings();
 const propertyNames = propertyNamesForTypings();
 
@@ -177,5 +201,6 @@ export default {
     typingsForFrameworks(),
     eventDetails[1],
     propertyNames[1],
+    stableKeyOrder(),
   ],
 };
