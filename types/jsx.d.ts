@@ -824,6 +824,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * ### **Slots:**
    *  - _default_ - Holds the `<div data-talk-mount>` the chatbox is mounted in (added by the element).
    * - **loading** - Shown until the UI is mounted (in a polite live region; a visually hidden sentence when empty).
@@ -851,6 +852,7 @@ export type CustomElements = {
    *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
    *
    *
    *
@@ -913,6 +915,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * ### **Slots:**
    *  - _default_ - Holds the `<div data-talk-mount>` the inbox is mounted in (added by the element).
    * - **loading** - Shown until the UI is mounted (in a polite live region; a visually hidden sentence when empty).
@@ -943,6 +946,7 @@ export type CustomElements = {
    *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
    *
    *
    *
@@ -1012,6 +1016,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * ### **Slots:**
    *  - **loading** - Shown until the UI is mounted (in a polite live region; a visually hidden sentence when empty).
    * - **error** - Shown when the UI or its session failed (in an alert; a visually hidden sentence when empty).
@@ -1056,6 +1061,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * ### **Slots:**
    *  - _default_ - The page content, with the chat elements that use this session.
    */
@@ -1090,6 +1096,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * ### **Slots:**
    *  - **icon** - Shown before the words while someone is typing (e.g. an animated ellipsis).
    *
@@ -1114,6 +1121,7 @@ export type CustomElements = {
    *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
    *
    *
    *

@@ -1200,6 +1200,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * ### **Slots:**
    *  - _default_ - Holds the `<div data-talk-mount>` the chatbox is mounted in (added by the element).
    * - **loading** - Shown until the UI is mounted (in a polite live region; a visually hidden sentence when empty).
@@ -1227,6 +1228,7 @@ export type CustomElements = {
    *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
    *
    *
    *
@@ -1289,6 +1291,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * ### **Slots:**
    *  - _default_ - Holds the `<div data-talk-mount>` the inbox is mounted in (added by the element).
    * - **loading** - Shown until the UI is mounted (in a polite live region; a visually hidden sentence when empty).
@@ -1319,6 +1322,7 @@ export type CustomElements = {
    *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
    *
    *
    *
@@ -1388,6 +1392,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * ### **Slots:**
    *  - **loading** - Shown until the UI is mounted (in a polite live region; a visually hidden sentence when empty).
    * - **error** - Shown when the UI or its session failed (in an alert; a visually hidden sentence when empty).
@@ -1432,6 +1437,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * ### **Slots:**
    *  - _default_ - The page content, with the chat elements that use this session.
    */
@@ -1466,6 +1472,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * ### **Slots:**
    *  - **icon** - Shown before the words while someone is typing (e.g. an animated ellipsis).
    *
@@ -1490,6 +1497,7 @@ export type CustomElements = {
    *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
    *
    *
    *

@@ -763,6 +763,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * ### **Slots:**
    *  - _default_ - Holds the `<div data-talk-mount>` the chatbox is mounted in (added by the element).
    * - **loading** - Shown until the UI is mounted (in a polite live region; a visually hidden sentence when empty).
@@ -790,6 +791,7 @@ export type CustomElements = {
    *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
    *
    *
    *
@@ -852,6 +854,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * ### **Slots:**
    *  - _default_ - Holds the `<div data-talk-mount>` the inbox is mounted in (added by the element).
    * - **loading** - Shown until the UI is mounted (in a polite live region; a visually hidden sentence when empty).
@@ -882,6 +885,7 @@ export type CustomElements = {
    *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
    *
    *
    *
@@ -951,6 +955,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * ### **Slots:**
    *  - **loading** - Shown until the UI is mounted (in a polite live region; a visually hidden sentence when empty).
    * - **error** - Shown when the UI or its session failed (in an alert; a visually hidden sentence when empty).
@@ -995,6 +1000,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * ### **Slots:**
    *  - _default_ - The page content, with the chat elements that use this session.
    */
@@ -1029,6 +1035,7 @@ export type CustomElements = {
    *
    *
    *
+   *
    * ### **Slots:**
    *  - **icon** - Shown before the words while someone is typing (e.g. an animated ellipsis).
    *
@@ -1053,6 +1060,7 @@ export type CustomElements = {
    *
    * - **emit(name: _K_, detail: _TalkEventDetails[K]_, options: _{ cancelable?: boolean }_): _CustomEvent<TalkEventDetails[K]>_** - Dispatches `name` on this element as a `CustomEvent` with `bubbles: true` and
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
+   *
    *
    *
    *

@@ -35,6 +35,13 @@ export const TALK_ERROR_CODES = [
 /** One of {@link TALK_ERROR_CODES}. */
 export type TalkErrorCode = (typeof TALK_ERROR_CODES)[number];
 
+/** `sdk-error` for a failed SDK call named `what` (e.g. `Chatbox.mount()`), made for `attribute` if given. */
+export function sdkErrorDetail(what: string, cause: unknown, attribute?: string): TalkErrorDetail {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  const where = attribute ? ` (for ${attribute})` : '';
+  return { code: 'sdk-error', message: `${what}${where} failed: ${reason}`, cause, ...(attribute ? { attribute } : {}) };
+}
+
 /** `detail` of a `talk-error` event. */
 export interface TalkErrorDetail {
   /** What went wrong, from the closed list {@link TALK_ERROR_CODES}. */

@@ -10,7 +10,7 @@
  * the checks TalkJS needs before any UI mounts (credentials, user).
  */
 import { DesktopNotificationSwitch } from './desktop-notifications.js';
-import type { TalkErrorDetail } from './errors.js';
+import { sdkErrorDetail, type TalkErrorDetail } from './errors.js';
 import { unsubscribeAll } from './events.js';
 import { destroySession, sameIdentity, type SessionIdentity } from './live-session.js';
 import type { SessionLike, Subscription, Talk } from './sdk-types.js';
@@ -152,24 +152,18 @@ export class SharedSession {
     try {
       session = new identity.sdk.Session(options);
     } catch (cause) {
-      return { problem: sdkError('new Talk.Session()', cause), reported: false };
+      return { problem: sdkErrorDetail('new Talk.Session()', cause), reported: false };
     }
     this.session = session;
     this.userData = user.me ? userData(user.me) : undefined;
     this.notifications = new DesktopNotificationSwitch(session, this.#holders[0]!.ownerDocument, (cause) =>
-      this.#reportAll(sdkError('Session.setDesktopNotificationEnabled()', cause, 'desktop-notification-enabled')),
+      this.#reportAll(sdkErrorDetail('Session.setDesktopNotificationEnabled()', cause, 'desktop-notification-enabled')),
     );
     try {
       this.#unreadsSubscription = session.unreads.onChange((list) => this.unreads.set(list));
     } catch (cause) {
-      return { problem: sdkError('Session.unreads.onChange() subscription', cause), reported: false };
+      return { problem: sdkErrorDetail('Session.unreads.onChange() subscription', cause), reported: false };
     }
     return { session };
   }
-}
-
-/** `sdk-error` for a failed SDK call named `what` (made for `attribute`, if given), as `TalkElement.reportSdkError` words it. */
-function sdkError(what: string, cause: unknown, attribute?: string): TalkErrorDetail {
-  const reason = cause instanceof Error ? cause.message : String(cause);
-  return { code: 'sdk-error', message: `${what}${attribute ? ` (for ${attribute})` : ''} failed: ${reason}`, cause, ...(attribute ? { attribute } : {}) };
 }

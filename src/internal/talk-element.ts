@@ -4,7 +4,7 @@
  */
 import { ReactiveElement, type PropertyDeclaration } from '@lit/reactive-element';
 import type { CheckedConverter } from './converters.js';
-import type { TalkErrorDetail } from './errors.js';
+import { sdkErrorDetail, type TalkErrorDetail } from './errors.js';
 import { VERSION } from './define.js';
 import type { TalkEventDetails, TalkEventName } from './events.js';
 
@@ -246,9 +246,13 @@ export abstract class TalkElement extends ReactiveElement {
 
   /** Reports `sdk-error` for a failed SDK call named `what` (e.g. `Chatbox.mount()`). */
   protected reportSdkError(what: string, cause: unknown, attribute?: string): void {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    const where = attribute ? ` (for ${attribute})` : '';
-    this.report({ code: 'sdk-error', message: `${what}${where} failed: ${reason}`, cause, ...(attribute ? { attribute } : {}) });
+    this.report(sdkErrorDetail(what, cause, attribute));
+  }
+
+  /** Reports `no-session` (once, until a session turns up) and shows the error state: what a `SessionController` calls `onNoSession`. */
+  protected reportNoSession(detail: TalkErrorDetail): void {
+    this.reportInputOnce('session', undefined, detail);
+    this.setStatus('error');
   }
 
   /** The JSON-attribute properties set from script: their attributes no longer change them. */

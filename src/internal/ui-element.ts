@@ -100,10 +100,7 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     // `undefined` comes from disconnectedCallback, which in a move runs once the element is
     // already in its new place: connectedCallback follows and reconciles.
     onChange: () => this.#reconcile(),
-    onNoSession: (detail) => {
-      this.reportInputOnce('session', undefined, detail);
-      this.setStatus('error');
-    },
+    onNoSession: (detail) => this.reportNoSession(detail),
   });
   #box: BoxRecord<Box, Options> | undefined;
   #container: HTMLElement | undefined;

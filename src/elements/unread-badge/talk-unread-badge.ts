@@ -68,10 +68,7 @@ export class TalkUnreadBadgeElement extends TalkElement {
   readonly #sessions = new SessionController(this, {
     // `undefined` comes from disconnectedCallback; connectedCallback follows up.
     onChange: () => this.#follow(),
-    onNoSession: (detail) => {
-      this.reportInputOnce('session', undefined, detail);
-      this.setStatus('error');
-    },
+    onNoSession: (detail) => this.reportNoSession(detail),
   });
   #counted: { session: SessionLike; stop: () => void } | undefined;
   #unreads: Talk.UnreadConversation[] | undefined;
