@@ -18,7 +18,7 @@ import { minify } from 'esbuild-minify-templates';
  * (credential and user checks, the first token, the notification gate, kept unread lists, late
  * popup adoption, live setters, clearing removed values) 16.8 KB; one job per file and the status
  * box's accessible text 17.1 KB; the live-data elements and controllers, JSON attributes, invoker
- * commands and shared sessions 19.3 KB. The target is 15 KB with all of that inside, which the
+ * commands and shared sessions, and the fixes after them, 19.4 KB. The target is 15 KB with all of that inside, which the
  * performance issue owns (cutting the kit's own code); until then 20 KB keeps the check
  * meaningful: any growth past it fails CI.
  */
