@@ -37,8 +37,8 @@ export interface LiveOption<Box> {
   readonly inOptions: boolean;
   /** When present, a change is applied live only if this returns true (else the UI is recreated). */
   readonly canApply?: (before: unknown, after: unknown) => boolean;
-  /** For options not in the options object: the value creation and mounting already applied. */
-  readonly atCreation?: () => unknown;
+  /** For options not in the options object: the value creation and mounting already applied (`element`: the UI element). */
+  readonly atCreation?: (element: HTMLElement) => unknown;
   /** Applies `value` to the live UI object; `before` is the value applied last (or given at creation). */
   readonly apply: (box: Box, value: unknown, before: unknown) => void;
 }

@@ -25,6 +25,43 @@ function isCheckedConverter(converter: unknown): converter is CheckedConverter<u
   return typeof converter === 'object' && converter !== null && 'valid' in converter;
 }
 
+/** A property declared with a validating converter: `[property, attribute, converter]`. */
+type CheckedInput = readonly [property: PropertyKey, attribute: string, converter: CheckedConverter<unknown>];
+
+/** What a class's declarations say about its inputs, worked out once per class. */
+interface ClassInputs {
+  /** Every property with a validating converter, in declaration order. */
+  readonly checked: readonly CheckedInput[];
+  /** The properties a JSON attribute (see `jsonAttribute`) mirrors, by attribute. */
+  readonly jsonByAttribute: ReadonlyMap<string, PropertyKey>;
+  /** The properties whose converter is a JSON attribute's. */
+  readonly json: ReadonlySet<PropertyKey>;
+}
+
+const CLASS_INPUTS = new WeakMap<object, ClassInputs>();
+
+/** The inputs of an element class (its `elementProperties`, finalized by then). */
+function classInputs(ctor: typeof ReactiveElement): ClassInputs {
+  let inputs = CLASS_INPUTS.get(ctor);
+  if (!inputs) {
+    const checked: CheckedInput[] = [];
+    const jsonByAttribute = new Map<string, PropertyKey>();
+    const json = new Set<PropertyKey>();
+    for (const [property, declaration] of ctor.elementProperties) {
+      if (!isCheckedConverter(declaration.converter)) continue;
+      const attribute = typeof declaration.attribute === 'string' ? declaration.attribute : String(property);
+      checked.push([property, attribute, declaration.converter]);
+      if (declaration.converter.json) {
+        json.add(property);
+        if (typeof declaration.attribute === 'string') jsonByAttribute.set(declaration.attribute, property);
+      }
+    }
+    inputs = { checked, jsonByAttribute, json };
+    CLASS_INPUTS.set(ctor, inputs);
+  }
+  return inputs;
+}
+
 /**
  * Base class of the kit's elements.
  *
@@ -41,8 +78,15 @@ export abstract class TalkElement extends ReactiveElement {
   #internals: ElementInternals | undefined;
   #status: TalkStatus = 'loading';
   #teardownTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Invalid inputs already reported, by attribute, with the value reported. */
-  #reportedInputs = new Map<string, unknown>();
+  /** The shadow root's `loading` and `error` slots, found once it is made. */
+  #statusSlots: HTMLSlotElement[] | undefined;
+  /** Invalid inputs already reported, by attribute, with the value reported (made on first use). */
+  #reportedInputs: Map<string, unknown> | undefined;
+  /** Until the first check, every input is unchecked; after it, those set since the last check. */
+  #checkAll = true;
+  #unchecked: Set<PropertyKey> | undefined;
+  /** The problems of the inputs found invalid, by property (made on first use). */
+  #invalid: Map<PropertyKey, TalkErrorDetail> | undefined;
 
   constructor() {
     super();
@@ -51,7 +95,7 @@ export abstract class TalkElement extends ReactiveElement {
     } catch {
       // Without ElementInternals there are no custom states; `status` still works.
     }
-    this.#applyStates();
+    this.setCustomState(this.#status, true);
   }
 
   /** The element's `ElementInternals` (custom states, ARIA), where the browser has them. */
@@ -80,10 +124,8 @@ export abstract class TalkElement extends ReactiveElement {
   }
 
   /** Shows the `loading` slot only while loading and the `error` slot only on error. */
-  protected syncStatusSlots(root: ParentNode | undefined = this.renderRoot): void {
-    for (const slot of root?.querySelectorAll?.<HTMLSlotElement>('slot[name="loading"], slot[name="error"]') ?? []) {
-      slot.hidden = slot.name !== this.#status;
-    }
+  protected syncStatusSlots(): void {
+    for (const slot of this.#statusSlots ?? []) slot.hidden = slot.name !== this.#status;
   }
 
   /**
@@ -95,8 +137,8 @@ export abstract class TalkElement extends ReactiveElement {
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();
     root.append(...this.shadowContent());
-    // `renderRoot` is not set until this returns.
-    this.syncStatusSlots(root);
+    this.#statusSlots = [...root.querySelectorAll<HTMLSlotElement>('slot[name="loading"], slot[name="error"]')];
+    this.syncStatusSlots();
     return root;
   }
 
@@ -161,32 +203,36 @@ export abstract class TalkElement extends ReactiveElement {
   }
 
   /**
-   * Checks every property declared with a validating converter (see `converters.ts`).
-   * Reports each invalid value once (until it changes), and returns the problems found.
+   * Checks every property declared with a validating converter (see `converters.ts`): those set
+   * since the last check (all of them the first time; the others cannot have changed, since
+   * every property set goes through `requestUpdate`). Reports each invalid value once (until it
+   * changes), and returns the problems of all invalid inputs, in declaration order.
    */
   protected checkInputs(): TalkErrorDetail[] {
-    const problems: TalkErrorDetail[] = [];
-    const seen = new Set<string>();
-    const ctor = this.constructor as typeof ReactiveElement;
-    for (const [property, declaration] of ctor.elementProperties) {
-      if (!isCheckedConverter(declaration.converter)) continue;
-      const value = (this as unknown as Record<PropertyKey, unknown>)[property];
-      const attribute = typeof declaration.attribute === 'string' ? declaration.attribute : String(property);
-      if (declaration.converter.valid(value)) continue;
-      seen.add(`attr:${attribute}`);
-      const explained = declaration.converter.explain?.(value);
-      problems.push(
-        this.reportInputOnce(`attr:${attribute}`, value, {
+    const { checked } = classInputs(this.constructor as typeof ReactiveElement);
+    const unchecked = this.#unchecked;
+    if (this.#checkAll || unchecked?.size) {
+      for (const [property, attribute, converter] of checked) {
+        if (!this.#checkAll && !unchecked!.has(property)) continue;
+        const value = (this as unknown as Record<PropertyKey, unknown>)[property];
+        if (converter.valid(value)) {
+          if (this.#invalid?.delete(property)) this.clearReportedInput(`attr:${attribute}`);
+          continue;
+        }
+        const explained = converter.explain?.(value);
+        const detail = this.reportInputOnce(`attr:${attribute}`, value, {
           code: 'invalid-attribute',
           attribute,
-          message: explained ? `${attribute}: ${explained}` : `${attribute}=${JSON.stringify(value)} is not valid: expected ${declaration.converter.expected}.`,
-        }),
-      );
+          message: explained ? `${attribute}: ${explained}` : `${attribute}=${JSON.stringify(value)} is not valid: expected ${converter.expected}.`,
+        });
+        (this.#invalid ??= new Map()).set(property, detail);
+      }
+      this.#checkAll = false;
+      unchecked?.clear();
     }
-    for (const key of [...this.#reportedInputs.keys()]) {
-      if (key.startsWith('attr:') && !seen.has(key)) this.#reportedInputs.delete(key);
-    }
-    return problems;
+    const invalid = this.#invalid;
+    if (!invalid?.size) return [];
+    return checked.filter(([property]) => invalid.has(property)).map(([property]) => invalid.get(property)!);
   }
 
   /**
@@ -194,8 +240,9 @@ export abstract class TalkElement extends ReactiveElement {
    * cleared since (see {@link clearReportedInput}). Returns `detail` either way.
    */
   protected reportInputOnce(key: string, value: unknown, detail: TalkErrorDetail): TalkErrorDetail {
-    if (!this.#reportedInputs.has(key) || !Object.is(this.#reportedInputs.get(key), value)) {
-      this.#reportedInputs.set(key, value);
+    const reported = (this.#reportedInputs ??= new Map());
+    if (!reported.has(key) || !Object.is(reported.get(key), value)) {
+      reported.set(key, value);
       this.report(detail);
     }
     return detail;
@@ -203,7 +250,7 @@ export abstract class TalkElement extends ReactiveElement {
 
   /** Forgets that the input under `key` was reported, so a recurrence is reported again. */
   protected clearReportedInput(key: string): void {
-    this.#reportedInputs.delete(key);
+    this.#reportedInputs?.delete(key);
   }
 
   /**
@@ -255,23 +302,15 @@ export abstract class TalkElement extends ReactiveElement {
     this.setStatus('error');
   }
 
-  /** The JSON-attribute properties set from script: their attributes no longer change them. */
-  #setByProperty = new Set<PropertyKey>();
+  /** The JSON-attribute properties set from script: their attributes no longer change them (made on first use). */
+  #setByProperty: Set<PropertyKey> | undefined;
   /** True while an attribute's value is being converted into its property. */
   #fromAttribute = false;
 
-  /** The property a JSON attribute (see `jsonAttribute`) mirrors, if `attribute` is one. */
-  #jsonProperty(attribute: string): PropertyKey | undefined {
-    for (const [property, declaration] of (this.constructor as typeof ReactiveElement).elementProperties) {
-      if (declaration.attribute === attribute && (declaration.converter as CheckedConverter<unknown> | undefined)?.json) return property;
-    }
-    return undefined;
-  }
-
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    const property = this.#jsonProperty(name);
+    const property = classInputs(this.constructor as typeof ReactiveElement).jsonByAttribute.get(name);
     // The property wins over the attribute: once set from script, the attribute no longer counts.
-    if (property !== undefined && this.#setByProperty.has(property)) return;
+    if (property !== undefined && this.#setByProperty?.has(property)) return;
     this.#fromAttribute = true;
     try {
       super.attributeChangedCallback(name, old, value);
@@ -281,9 +320,9 @@ export abstract class TalkElement extends ReactiveElement {
   }
 
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
-    if (name !== undefined && !this.#fromAttribute) {
-      const declaration = (this.constructor as typeof ReactiveElement).elementProperties.get(name);
-      if ((declaration?.converter as CheckedConverter<unknown> | undefined)?.json) this.#setByProperty.add(name);
+    if (name !== undefined) {
+      if (!this.#checkAll) (this.#unchecked ??= new Set()).add(name);
+      if (!this.#fromAttribute && classInputs(this.constructor as typeof ReactiveElement).json.has(name)) (this.#setByProperty ??= new Set()).add(name);
     }
     super.requestUpdate(name, oldValue, options);
   }

@@ -31,6 +31,16 @@ export const UI_ROUTES: ReadonlyArray<EventRoute<UIBox>> = [
   ['talk-keydown', (b, h) => b.onKeydown(h)],
 ];
 
+/** What a UI element class passes to the SDK (see `optionKeys()` and `liveOptions()`), worked out once per class. */
+interface ClassOptions {
+  readonly keys: readonly string[];
+  readonly live: readonly LiveOption<never>[];
+  /** The live options that are part of the options object, by key. */
+  readonly inOptions: ReadonlyMap<string, LiveOption<never>>;
+}
+
+const CLASS_OPTIONS = new WeakMap<object, ClassOptions>();
+
 /** One created UI object and what it was created with. */
 interface BoxRecord<Box, Options> {
   readonly object: Box;
@@ -151,15 +161,26 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
 
   /**
    * The SDK option keys that come from this element's own properties of the same name.
-   * Subclasses add theirs.
+   * Subclasses add theirs. Called once per class.
    */
   protected optionKeys(): readonly string[] {
     return CHATBOX_OPTION_KEYS;
   }
 
-  /** Options that change without recreating the UI (see `live-options.ts`). Subclasses add theirs. */
+  /** Options that change without recreating the UI (see `live-options.ts`). Subclasses add theirs. Called once per class. */
   protected liveOptions(): LiveOption<Box>[] {
     return commonLiveOptions<Box>();
+  }
+
+  /** This class's option keys and live options. */
+  #classOptions(): ClassOptions {
+    let options = CLASS_OPTIONS.get(this.constructor);
+    if (!options) {
+      const live = this.liveOptions() as LiveOption<never>[];
+      options = { keys: this.optionKeys(), live, inOptions: new Map(live.filter((o) => o.inOptions).map((o) => [o.key, o])) };
+      CLASS_OPTIONS.set(this.constructor, options);
+    }
+    return options;
   }
 
   /** Destroys the live UI object and creates it again (e.g. to take over a popup TalkJS restored). Never throws. */
@@ -284,7 +305,7 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
   #buildOptions(): Options {
     const options: Record<string, unknown> = { ...(this.options ?? {}) };
     const self = this as unknown as Record<string, unknown>;
-    for (const key of this.optionKeys()) {
+    for (const key of this.#classOptions().keys) {
       if (self[key] !== undefined) options[key] = self[key];
     }
     if (this.dir === 'ltr' || this.dir === 'rtl') options.dir = this.dir;
@@ -294,17 +315,14 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
   #needsRecreate(before: Options, after: Options): boolean {
     const a = before as Record<string, unknown>;
     const b = after as Record<string, unknown>;
-    const live = new Map(
-      this.liveOptions()
-        .filter((o) => o.inOptions)
-        .map((o) => [o.key, o]),
-    );
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      if (sameData(a[key], b[key])) continue;
+    const live = this.#classOptions().inOptions;
+    const changesLive = (key: string) => {
+      if (sameData(a[key], b[key])) return false;
       const option = live.get(key);
-      if (option && (!option.canApply || option.canApply(a[key], b[key]))) continue;
-      return true;
-    }
+      return !option || (option.canApply !== undefined && !option.canApply(a[key], b[key]));
+    };
+    for (const key in a) if (changesLive(key)) return true;
+    for (const key in b) if (!(key in a) && changesLive(key)) return true;
     return false;
   }
 
@@ -320,8 +338,8 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     }
     const record: BoxRecord<Box, Options> = { object, session, options, subscriptions: [], applied: new Map() };
     this.#box = record;
-    for (const option of this.liveOptions()) {
-      record.applied.set(option.key, option.inOptions ? (options as Record<string, unknown>)[option.key] : option.atCreation?.());
+    for (const option of this.#classOptions().live) {
+      record.applied.set(option.key, option.inOptions ? (options as Record<string, unknown>)[option.key] : option.atCreation?.(this));
     }
     try {
       record.subscriptions = subscribeRoutes(object, this.routes, (name, arg) => this.onBoxEvent(name, arg));
@@ -398,7 +416,7 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
   /** Applies every live option whose value differs from the one last applied. */
   #applyLive(record: BoxRecord<Box, Options>, options: Options): void {
     const self = this as unknown as Record<string, unknown>;
-    for (const option of this.liveOptions()) {
+    for (const option of this.#classOptions().live as readonly LiveOption<Box>[]) {
       const value = option.inOptions ? (options as Record<string, unknown>)[option.key] : self[option.key];
       const before = record.applied.get(option.key);
       if (sameData(value, before)) continue;

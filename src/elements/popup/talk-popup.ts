@@ -77,7 +77,7 @@ export class TalkPopupElement extends TalkUiElement<Popup, Talk.PopupOptions> {
         attribute: 'show',
         method: 'show',
         inOptions: false,
-        atCreation: () => this.show,
+        atCreation: (element) => (element as TalkPopupElement).show,
         apply: (popup, value) => (value ? popup.show() : popup.hide()),
       },
     ];
