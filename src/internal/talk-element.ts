@@ -11,8 +11,6 @@ import type { TalkEventDetails, TalkEventName } from './events.js';
 /** Where an element stands: waiting for its SDK object, showing it, or failed. */
 export type TalkStatus = 'loading' | 'ready' | 'error';
 
-const STATUSES: readonly TalkStatus[] = ['loading', 'ready', 'error'];
-
 /** A `<slot>` (named, or the default one), with `fallback` content shown when nothing is slotted. */
 export function slot(name?: string, ...fallback: Node[]): HTMLSlotElement {
   const element = document.createElement('slot');
@@ -118,14 +116,18 @@ export abstract class TalkElement extends ReactiveElement {
    */
   protected setStatus(status: TalkStatus): void {
     if (status === this.#status) return;
+    this.setCustomState(this.#status, false);
+    this.setCustomState(status, true);
     this.#status = status;
-    this.#applyStates();
     this.syncStatusSlots();
   }
 
   /** Shows the `loading` slot only while loading and the `error` slot only on error. */
   protected syncStatusSlots(): void {
-    for (const slot of this.#statusSlots ?? []) slot.hidden = slot.name !== this.#status;
+    for (const slot of this.#statusSlots ?? []) {
+      const hidden = slot.name !== this.#status;
+      if (slot.hidden !== hidden) slot.hidden = hidden;
+    }
   }
 
   /**
@@ -140,10 +142,6 @@ export abstract class TalkElement extends ReactiveElement {
     this.#statusSlots = [...root.querySelectorAll<HTMLSlotElement>('slot[name="loading"], slot[name="error"]')];
     this.syncStatusSlots();
     return root;
-  }
-
-  #applyStates(): void {
-    for (const name of STATUSES) this.setCustomState(name, name === this.#status);
   }
 
   /**

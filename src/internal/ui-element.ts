@@ -41,6 +41,9 @@ interface ClassOptions {
 
 const CLASS_OPTIONS = new WeakMap<object, ClassOptions>();
 
+/** The shadow root's content of each kind of UI element, by SDK name (see `shadowContent()`). */
+const STATUS_TEMPLATES = new Map<string, HTMLTemplateElement>();
+
 /** One created UI object and what it was created with. */
 interface BoxRecord<Box, Options> {
   readonly object: Box;
@@ -212,22 +215,31 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
    * failed (ARIA practices: live regions and alerts). The host is `aria-busy` while loading.
    */
   protected override shadowContent(): Node[] {
-    const status = document.createElement('div');
-    status.setAttribute('part', 'status');
-    const region = (role: string, name: string, fallback: string) => {
-      const box = document.createElement('div');
-      box.setAttribute('role', role);
-      const text = document.createElement('span');
-      text.className = 'visually-hidden';
-      text.textContent = fallback;
-      box.append(slot(name, text));
-      return box;
-    };
-    status.append(
-      region('status', 'loading', `Loading the ${this.sdkName.toLowerCase()}…`),
-      region('alert', 'error', `The ${this.sdkName.toLowerCase()} could not be loaded.`),
-    );
-    return [status, slot()];
+    let template = STATUS_TEMPLATES.get(this.sdkName);
+    if (!template) {
+      template = document.createElement('template');
+      const status = document.createElement('div');
+      status.setAttribute('part', 'status');
+      const region = (role: string, name: string, fallback: string) => {
+        const box = document.createElement('div');
+        box.setAttribute('role', role);
+        const text = document.createElement('span');
+        text.className = 'visually-hidden';
+        text.textContent = fallback;
+        box.append(slot(name, text));
+        return box;
+      };
+      status.append(
+        region('status', 'loading', `Loading the ${this.sdkName.toLowerCase()}…`),
+        region('alert', 'error', `The ${this.sdkName.toLowerCase()} could not be loaded.`),
+      );
+      // As the element starts: loading (the error slot hidden, see `syncStatusSlots`).
+      status.querySelector<HTMLSlotElement>('slot[name="error"]')!.hidden = true;
+      template.content.append(status, slot());
+      STATUS_TEMPLATES.set(this.sdkName, template);
+    }
+    // One clone of the content built the first time (cheaper than building it per element).
+    return [template.content.cloneNode(true)];
   }
 
   /** Sets the status, and `aria-busy` on the host while loading. */
