@@ -8,6 +8,7 @@
 import { attributeName, blank } from './converters.js';
 import type { TalkErrorDetail } from './errors.js';
 import { clearingPatch } from './patch.js';
+import { sameData } from './same-data.js';
 import type { ConversationBuilder, SessionLike, Talk, TalkSdk } from './sdk-types.js';
 
 /** What `syncConversation` takes: a builder, or a function of the session that returns one. */
@@ -44,9 +45,20 @@ export const CONVERSATION_KEYS = [
 /** The properties that make the element create or update the conversation (not `with-user-name`: it only names `with-user`'s user). */
 const SYNC_KEYS = ['withUser', 'subject', 'photoUrl', 'participants', 'welcomeMessages', 'custom'] as const satisfies readonly (keyof ConversationInputs)[];
 
-/** The values of {@link CONVERSATION_KEYS}, to compare with the last selection. */
-export function selectionOf(inputs: ConversationInputs): unknown[] {
-  return CONVERSATION_KEYS.map((key) => (key === 'conversationId' ? (inputs.conversationId ?? null) : inputs[key]));
+/**
+ * The values of {@link CONVERSATION_KEYS} read once from `element` (an absent `conversationId` as
+ * `null`): what the rules check, what is selected, and what the next change is compared with.
+ */
+export function conversationInputs(element: ConversationInputs): ConversationInputs {
+  const inputs: Record<string, unknown> = {};
+  for (const key of CONVERSATION_KEYS) inputs[key] = element[key];
+  inputs.conversationId ??= null;
+  return inputs as ConversationInputs;
+}
+
+/** True when `a` and `b` (from {@link conversationInputs}) ask for the same selection. */
+export function sameInputs(a: ConversationInputs, b: ConversationInputs): boolean {
+  return CONVERSATION_KEYS.every((key) => sameData(a[key], b[key]));
 }
 
 /** The attribute of the first conversation-sync property that is set (`with-user`, `subject`, …), if any. */

@@ -151,13 +151,16 @@ export abstract class TalkElement extends ReactiveElement {
   protected setCustomState(name: string, on: boolean): void {
     const states = this.#internals?.states;
     if (!states) return;
-    for (const form of [name, `--${name}`]) {
+    try {
+      if (on) states.add(name);
+      else states.delete(name);
+    } catch {
+      // Chromium before 125 accepts only the legacy `--name` form.
       try {
-        if (on) states.add(form);
-        else states.delete(form);
-        return;
+        if (on) states.add(`--${name}`);
+        else states.delete(`--${name}`);
       } catch {
-        // Chromium before 125 accepts only the legacy `--name` form.
+        // No form accepted: no custom states.
       }
     }
   }

@@ -5,7 +5,16 @@
  */
 import { DEFAULT_SESSION_TIMEOUT, SessionController } from '../controllers/session-controller.js';
 import { subscribeRoutes, unsubscribeAll, type EventRoute, type TalkEventDetails, type TalkEventName } from './events.js';
-import { conversationRules, resolveSelection, selectionOf, syncedAttribute, type Selection, type SentAttributes } from './conversation.js';
+import {
+  conversationInputs,
+  conversationRules,
+  resolveSelection,
+  sameInputs,
+  syncedAttribute,
+  type ConversationInputs,
+  type Selection,
+  type SentAttributes,
+} from './conversation.js';
 import { CHATBOX_OPTION_KEYS, commonLiveOptions, type LiveOption } from './live-options.js';
 import { sameData } from './same-data.js';
 import type { SessionLike, Subscription, Talk, UIBox } from './sdk-types.js';
@@ -54,7 +63,7 @@ interface BoxRecord<Box, Options> {
   /** Live values last applied, by key. */
   readonly applied: Map<string, unknown>;
   /** What was last selected: the conversation, `syncConversation`, its attributes and `as-guest`. */
-  selection?: readonly unknown[];
+  selection?: ConversationInputs;
   /** The conversation attributes last sent by the sync attributes, and for which conversation. */
   attributes?: SentAttributes;
 }
@@ -129,10 +138,13 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     super();
     // Invoker commands (`<button commandfor="chat" command="--select" value="order-1">`). Where a
     // browser has none, no `command` event comes and nothing else changes.
-    this.addEventListener('command', (event) => {
-      const { command, source } = event as Event & { command?: string; source?: Element | null };
-      if (typeof command === 'string') this.onCommand(command, source ?? null);
-    });
+    this.addEventListener('command', TalkUiElement.#commandListener);
+  }
+
+  /** The `command` listener of every UI element (one function for all, `this` being the element). */
+  static #commandListener(this: TalkUiElement<UIBox, Talk.ChatboxOptions>, event: Event): void {
+    const { command, source } = event as Event & { command?: string; source?: Element | null };
+    if (typeof command === 'string') this.onCommand(command, source ?? null);
   }
 
   /**
@@ -295,7 +307,8 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
       return;
     }
     this.clearReportedInput('session');
-    if (this.#findProblem()) {
+    const inputs = conversationInputs(this);
+    if (this.#findProblem(inputs)) {
       this.#destroyBox();
       this.setStatus('error');
       return;
@@ -306,10 +319,10 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
       this.#destroyBox();
     }
     if (this.#box) {
-      this.#applySelection(this.#box);
+      this.#applySelection(this.#box, inputs);
       this.#applyLive(this.#box, options);
     } else if (this.#failedOn !== session) {
-      this.#createBox(session, options);
+      this.#createBox(session, options, inputs);
     }
   }
 
@@ -338,7 +351,7 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     return false;
   }
 
-  #createBox(session: SessionLike, options: Options): void {
+  #createBox(session: SessionLike, options: Options, inputs: ConversationInputs): void {
     let object: Box;
     try {
       object = this.createBox(session, options);
@@ -361,7 +374,7 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
       this.setStatus('error');
       return;
     }
-    this.#applySelection(record);
+    this.#applySelection(record, inputs);
     this.#applyLive(record, options);
     this.setStatus('loading');
     let mounting: Promise<void>;
@@ -387,20 +400,19 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
   }
 
   /** The first problem with the conversation properties (reported once), or `undefined`. */
-  #findProblem() {
-    return this.findProblem('conversation', () => conversationRules(this, Boolean(this.#sessions.sdk)));
+  #findProblem(inputs: ConversationInputs) {
+    return this.findProblem('conversation', () => conversationRules(inputs, Boolean(this.#sessions.sdk)));
   }
 
   /** Calls `select` when what to select changed: the conversation, `syncConversation`, its attributes or `as-guest`. */
-  #applySelection(record: BoxRecord<Box, Options>): void {
-    const selection = selectionOf(this);
-    if (record.selection && sameData(selection, record.selection)) return;
+  #applySelection(record: BoxRecord<Box, Options>, selection: ConversationInputs): void {
+    if (record.selection && sameInputs(selection, record.selection)) return;
     record.selection = selection;
     let target: Selection;
     try {
-      target = resolveSelection(this, record.session, this.#sessions.sdk, record.attributes);
+      target = resolveSelection(selection, record.session, this.#sessions.sdk, record.attributes);
     } catch (cause) {
-      const attribute = this.syncConversation ? 'syncConversation' : syncedAttribute(this)!;
+      const attribute = selection.syncConversation ? 'syncConversation' : syncedAttribute(selection)!;
       this.report({ code: 'sdk-error', attribute, message: `${attribute}: could not build the conversation: ${String(cause)}`, cause });
       return;
     }
@@ -408,11 +420,11 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     const { conversation, first } = target;
     const object = record.object;
     const what = `${this.sdkName}.select()`;
+    const { asGuest } = selection;
     const select = () => {
-      if (this.asGuest === undefined || this.asGuest === null) {
+      if (asGuest === undefined || asGuest === null) {
         this.guard(what, () => object.select(conversation));
       } else {
-        const asGuest = this.asGuest;
         this.guard(what, () => object.select(conversation, { asGuest }));
       }
     };
