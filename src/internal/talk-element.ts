@@ -82,7 +82,7 @@ export abstract class TalkElement extends ReactiveElement {
   #reportedInputs: Map<string, unknown> | undefined;
   /** Until the first check, every input is unchecked; after it, those set since the last check. */
   #checkAll = true;
-  #unchecked: Set<PropertyKey> | undefined;
+  #unchecked: PropertyKey[] | undefined;
   /** The problems of the inputs found invalid, by property (made on first use). */
   #invalid: Map<PropertyKey, TalkErrorDetail> | undefined;
 
@@ -212,9 +212,9 @@ export abstract class TalkElement extends ReactiveElement {
   protected checkInputs(): TalkErrorDetail[] {
     const { checked } = classInputs(this.constructor as typeof ReactiveElement);
     const unchecked = this.#unchecked;
-    if (this.#checkAll || unchecked?.size) {
+    if (this.#checkAll || unchecked?.length) {
       for (const [property, attribute, converter] of checked) {
-        if (!this.#checkAll && !unchecked!.has(property)) continue;
+        if (!this.#checkAll && !unchecked!.includes(property)) continue;
         const value = (this as unknown as Record<PropertyKey, unknown>)[property];
         if (converter.valid(value)) {
           if (this.#invalid?.delete(property)) this.clearReportedInput(`attr:${attribute}`);
@@ -229,7 +229,7 @@ export abstract class TalkElement extends ReactiveElement {
         (this.#invalid ??= new Map()).set(property, detail);
       }
       this.#checkAll = false;
-      unchecked?.clear();
+      if (unchecked) unchecked.length = 0;
     }
     const invalid = this.#invalid;
     if (!invalid?.size) return [];
@@ -322,7 +322,7 @@ export abstract class TalkElement extends ReactiveElement {
 
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
     if (name !== undefined) {
-      if (!this.#checkAll) (this.#unchecked ??= new Set()).add(name);
+      if (!this.#checkAll && !this.#unchecked?.includes(name)) (this.#unchecked ??= []).push(name);
       if (!this.#fromAttribute && classInputs(this.constructor as typeof ReactiveElement).json.has(name)) (this.#setByProperty ??= new Set()).add(name);
     }
     super.requestUpdate(name, oldValue, options);

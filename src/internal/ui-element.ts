@@ -60,8 +60,8 @@ interface BoxRecord<Box, Options> {
   /** The options object passed at creation. */
   readonly options: Options;
   subscriptions: Subscription[];
-  /** Live values last applied, by key. */
-  readonly applied: Map<string, unknown>;
+  /** Live values last applied, by key (a plain object: one per UI object, a handful of keys). */
+  readonly applied: Record<string, unknown>;
   /** What was last selected: the conversation, `syncConversation`, its attributes and `as-guest`. */
   selection?: ConversationInputs;
   /** The conversation attributes last sent by the sync attributes, and for which conversation. */
@@ -206,7 +206,7 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
 
   /** Records that `value` is live for `key` (so it is not applied again), e.g. after an SDK event. */
   protected markApplied(key: string, value: unknown): void {
-    this.#box?.applied.set(key, value);
+    if (this.#box) this.#box.applied[key] = value;
   }
 
   /** Re-dispatches an SDK callback of the UI object. Subclasses may follow SDK state here. */
@@ -361,10 +361,10 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
       this.setStatus('error');
       return;
     }
-    const record: BoxRecord<Box, Options> = { object, session, options, subscriptions: [], applied: new Map() };
+    const record: BoxRecord<Box, Options> = { object, session, options, subscriptions: [], applied: {} };
     this.#box = record;
     for (const option of this.#classOptions().live) {
-      record.applied.set(option.key, option.inOptions ? (options as Record<string, unknown>)[option.key] : option.atCreation?.(this));
+      record.applied[option.key] = option.inOptions ? (options as Record<string, unknown>)[option.key] : option.atCreation?.(this);
     }
     try {
       record.subscriptions = subscribeRoutes(object, this.routes, (name, arg) => this.onBoxEvent(name, arg));
@@ -442,9 +442,9 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
     const self = this as unknown as Record<string, unknown>;
     for (const option of this.#classOptions().live as readonly LiveOption<Box>[]) {
       const value = option.inOptions ? (options as Record<string, unknown>)[option.key] : self[option.key];
-      const before = record.applied.get(option.key);
+      const before = record.applied[option.key];
       if (sameData(value, before)) continue;
-      record.applied.set(option.key, value);
+      record.applied[option.key] = value;
       try {
         option.apply(record.object, value, before);
       } catch (cause) {
