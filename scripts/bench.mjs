@@ -7,14 +7,17 @@
 //
 // Switches (environment variables):
 //   BENCH_KIT=src      bundle the kit from src/ (no dist build, no minification), kit only, cheap
-//                      fake only, fewer rounds; prints figures, writes nothing (for optimising)
+//                      fake only; prints figures, writes nothing (for optimising; ~15 s)
 //   BENCH_IMPLS=kit,hand-written,react   which implementations (default all; src: kit)
 //   BENCH_FAKES=cheap,project            which fakes (default both; src: cheap)
 //   BENCH_ONLY=firstMount,perBox100,...  only these measures (keys as in docs/performance.json)
-//   BENCH_ROUNDS=0.5   scale every measure's rounds
+//   BENCH_ROUNDS=0.5   scale every measure's number of samples
 //   BENCH_PROFILE=100  also take a CPU profile of the kit mounting that many boxes and print the
 //                      functions with the most self time (bundle locations mapped to source files)
 //   BENCH_WRITE=0|1    write docs/performance.* (default: only a full run of the dist kit)
+//   BENCH_DOCS_ONLY=1  measure nothing: redraw docs/performance.{svg,md} from docs/performance.json
+//   BENCH_BASELINE=x.json  compare the medians with that run (default: the last run of the same
+//                      kit source, test-results/bench-last-{dist,src}.json, else docs/performance.json)
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import os from 'node:os';
@@ -33,7 +36,7 @@ const list = (value, fallback) => (value ? value.split(',').map((item) => item.t
 const IMPLS = list(env.BENCH_IMPLS, KIT === 'src' ? ['kit'] : ALL_IMPLS).filter((impl) => ALL_IMPLS.includes(impl));
 const FAKES = list(env.BENCH_FAKES, KIT === 'src' ? ['cheap'] : ['cheap', 'project']);
 const ONLY = env.BENCH_ONLY ? list(env.BENCH_ONLY) : undefined;
-const SCALE = Number(env.BENCH_ROUNDS ?? (KIT === 'src' ? 0.5 : 1)) || 1;
+const SCALE = Number(env.BENCH_ROUNDS ?? 1) || 1;
 const PROFILE = env.BENCH_PROFILE ? Number(env.BENCH_PROFILE) || 100 : 0;
 const FULL = KIT === 'dist' && IMPLS.length === 3 && FAKES.includes('cheap') && !ONLY && SCALE === 1;
 const WRITE = env.BENCH_WRITE ? env.BENCH_WRITE === '1' : FULL;
@@ -44,14 +47,15 @@ const HEAP_BOXES = 300;
 
 /**
  * The measures, in print order. `measure` names the page function (test/bench/bench.ts), `n`
- * its count, `rounds` the samples per implementation, `fakes` where it runs, `noReact` on which
+ * its count, `rounds` the samples per implementation on the cheap and on the project fake (0: not
+ * run there), `noReact` on which
  * fakes @talkjs/react cannot take part.
  */
 const PLAN = [
   {
     key: 'firstMount',
     measure: 'firstMount',
-    rounds: 40,
+    rounds: [60, 30],
     unit: 'ms',
     label: 'first mount: session + 1 chatbox, insert to ready',
     definition:
@@ -61,9 +65,8 @@ const PLAN = [
     key: `perBox${n}`,
     measure: 'perBox',
     n,
-    rounds: { 1: 30, 10: 20, 100: 12, 300: 8 }[n],
     // The project's fake renders a stand-in UI per box: 300 of them take seconds per sample.
-    ...(n === 300 ? { fakes: ['cheap'] } : {}),
+    rounds: { 1: [60, 20], 10: [40, 12], 100: [20, 6], 300: [12, 0] }[n],
     unit: 'µs/box',
     label: `marginal cost per box, ${n} box${n > 1 ? 'es' : ''} in one session`,
     definition: `(time for a session with ${n} chatbox${n > 1 ? 'es' : ''} to be all ready − time for the session alone to be ready) / ${n}, both timed in each sample (session alone: kit \`talk-session-ready\`; hand-written: \`new Talk.Session\` returned; react: \`useSession()\` gives the session).`,
@@ -73,7 +76,7 @@ const PLAN = [
     measure: 'select',
     n: 1000,
     nProject: 200,
-    rounds: 15,
+    rounds: [20, 10],
     unit: 'µs/change',
     label: 'conversation change',
     definition:
@@ -84,7 +87,7 @@ const PLAN = [
     measure: 'theme',
     n: 100,
     nProject: 20,
-    rounds: 10,
+    rounds: [15, 8],
     unit: 'µs/change',
     noReact: ['project'],
     label: 'option change that needs a new UI object (theme)',
@@ -95,10 +98,9 @@ const PLAN = [
     key: 'userName',
     measure: 'userName',
     n: 1000,
-    rounds: 10,
+    rounds: [15, 0],
     unit: 'µs/change',
     noReact: ['project'],
-    fakes: ['cheap'],
     label: 'user name change',
     definition:
       'Per change of the user’s name: kit: `user-name` on `<talk-session>` then `await updateComplete` (the kit calls `currentUser.set` with the changed field); hand-written: `session.currentUser.set({ name })`; react: a new `syncUser` (`new Talk.User({ id, name })`), which @talkjs/react turns into a new session and new chatboxes, until the new chatbox’s `mount()` resolved. 1000 changes per sample (react: 50).',
@@ -107,7 +109,7 @@ const PLAN = [
     key: 'event',
     measure: 'event',
     n: 2000,
-    rounds: 15,
+    rounds: [20, 10],
     unit: 'µs/event',
     label: 'event re-dispatch to a document listener',
     definition:
@@ -117,9 +119,8 @@ const PLAN = [
     key: 'construct',
     measure: 'construct',
     n: 2000,
-    rounds: 15,
+    rounds: [20, 0],
     unit: 'µs/element',
-    fakes: ['cheap'],
     label: 'element construction',
     definition:
       '`document.createElement(tag)` per element, 2000 per sample, not connected: kit: `talk-chatbox`; hand-written: `div` (the container hand-written code mounts into). No react figure.',
@@ -128,9 +129,8 @@ const PLAN = [
     key: 'upgrade',
     measure: 'upgrade',
     n: 500,
-    rounds: 15,
+    rounds: [20, 0],
     unit: 'µs/element',
-    fakes: ['cheap'],
     label: 'parsed markup (innerHTML, parse + upgrade)',
     definition:
       '`innerHTML` of 500 elements in a detached div, per element: kit: `<talk-chatbox conversation-id>` (parsed and upgraded); hand-written: `<div conversation-id>` (parsed only: the difference is the upgrade). No react figure.',
@@ -138,7 +138,7 @@ const PLAN = [
   {
     key: 'threeUis',
     measure: 'threeUis',
-    rounds: 20,
+    rounds: [30, 15],
     unit: 'ms',
     label: 'session + chatbox + inbox + popup, insert to ready',
     definition: 'As first mount, with an inbox and a popup as well (kit and hand-written only).',
@@ -146,9 +146,8 @@ const PLAN = [
   {
     key: 'heap',
     measure: 'heap',
-    rounds: 4,
+    rounds: [5, 0],
     unit: 'KiB/box',
-    fakes: ['cheap'],
     label: `JS heap per box (${HEAP_BOXES} boxes)`,
     definition: `(V8 heap used with a session and ${HEAP_BOXES} mounted chatboxes − with the session alone) / ${HEAP_BOXES}, each read after two forced full GCs (CDP \`HeapProfiler.collectGarbage\`, \`Runtime.getHeapUsage\` usedSize). DOM objects live in Blink's heap: see \`domKiB\` in the JSON.`,
   },
@@ -164,6 +163,15 @@ function stats(values) {
 
 // ---------------------------------------------------------------------------------------------
 // Build and serve the page.
+
+if (env.BENCH_DOCS_ONLY === '1') {
+  // Redraws docs/performance.svg and the generated part of docs/performance.md from docs/performance.json.
+  const data = JSON.parse(readFileSync('docs/performance.json', 'utf8'));
+  writeFileSync('docs/performance.svg', chart(data.results, data.run));
+  writeMarkdown(data);
+  console.log('Redrew docs/performance.svg and docs/performance.md from docs/performance.json.');
+  process.exit(0);
+}
 
 if (KIT === 'dist') {
   console.log('Building dist/ (node scripts/build.mjs)…');
@@ -229,19 +237,23 @@ try {
   }
   if (!environment.gc) throw new Error('the page has no gc() (--js-flags=--expose-gc)');
   const cdp = await page.context().newCDPSession(page);
-  const version = browser.version();
+  const version = `Chromium ${browser.version()}`;
   console.log(
     `talkjs-elements benchmark: kit from ${KIT}/, ${version}, ${os.cpus()[0]?.model.trim()} (${os.cpus().length} cores), Lit and React production builds, cross-origin isolated: ${environment.crossOriginIsolated}`,
   );
 
+  const loadBefore = os.loadavg()[0];
+  if (loadBefore > os.cpus().length / 2) {
+    console.log(`  (load average ${loadBefore.toFixed(2)} on ${os.cpus().length} cores: other work is running, expect noisier figures)`);
+  }
   const results = {};
   const started = Date.now();
   for (const item of PLAN) {
     if (ONLY && !ONLY.includes(item.key)) continue;
-    const fakes = (item.fakes ?? ['cheap', 'project']).filter((fake) => FAKES.includes(fake));
+    const fakes = ['cheap', 'project'].filter((fake, i) => FAKES.includes(fake) && item.rounds[i] > 0);
     for (const fake of fakes) {
       const impls = IMPLS.filter((impl) => !(impl === 'react' && item.noReact?.includes(fake)));
-      const rounds = Math.max(3, Math.round(item.rounds * SCALE));
+      const rounds = Math.max(3, Math.round(item.rounds[fake === 'cheap' ? 0 : 1] * SCALE));
       const t0 = Date.now();
       const raw = item.measure === 'heap' ? await measureHeap(page, cdp, impls, rounds) : await runMeasure(page, item, fake, impls, rounds);
       if (pageErrors.length > 0) throw pageErrors[0];
@@ -264,11 +276,16 @@ try {
     minified: MINIFY,
     crossOriginIsolated: environment.crossOriginIsolated,
     seconds: Math.round(seconds),
+    loadAverage: { before: round(loadBefore), after: round(os.loadavg()[0]) },
   };
-  const previous = existsSync('docs/performance.json') ? JSON.parse(readFileSync('docs/performance.json', 'utf8')) : undefined;
+  // Compared with: BENCH_BASELINE, else the last run of the same kit source (test-results/), else docs/performance.json.
+  const last = `test-results/bench-last-${KIT}.json`;
+  const baseline = env.BENCH_BASELINE ?? [last, 'docs/performance.json'].find((path) => existsSync(path));
+  const previous = baseline && existsSync(baseline) ? { ...JSON.parse(readFileSync(baseline, 'utf8')), path: baseline } : undefined;
   const targets = evaluateTargets(results);
   printReport(run, results, targets, previous);
 
+  writeFileSync(last, JSON.stringify({ run, results, targets }));
   if (PROFILE) await profile(page, cdp, PROFILE);
 
   if (WRITE) {
@@ -426,7 +443,7 @@ function printReport(run, results, targets, previous) {
   for (const t of targets) console.log(`  ${t.met ? 'met    ' : 'NOT met'}  ${t.target}: ${t.value}`);
 
   if (previous?.results) {
-    console.log(`\nChange of each median against docs/performance.json (${previous.run?.date}, kit from ${previous.run?.kit}/):`);
+    console.log(`\nChange of each median against ${previous.path} (${previous.run?.date}, kit from ${previous.run?.kit}/):`);
     const changes = [];
     for (const { key, fake, impls } of rows(results)) {
       for (const [impl, s] of Object.entries(impls)) {
@@ -501,7 +518,7 @@ function chart(results, run) {
     out.push(`<text x="${m.left + pw + 46}" y="${ly + 4}" fill="#111">${esc(s.impl === 'react' ? '@talkjs/react' : s.impl)}</text>`);
   });
   out.push(`<text x="${m.left + pw + 16}" y="${m.top + 14 + series.length * 22 + 10}" fill="#555" font-size="10">${esc(run.date.slice(0, 10))}</text>`);
-  out.push(`<text x="${m.left + pw + 16}" y="${m.top + 14 + series.length * 22 + 24}" fill="#555" font-size="10">Chromium ${esc(run.browser)}</text>`);
+  out.push(`<text x="${m.left + pw + 16}" y="${m.top + 14 + series.length * 22 + 24}" fill="#555" font-size="10">${esc(run.browser)}</text>`);
   out.push(`<text x="${m.left + pw + 16}" y="${m.top + 14 + series.length * 22 + 38}" fill="#555" font-size="10">${esc(`${run.cores} cores`)}</text>`);
   out.push('</svg>');
   return out.join('\n') + '\n';
@@ -514,7 +531,7 @@ function writeMarkdown({ run, results, targets }) {
   const md = [];
   md.push(begin, '');
   md.push(
-    `Run of ${run.date.slice(0, 10)} (${run.date}): ${run.browser}, ${run.cpu}, ${run.cores} cores, Node ${run.node}, ${run.platform}; kit from \`${run.kit}/\`, page minified: ${run.minified}, cross-origin isolated: ${run.crossOriginIsolated}; ${run.seconds} s of measuring.`,
+    `Run of ${run.date.slice(0, 10)} (${run.date}): ${run.browser}, ${run.cpu}, ${run.cores} cores, Node ${run.node}, ${run.platform}; kit from \`${run.kit}/\`, page minified: ${run.minified}, cross-origin isolated: ${run.crossOriginIsolated}; ${run.seconds} s of measuring; 1-minute load average ${run.loadAverage.before} before, ${run.loadAverage.after} after.`,
   );
   md.push('');
   md.push('Median (p95) per implementation; ratios are kit median / baseline median. “cheap”: the bench’s cheap fake; “project”: `createFakeTalk`.');
@@ -584,50 +601,72 @@ async function profile(page, cdp, n) {
   mkdirSync('test-results', { recursive: true });
   const file = join('test-results', `bench-kit-${n}.cpuprofile`);
   writeFileSync(file, JSON.stringify(cpu));
-  // Self time per node, then per function (name + bundle location).
+  // Self time per node; a native function's (no URL: DOM, builtins) is shown with the JS function that called it.
   const self = new Map();
   for (let i = 0; i < cpu.samples.length; i++) self.set(cpu.samples[i], (self.get(cpu.samples[i]) ?? 0) + (cpu.timeDeltas[i] ?? 0));
-  const regions = new Map();
-  const regionOf = async (scriptUrl, line) => {
-    if (!scriptUrl.startsWith(url)) return undefined;
-    if (!regions.has(scriptUrl)) {
+  const nodes = new Map(cpu.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of cpu.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const files = new Map();
+  const fileOf = async (scriptUrl, line) => {
+    if (!scriptUrl.startsWith(url)) return scriptUrl;
+    if (!files.has(scriptUrl)) {
       const text = await (await fetch(scriptUrl)).text();
       const marks = [];
       text.split('\n').forEach((content, index) => {
-        const match = /^\/\/#region (.*)$/.exec(content);
+        // Vite (Rolldown) starts each module of an unminified bundle with a `// path` comment.
+        const match = /^\/\/(?:#region)? ((?:\\0)?[\w@./-]+\.[cm]?[jt]sx?)$/.exec(content);
         if (match) marks.push([index, match[1]]);
       });
-      regions.set(scriptUrl, marks);
+      files.set(scriptUrl, marks);
     }
-    let region;
-    for (const [index, name] of regions.get(scriptUrl)) if (index <= line) region = name;
-    return region;
+    let file = scriptUrl.replace(url, '');
+    for (const [index, name] of files.get(scriptUrl)) if (index <= line) file = name;
+    return file;
+  };
+  const describe = async (node) => {
+    const { functionName, url: scriptUrl, lineNumber } = node.callFrame;
+    const name = functionName || '(anonymous)';
+    return scriptUrl ? { name, file: await fileOf(scriptUrl, lineNumber), line: lineNumber + 1 } : { name, file: undefined, line: 0 };
   };
   const byFunction = new Map();
+  const byFile = new Map();
   let total = 0;
+  let idle = 0;
   for (const node of cpu.nodes) {
     const time = self.get(node.id) ?? 0;
     total += time;
     if (time === 0) continue;
-    const { functionName, url: scriptUrl, lineNumber } = node.callFrame;
-    const where = scriptUrl ? `${(await regionOf(scriptUrl, lineNumber)) ?? scriptUrl.replace(url, '')}:${lineNumber + 1}` : '';
-    const key = `${functionName || '(anonymous)'}  ${where}`;
+    const own = await describe(node);
+    if (own.name === '(idle)') idle += time;
+    let key = own.file ? `${own.name}  ${own.file} (bundle line ${own.line})` : own.name;
+    let file = own.file ?? own.name;
+    if (!own.file && !own.name.startsWith('(')) {
+      let up = parent.get(node.id);
+      while (up !== undefined && !nodes.get(up).callFrame.url) up = parent.get(up);
+      if (up !== undefined) {
+        const caller = await describe(nodes.get(up));
+        key = `${own.name} (native) ← ${caller.name}  ${caller.file} (bundle line ${caller.line})`;
+        file = caller.file;
+      }
+    }
     byFunction.set(key, (byFunction.get(key) ?? 0) + time);
-  }
-  const byFile = new Map();
-  for (const [key, time] of byFunction) {
-    const file = key.split('  ')[1]?.replace(/:\d+$/, '') || key;
     byFile.set(file, (byFile.get(file) ?? 0) + time);
   }
+  const busy = total - idle;
+  const bundle = [...files.keys()].map((file) => file.replace(url, `${SITE}/`)).join(', ');
   console.log(
-    `\nCPU profile: kit mounting ${n} boxes ×${times} (mean ${round(ms)} ms each, ${((total / 1000 / (times * ms)) * 100).toFixed(0)}% of profiled time), ${file}`,
+    `\nCPU profile: the kit mounting and removing ${n} boxes (cheap fake) ×${times}, mean ${round(ms)} ms each; ${round(busy / 1000)} ms busy; ${file}`,
   );
-  console.log(`Top self time by function (${MINIFY ? 'minified bundle: names are mangled; use BENCH_KIT=src' : 'file from the bundle’s region markers'}):`);
-  for (const [key, time] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
-    console.log(`  ${((time / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
+  console.log(`Percentages are of busy time (not idle). Bundle: ${bundle}${MINIFY ? ' (minified: names are mangled; use BENCH_KIT=src)' : ''}`);
+  console.log('Top self time by function (natives with their JS caller):');
+  for (const [key, time] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
+    if (key === '(idle)') continue;
+    console.log(`  ${((time / busy) * 100).toFixed(1).padStart(5)}%  ${key}`);
   }
-  console.log('Self time by file:');
-  for (const [file, time] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
-    console.log(`  ${((time / total) * 100).toFixed(1).padStart(5)}%  ${file}`);
+  console.log('Self time by source file (natives counted in their caller’s file):');
+  for (const [name, time] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+    if (name === '(idle)') continue;
+    console.log(`  ${((time / busy) * 100).toFixed(1).padStart(5)}%  ${name}`);
   }
 }
