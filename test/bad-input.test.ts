@@ -957,3 +957,40 @@ describe('bad input: a missing session is reported again after a removal', () =>
     expect(errors.events.map((event) => (event.detail as TalkErrorDetail).code)).to.deep.equal(['no-session', 'no-session']);
   });
 });
+
+describe('bad input: what the checks may skip', () => {
+  // TalkElement checks only the properties set since its last check: one never set is
+  // `undefined`, so every validating converter must accept `undefined`.
+  for (const tag of [
+    'talk-session',
+    'talk-chatbox',
+    'talk-inbox',
+    'talk-popup',
+    'talk-unread-badge',
+    'talk-html-panel',
+    'talk-online-status',
+    'talk-typing-indicator',
+  ] as const) {
+    it(`<${tag}>: every validating converter accepts undefined (a property never set)`, () => {
+      const element = customElements.get(tag) as unknown as { elementProperties: Map<PropertyKey, { converter?: { valid?: (value: unknown) => boolean } }> };
+      const checked = [...element.elementProperties].filter(([, declaration]) => typeof declaration.converter?.valid === 'function');
+      expect(checked.length, 'validating converters').to.be.greaterThan(0);
+      for (const [property, declaration] of checked) expect(declaration.converter!.valid!(undefined), String(property)).to.equal(true);
+    });
+  }
+
+  it('a wrong value set on an element before it is upgraded is reported once it upgrades', async () => {
+    const errors = watchErrors();
+    const host = document.createElement('div');
+    document.body.append(host);
+    onCleanup(() => host.remove());
+    const el = document.createElement('talk-chatbox-later-bad-input');
+    (el as unknown as { sessionTimeout: unknown }).sessionTimeout = -5;
+    host.append(el);
+    const { TalkChatboxElement } = await import('../src/index.js');
+    customElements.define('talk-chatbox-later-bad-input', class extends TalkChatboxElement {});
+    await until(() => errors.errors.events.length > 0, 'a talk-error');
+    expect(errors.errors.events.map((event) => [event.detail.code, event.detail.attribute])).to.deep.equal([['invalid-attribute', 'session-timeout']]);
+    expect(errors.console.errors).to.have.length(1);
+  });
+});

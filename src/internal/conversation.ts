@@ -67,34 +67,50 @@ export function syncedAttribute(inputs: ConversationInputs): string | undefined 
   return key && attributeName(key);
 }
 
-/** The rules the conversation properties must keep, as `findProblem` takes them; `hasSdk`: a `<talk-session>` gave the SDK. */
+/** What a rule that holds carries instead of a detail (never reported). */
+const HOLDS: TalkErrorDetail = { code: 'invalid-attribute', message: '' };
+
+/**
+ * The rules the conversation properties must keep, as `findProblem` takes them; `hasSdk`: a
+ * `<talk-session>` gave the SDK. A detail is made only for a rule that is broken.
+ */
 export function conversationRules(inputs: ConversationInputs, hasSdk: boolean): ReadonlyArray<readonly [unknown, TalkErrorDetail]> {
   const synced = syncedAttribute(inputs);
   const id = blank(inputs.conversationId) ? undefined : inputs.conversationId;
+  const both = !blank(inputs.withUser) && id;
+  const unanchored = synced && !id && blank(inputs.withUser) && !inputs.syncConversation;
+  const nameAlone = !blank(inputs.withUserName) && blank(inputs.withUser);
+  const noSdk = synced && !inputs.syncConversation && !hasSdk;
   return [
     [
-      !blank(inputs.withUser) && id,
-      {
-        code: 'invalid-attribute',
-        attribute: 'with-user',
-        message: 'with-user and conversation-id cannot both be set: with-user picks the one-on-one conversation.',
-      },
+      both,
+      both
+        ? {
+            code: 'invalid-attribute',
+            attribute: 'with-user',
+            message: 'with-user and conversation-id cannot both be set: with-user picks the one-on-one conversation.',
+          }
+        : HOLDS,
     ],
     [
-      synced && !id && blank(inputs.withUser) && !inputs.syncConversation,
-      { code: 'invalid-attribute', attribute: synced, message: `${synced} needs conversation-id or with-user, to know which conversation to sync.` },
+      unanchored,
+      unanchored
+        ? { code: 'invalid-attribute', attribute: synced, message: `${synced} needs conversation-id or with-user, to know which conversation to sync.` }
+        : HOLDS,
     ],
     [
-      !blank(inputs.withUserName) && blank(inputs.withUser),
-      { code: 'invalid-attribute', attribute: 'with-user-name', message: 'with-user-name needs with-user: the id of the user it names.' },
+      nameAlone,
+      nameAlone ? { code: 'invalid-attribute', attribute: 'with-user-name', message: 'with-user-name needs with-user: the id of the user it names.' } : HOLDS,
     ],
     [
-      synced && !inputs.syncConversation && !hasSdk,
-      {
-        code: 'invalid-attribute',
-        attribute: synced,
-        message: `${synced} needs the SDK of a <talk-session>; with the session property, use syncConversation.`,
-      },
+      noSdk,
+      noSdk
+        ? {
+            code: 'invalid-attribute',
+            attribute: synced,
+            message: `${synced} needs the SDK of a <talk-session>; with the session property, use syncConversation.`,
+          }
+        : HOLDS,
     ],
   ];
 }

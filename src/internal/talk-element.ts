@@ -11,6 +11,11 @@ import type { TalkEventDetails, TalkEventName } from './events.js';
 /** Where an element stands: waiting for its SDK object, showing it, or failed. */
 export type TalkStatus = 'loading' | 'ready' | 'error';
 
+/** A kit event: a `CustomEvent` that bubbles and is composed (out of shadow roots). */
+function talkEvent<T>(name: string, detail: T, cancelable: boolean): CustomEvent<T> {
+  return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable });
+}
+
 /** A `<slot>` (named, or the default one), with `fallback` content shown when nothing is slotted. */
 export function slot(name?: string, ...fallback: Node[]): HTMLSlotElement {
   const element = document.createElement('slot');
@@ -80,8 +85,10 @@ export abstract class TalkElement extends ReactiveElement {
   #statusSlots: HTMLSlotElement[] | undefined;
   /** Invalid inputs already reported, by attribute, with the value reported (made on first use). */
   #reportedInputs: Map<string, unknown> | undefined;
-  /** Until the first check, every input is unchecked; after it, those set since the last check. */
-  #checkAll = true;
+  /**
+   * The properties set since the last check. A property never set is `undefined`, which every
+   * converter accepts, so only those set need checking.
+   */
   #unchecked: PropertyKey[] | undefined;
   /** The problems of the inputs found invalid, by property (made on first use). */
   #invalid: Map<PropertyKey, TalkErrorDetail> | undefined;
@@ -170,7 +177,7 @@ export abstract class TalkElement extends ReactiveElement {
    * `composed: true`. Returns the event, so callers can read `defaultPrevented`.
    */
   emit<K extends TalkEventName>(name: K, detail: TalkEventDetails[K], options: { cancelable?: boolean } = {}): CustomEvent<TalkEventDetails[K]> {
-    const event = new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false });
+    const event = talkEvent(name, detail, options.cancelable ?? false);
     this.dispatchEvent(event);
     return event;
   }
@@ -186,7 +193,8 @@ export abstract class TalkElement extends ReactiveElement {
     if (!this.isConnected) return undefined;
     const sdkEvent = arg as { preventDefault?: unknown } | null | undefined;
     const preventable = typeof sdkEvent?.preventDefault === 'function';
-    const event = this.emit(name, (arg ?? null) as never, { cancelable: cancelable || preventable });
+    const event = talkEvent(name, arg ?? null, cancelable || preventable);
+    this.dispatchEvent(event);
     if (preventable && event.defaultPrevented) (sdkEvent as { preventDefault(): void }).preventDefault();
     return event;
   }
@@ -212,9 +220,9 @@ export abstract class TalkElement extends ReactiveElement {
   protected checkInputs(): TalkErrorDetail[] {
     const { checked } = classInputs(this.constructor as typeof ReactiveElement);
     const unchecked = this.#unchecked;
-    if (this.#checkAll || unchecked?.length) {
+    if (unchecked?.length) {
       for (const [property, attribute, converter] of checked) {
-        if (!this.#checkAll && !unchecked!.includes(property)) continue;
+        if (!unchecked.includes(property)) continue;
         const value = (this as unknown as Record<PropertyKey, unknown>)[property];
         if (converter.valid(value)) {
           if (this.#invalid?.delete(property)) this.clearReportedInput(`attr:${attribute}`);
@@ -228,8 +236,7 @@ export abstract class TalkElement extends ReactiveElement {
         });
         (this.#invalid ??= new Map()).set(property, detail);
       }
-      this.#checkAll = false;
-      if (unchecked) unchecked.length = 0;
+      unchecked.length = 0;
     }
     const invalid = this.#invalid;
     if (!invalid?.size) return [];
@@ -267,9 +274,9 @@ export abstract class TalkElement extends ReactiveElement {
     if (invalid) return invalid;
     let problem: TalkErrorDetail | undefined;
     rules().forEach(([broken, detail], index) => {
-      const key = `${scope}:${index}`;
-      if (broken && !problem) problem = this.reportInputOnce(key, detail.message, detail);
-      else if (!broken) this.clearReportedInput(key);
+      if (broken && !problem) problem = this.reportInputOnce(`${scope}:${index}`, detail.message, detail);
+      // (Nothing reported yet: nothing to forget.)
+      else if (!broken && this.#reportedInputs?.size) this.clearReportedInput(`${scope}:${index}`);
     });
     return problem;
   }
@@ -322,7 +329,7 @@ export abstract class TalkElement extends ReactiveElement {
 
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
     if (name !== undefined) {
-      if (!this.#checkAll && !this.#unchecked?.includes(name)) (this.#unchecked ??= []).push(name);
+      if (!this.#unchecked?.includes(name)) (this.#unchecked ??= []).push(name);
       if (!this.#fromAttribute && classInputs(this.constructor as typeof ReactiveElement).json.has(name)) (this.#setByProperty ??= new Set()).add(name);
     }
     super.requestUpdate(name, oldValue, options);
