@@ -230,6 +230,24 @@ describe('live updates: setters', () => {
     expect(fake.chatboxes[1]!.options).to.deep.equal({ messageField: { placeholder: 'Ask anything' } });
   });
 
+  it("options changed in place, then requestUpdate() (Lit's way after a mutation): applied like a new options object; a conversation-id change alone keeps the options", async () => {
+    const options: Record<string, unknown> = { messageField: { placeholder: 'Ask us', visible: true } };
+    const { el } = await placeChatbox({ 'conversation-id': 'order-1' }, { options });
+    const chatbox = fake.chatboxes[0]!;
+    options.messageField = { placeholder: 'Ask us', visible: false };
+    el.requestUpdate();
+    await settle(el);
+    expect(argsOf('setVisible', chatbox.messageField)).to.deep.equal([[false]]);
+    el.setAttribute('conversation-id', 'order-2');
+    await settle(el);
+    expect(argsOf('setVisible', chatbox.messageField), 'nothing applied again').to.deep.equal([[false]]);
+    options.theme = 'night';
+    el.requestUpdate();
+    await until(() => el.status === 'ready' && fake.chatboxes.length === 2, 'recreated for the theme');
+    expect(fake.chatboxes[1]!.options).to.deep.equal({ messageField: { placeholder: 'Ask us', visible: false }, theme: 'night' });
+    expect(argsOf('select', fake.chatboxes[1]!).at(-1)).to.deep.equal(['order-2']);
+  });
+
   it('translate-conversations "a,b" → "b,c" → setTranslationEnabledForConversation(a, false) and (c, true) on the same chatbox', async () => {
     const { el } = await placeChatbox({ 'conversation-id': 'order-1', 'translate-conversations': 'a,b' });
     const chatbox = fake.chatboxes[0]!;

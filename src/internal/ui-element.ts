@@ -14,7 +14,9 @@ import {
   type ConversationInputs,
   type Selection,
   type SentAttributes,
+  CONVERSATION_KEYS,
 } from './conversation.js';
+import type { PropertyDeclaration } from '@lit/reactive-element';
 import { CHATBOX_OPTION_KEYS, commonLiveOptions, type LiveOption } from './live-options.js';
 import { sameData } from './same-data.js';
 import type { SessionLike, Subscription, Talk, UIBox } from './sdk-types.js';
@@ -50,6 +52,9 @@ interface ClassOptions {
 
 const CLASS_OPTIONS = new WeakMap<object, ClassOptions>();
 
+/** The properties that say only what to select (a change of one of them leaves the options as they are). */
+const SELECTION_ONLY = new Set<PropertyKey>(CONVERSATION_KEYS);
+
 /** The shadow root's content of each kind of UI element, by SDK name (see `shadowContent()`). */
 const STATUS_TEMPLATES = new Map<string, HTMLTemplateElement>();
 
@@ -64,6 +69,8 @@ interface BoxRecord<Box, Options> {
   readonly applied: Record<string, unknown>;
   /** What was last selected: the conversation, `syncConversation`, its attributes and `as-guest`. */
   selection?: ConversationInputs;
+  /** The element's `#optionsVersion` when the options were last brought in line with this object. */
+  optionsVersion: number;
   /** The conversation attributes last sent by the sync attributes, and for which conversation. */
   attributes?: SentAttributes;
 }
@@ -133,6 +140,12 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
    * property changes (so one failure gives one `talk-error`, not one per context update).
    */
   #failedOn: SessionLike | undefined;
+  /**
+   * Counts the property sets that may change the options (every one but the conversation's, see
+   * `SELECTION_ONLY`; and every `requestUpdate()` without a name, as after mutating `options` in
+   * place): while it stays the same, a reconcile skips rebuilding and comparing the options.
+   */
+  #optionsVersion = 0;
 
   constructor() {
     super();
@@ -212,6 +225,12 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
   /** Re-dispatches an SDK callback of the UI object. Subclasses may follow SDK state here. */
   protected onBoxEvent(name: TalkEventName, arg: unknown): void {
     this.relay(name, arg);
+  }
+
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    // Lit's constructor asks for the first update before this class's fields exist.
+    if (#optionsVersion in this && (name === undefined || !SELECTION_ONLY.has(name))) this.#optionsVersion++;
+    super.requestUpdate(name, oldValue, options);
   }
 
   override connectedCallback(): void {
@@ -313,12 +332,18 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
       this.setStatus('error');
       return;
     }
-    const options = this.#buildOptions();
     const record = this.#box;
+    if (record && record.optionsVersion === this.#optionsVersion && record.session === session && record.object.isAlive) {
+      // Only what to select can have changed (e.g. conversation-id): the options are as they were.
+      this.#applySelection(record, inputs);
+      return;
+    }
+    const options = this.#buildOptions();
     if (record && (record.session !== session || !record.object.isAlive || this.#needsRecreate(record.options, options))) {
       this.#destroyBox();
     }
     if (this.#box) {
+      this.#box.optionsVersion = this.#optionsVersion;
       this.#applySelection(this.#box, inputs);
       this.#applyLive(this.#box, options);
     } else if (this.#failedOn !== session) {
@@ -361,7 +386,7 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
       this.setStatus('error');
       return;
     }
-    const record: BoxRecord<Box, Options> = { object, session, options, subscriptions: [], applied: {} };
+    const record: BoxRecord<Box, Options> = { object, session, options, subscriptions: [], applied: {}, optionsVersion: this.#optionsVersion };
     this.#box = record;
     for (const option of this.#classOptions().live) {
       record.applied[option.key] = option.inOptions ? (options as Record<string, unknown>)[option.key] : option.atCreation?.(this);
