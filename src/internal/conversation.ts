@@ -69,6 +69,8 @@ export function syncedAttribute(inputs: ConversationInputs): string | undefined 
 
 /** What a rule that holds carries instead of a detail (never reported). */
 const HOLDS: TalkErrorDetail = { code: 'invalid-attribute', message: '' };
+/** {@link conversationRules} when every rule holds (the usual case: nothing to make). */
+const ALL_HOLD: ReadonlyArray<readonly [unknown, TalkErrorDetail]> = [0, 1, 2, 3].map(() => [false, HOLDS] as const);
 
 /**
  * The rules the conversation properties must keep, as `findProblem` takes them; `hasSdk`: a
@@ -81,6 +83,7 @@ export function conversationRules(inputs: ConversationInputs, hasSdk: boolean): 
   const unanchored = synced && !id && blank(inputs.withUser) && !inputs.syncConversation;
   const nameAlone = !blank(inputs.withUserName) && blank(inputs.withUser);
   const noSdk = synced && !inputs.syncConversation && !hasSdk;
+  if (!both && !unanchored && !nameAlone && !noSdk) return ALL_HOLD;
   return [
     [
       both,

@@ -35,6 +35,8 @@ type CheckedInput = readonly [property: PropertyKey, attribute: string, converte
 interface ClassInputs {
   /** Every property with a validating converter, in declaration order. */
   readonly checked: readonly CheckedInput[];
+  /** The same, by property. */
+  readonly byProperty: ReadonlyMap<PropertyKey, CheckedInput>;
   /** The properties a JSON attribute (see `jsonAttribute`) mirrors, by attribute. */
   readonly jsonByAttribute: ReadonlyMap<string, PropertyKey>;
   /** The properties whose converter is a JSON attribute's. */
@@ -59,7 +61,7 @@ function classInputs(ctor: typeof ReactiveElement): ClassInputs {
         if (typeof declaration.attribute === 'string') jsonByAttribute.set(declaration.attribute, property);
       }
     }
-    inputs = { checked, jsonByAttribute, json };
+    inputs = { checked, byProperty: new Map(checked.map((input) => [input[0], input])), jsonByAttribute, json };
     CLASS_INPUTS.set(ctor, inputs);
   }
   return inputs;
@@ -218,29 +220,35 @@ export abstract class TalkElement extends ReactiveElement {
    * changes), and returns the problems of all invalid inputs, in declaration order.
    */
   protected checkInputs(): TalkErrorDetail[] {
-    const { checked } = classInputs(this.constructor as typeof ReactiveElement);
+    const { checked, byProperty } = classInputs(this.constructor as typeof ReactiveElement);
     const unchecked = this.#unchecked;
-    if (unchecked?.length) {
-      for (const [property, attribute, converter] of checked) {
-        if (!unchecked.includes(property)) continue;
-        const value = (this as unknown as Record<PropertyKey, unknown>)[property];
-        if (converter.valid(value)) {
-          if (this.#invalid?.delete(property)) this.clearReportedInput(`attr:${attribute}`);
-          continue;
-        }
-        const explained = converter.explain?.(value);
-        const detail = this.reportInputOnce(`attr:${attribute}`, value, {
-          code: 'invalid-attribute',
-          attribute,
-          message: explained ? `${attribute}: ${explained}` : `${attribute}=${JSON.stringify(value)} is not valid: expected ${converter.expected}.`,
-        });
-        (this.#invalid ??= new Map()).set(property, detail);
-      }
-      unchecked.length = 0;
+    if (unchecked?.length === 1) {
+      // The usual case: one property set since the last check.
+      const input = byProperty.get(unchecked[0]!);
+      if (input) this.#check(input);
+    } else if (unchecked?.length) {
+      for (const input of checked) if (unchecked.includes(input[0])) this.#check(input);
     }
+    if (unchecked) unchecked.length = 0;
     const invalid = this.#invalid;
     if (!invalid?.size) return [];
     return checked.filter(([property]) => invalid.has(property)).map(([property]) => invalid.get(property)!);
+  }
+
+  /** Checks one input's value: reports it (once) if invalid, forgets its report once valid. */
+  #check([property, attribute, converter]: CheckedInput): void {
+    const value = (this as unknown as Record<PropertyKey, unknown>)[property];
+    if (converter.valid(value)) {
+      if (this.#invalid?.delete(property)) this.clearReportedInput(`attr:${attribute}`);
+      return;
+    }
+    const explained = converter.explain?.(value);
+    const detail = this.reportInputOnce(`attr:${attribute}`, value, {
+      code: 'invalid-attribute',
+      attribute,
+      message: explained ? `${attribute}: ${explained}` : `${attribute}=${JSON.stringify(value)} is not valid: expected ${converter.expected}.`,
+    });
+    (this.#invalid ??= new Map()).set(property, detail);
   }
 
   /**
