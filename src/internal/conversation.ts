@@ -50,10 +50,19 @@ const SYNC_KEYS = ['withUser', 'subject', 'photoUrl', 'participants', 'welcomeMe
  * `null`): what the rules check, what is selected, and what the next change is compared with.
  */
 export function conversationInputs(element: ConversationInputs): ConversationInputs {
-  const inputs: Record<string, unknown> = {};
-  for (const key of CONVERSATION_KEYS) inputs[key] = element[key];
-  inputs.conversationId ??= null;
-  return inputs as ConversationInputs;
+  // A literal (one object shape, fast to make and read); the compiler holds it to CONVERSATION_KEYS.
+  return {
+    conversationId: element.conversationId ?? null,
+    syncConversation: element.syncConversation,
+    asGuest: element.asGuest,
+    subject: element.subject,
+    photoUrl: element.photoUrl,
+    participants: element.participants,
+    welcomeMessages: element.welcomeMessages,
+    custom: element.custom,
+    withUser: element.withUser,
+    withUserName: element.withUserName,
+  } satisfies Record<(typeof CONVERSATION_KEYS)[number], unknown>;
 }
 
 /** True when `a` and `b` (from {@link conversationInputs}) ask for the same selection. */
