@@ -22,7 +22,8 @@ import { build as viteBuild } from 'vite';
  * (credential and user checks, the first token, the notification gate, kept unread lists, late
  * popup adoption, live setters, clearing removed values) made it 16.8 KB; one job per file and the
  * status box's accessible text 17.1 KB; the live-data elements and controllers, JSON attributes,
- * invoker commands and shared sessions 19.4 KB (2026-11-30). The performance issue's targets are
+ * invoker commands and shared sessions 19.4 KB, the performance issue's speed work 19.7 KB, with
+ * 13.1 KB of kit code in the session + chatbox app (2026-11-30). The performance issue's targets are
  * 15 KB for the standalone bundle and 7 KB of kit code for the session + chatbox app: they are
  * printed as targets, and the budgets below are the figures reached so far plus a little room, so
  * any growth fails CI. Lower them as the kit gets smaller; never raise them without saying why.
