@@ -214,10 +214,11 @@ export abstract class TalkElement extends ReactiveElement {
   }
 
   /**
-   * Checks every property declared with a validating converter (see `converters.ts`): those set
-   * since the last check (all of them the first time; the others cannot have changed, since
-   * every property set goes through `requestUpdate`). Reports each invalid value once (until it
-   * changes), and returns the problems of all invalid inputs, in declaration order.
+   * Checks the properties declared with a validating converter (see `converters.ts`) that were
+   * set since the last check: the others cannot have changed (every property set goes through
+   * `requestUpdate`), and one never set is `undefined`, which every converter accepts. Reports
+   * each invalid value once (until it changes), and returns the problems of all inputs that are
+   * invalid now, in declaration order.
    */
   protected checkInputs(): TalkErrorDetail[] {
     const { checked, byProperty } = classInputs(this.constructor as typeof ReactiveElement);
