@@ -269,8 +269,9 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
       template.content.append(status, slot());
       STATUS_TEMPLATES.set(this.sdkName, template);
     }
-    // One clone of the content built the first time (cheaper than building it per element).
-    return [template.content.cloneNode(true)];
+    // One copy of the content built the first time (cheaper than building it per element), made
+    // in the element's document (as Lit copies its templates).
+    return [this.ownerDocument.importNode(template.content, true)];
   }
 
   /** Sets the status, and `aria-busy` on the host while loading. */
