@@ -24,8 +24,8 @@ import os from 'node:os';
 import { resolve, join } from 'node:path';
 import { build, preview } from 'vite';
 import { format, resolveConfig } from 'prettier';
-import { ensureBrowser, CHROMIUM_ARGS } from './ensure-browser.mjs';
-import { chromium } from 'playwright-core';
+import { ensureBrowser } from './ensure-browser.mjs';
+import { launchBrowser } from '../test/e2e/browser.mjs';
 
 const root = process.cwd();
 const abs = (path) => resolve(root, path);
@@ -217,12 +217,7 @@ const server = await preview({
 const url = `http://127.0.0.1:${server.httpServer.address().port}/`;
 
 process.env.CHROME_PATH = ensureBrowser();
-mkdirSync('test-results', { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH,
-  headless: true,
-  args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
-});
+const browser = await launchBrowser({ args: ['--js-flags=--expose-gc'] });
 
 let exitCode = 0;
 try {

@@ -76,14 +76,12 @@ export function syncedAttribute(inputs: ConversationInputs): string | undefined 
   return key && attributeName(key);
 }
 
-/** What a rule that holds carries instead of a detail (never reported). */
-const HOLDS: TalkErrorDetail = { code: 'invalid-attribute', message: '' };
-/** {@link conversationRules} when every rule holds (the usual case: nothing to make). */
-const ALL_HOLD: ReadonlyArray<readonly [unknown, TalkErrorDetail]> = [0, 1, 2, 3].map(() => [false, HOLDS] as const);
+/** What {@link conversationRules} gives when every rule holds (the usual case): one shared list. */
+const ALL_HOLD: ReadonlyArray<readonly [unknown, TalkErrorDetail]> = [0, 1, 2, 3].map(() => [false, { code: 'invalid-attribute', message: '' }] as const);
 
 /**
  * The rules the conversation properties must keep, as `findProblem` takes them; `hasSdk`: a
- * `<talk-session>` gave the SDK. A detail is made only for a rule that is broken.
+ * `<talk-session>` gave the SDK. The details are made only when a rule is broken.
  */
 export function conversationRules(inputs: ConversationInputs, hasSdk: boolean): ReadonlyArray<readonly [unknown, TalkErrorDetail]> {
   const synced = syncedAttribute(inputs);
@@ -96,33 +94,24 @@ export function conversationRules(inputs: ConversationInputs, hasSdk: boolean): 
   return [
     [
       both,
-      both
-        ? {
-            code: 'invalid-attribute',
-            attribute: 'with-user',
-            message: 'with-user and conversation-id cannot both be set: with-user picks the one-on-one conversation.',
-          }
-        : HOLDS,
+      {
+        code: 'invalid-attribute',
+        attribute: 'with-user',
+        message: 'with-user and conversation-id cannot both be set: with-user picks the one-on-one conversation.',
+      },
     ],
     [
       unanchored,
-      unanchored
-        ? { code: 'invalid-attribute', attribute: synced, message: `${synced} needs conversation-id or with-user, to know which conversation to sync.` }
-        : HOLDS,
+      { code: 'invalid-attribute', attribute: synced, message: `${synced} needs conversation-id or with-user, to know which conversation to sync.` },
     ],
-    [
-      nameAlone,
-      nameAlone ? { code: 'invalid-attribute', attribute: 'with-user-name', message: 'with-user-name needs with-user: the id of the user it names.' } : HOLDS,
-    ],
+    [nameAlone, { code: 'invalid-attribute', attribute: 'with-user-name', message: 'with-user-name needs with-user: the id of the user it names.' }],
     [
       noSdk,
-      noSdk
-        ? {
-            code: 'invalid-attribute',
-            attribute: synced,
-            message: `${synced} needs the SDK of a <talk-session>; with the session property, use syncConversation.`,
-          }
-        : HOLDS,
+      {
+        code: 'invalid-attribute',
+        attribute: synced,
+        message: `${synced} needs the SDK of a <talk-session>; with the session property, use syncConversation.`,
+      },
     ],
   ];
 }

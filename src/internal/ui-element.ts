@@ -264,8 +264,6 @@ export abstract class TalkUiElement<Box extends UIBox, Options extends Talk.Chat
         region('status', 'loading', `Loading the ${this.sdkName.toLowerCase()}…`),
         region('alert', 'error', `The ${this.sdkName.toLowerCase()} could not be loaded.`),
       );
-      // As the element starts: loading (the error slot hidden, see `syncStatusSlots`).
-      status.querySelector<HTMLSlotElement>('slot[name="error"]')!.hidden = true;
       template.content.append(status, slot());
       STATUS_TEMPLATES.set(this.sdkName, template);
     }

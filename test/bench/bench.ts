@@ -413,6 +413,32 @@ async function timedMount(name: ImplName, n: number, fake: Fake, options?: Mount
   };
 }
 
+/**
+ * A live update measure: one box mounted, then `change` done `n / slower(impl)` times in a row
+ * (react rebuilds everything for some changes: fewer of those); µs and SDK calls per change.
+ */
+function liveUpdate(
+  defaultN: number,
+  slower: (name: ImplName) => number,
+  change: (mounted: Mounted, i: number) => Promise<void> | void,
+  options?: MountOptions,
+): (params: MeasureParams) => Promise<Result> {
+  return ({ impls: names, fake: fakeName, rounds, warmup = 2, n = defaultN }) => {
+    const fake = fakes[fakeName];
+    return alternate(names, rounds, warmup, fake, async (name) => {
+      const run = await timedMount(name, 1, fake, options);
+      const ops = Math.max(1, Math.round(n / slower(name)));
+      const mark = fake.mark();
+      const start = performance.now();
+      for (let i = 1; i <= ops; i++) await change(run.mounted, i);
+      const us = ((performance.now() - start) * 1000) / ops;
+      const calls = perOp(fake.since(mark), ops);
+      run.remove();
+      return { value: us, calls };
+    });
+  };
+}
+
 export interface MeasureParams {
   readonly impls: ImplName[];
   readonly fake: FakeName;
@@ -448,50 +474,26 @@ const measures: Record<string, (params: MeasureParams) => Promise<Result>> = {
   },
 
   /** `conversation-id` change (kit), `select()` (hand-written), a new `conversationId` prop (react): µs per change. */
-  select: ({ impls: names, fake: fakeName, rounds, warmup = 2, n = 1000 }) => {
-    const fake = fakes[fakeName];
-    return alternate(names, rounds, warmup, fake, async (name) => {
-      const run = await timedMount(name, 1, fake);
-      const mark = fake.mark();
-      const start = performance.now();
-      for (let i = 1; i <= n; i++) await run.mounted.select(conversationId(i));
-      const us = ((performance.now() - start) * 1000) / n;
-      const calls = perOp(fake.since(mark), n);
-      run.remove();
-      return { value: us, calls };
-    });
-  },
+  select: liveUpdate(
+    1000,
+    () => 1,
+    (mounted, i) => mounted.select(conversationId(i)),
+  ),
 
   /** A `theme` change: a new UI object, until it is mounted; µs per change. */
-  theme: ({ impls: names, fake: fakeName, rounds, warmup = 2, n = 100 }) => {
-    const fake = fakes[fakeName];
-    return alternate(names, rounds, warmup, fake, async (name) => {
-      const run = await timedMount(name, 1, fake);
-      const mark = fake.mark();
-      const start = performance.now();
-      for (let i = 1; i <= n; i++) await run.mounted.theme(`theme-${i % 2}`);
-      const us = ((performance.now() - start) * 1000) / n;
-      const calls = perOp(fake.since(mark), n);
-      run.remove();
-      return { value: us, calls };
-    });
-  },
+  theme: liveUpdate(
+    100,
+    () => 1,
+    (mounted, i) => mounted.theme(`theme-${i % 2}`),
+  ),
 
   /** A user name change (kit: `user-name`; hand-written: `currentUser.set`; react: a new `syncUser`), µs per change. */
-  userName: ({ impls: names, fake: fakeName, rounds, warmup = 2, n = 1000 }) => {
-    const fake = fakes[fakeName];
-    return alternate(names, rounds, warmup, fake, async (name) => {
-      const run = await timedMount(name, 1, fake, { userName: 'Alice' });
-      const ops = name === 'react' ? Math.max(1, Math.round(n / 20)) : n;
-      const mark = fake.mark();
-      const start = performance.now();
-      for (let i = 1; i <= ops; i++) await run.mounted.userName(`Alice ${i}`);
-      const us = ((performance.now() - start) * 1000) / ops;
-      const calls = perOp(fake.since(mark), ops);
-      run.remove();
-      return { value: us, calls };
-    });
-  },
+  userName: liveUpdate(
+    1000,
+    (name) => (name === 'react' ? 20 : 1),
+    (mounted, i) => mounted.userName(`Alice ${i}`),
+    { userName: 'Alice' },
+  ),
 
   /** One SDK `sendMessage` callback to a `document` listener for `talk-send-message`, µs per event. */
   event: ({ impls: names, fake: fakeName, rounds, warmup = 2, n = 2000 }) => {

@@ -23,12 +23,15 @@ export async function startPreview(root) {
   return { url: `http://127.0.0.1:${address.port}`, close: () => server.close() };
 }
 
-/** Launches headless Chromium with the flags that keep it off the closed network. */
-export async function launchBrowser() {
+/**
+ * Launches headless Chromium with the flags that keep it off the closed network, and `args`
+ * (e.g. `--js-flags=--expose-gc`). CHROME_PATH is read now, so a script may set it after import.
+ */
+export async function launchBrowser({ args = [] } = {}) {
   mkdirSync(resultsDir, { recursive: true });
   return chromium.launch({
-    executablePath,
+    executablePath: process.env.CHROME_PATH || executablePath,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...args],
   });
 }
